@@ -1,0 +1,80 @@
+import { z } from "zod";
+
+/**
+ * The one place that reads process.env. Every variable is optional: with none set,
+ * Comptoir runs on its embedded defaults (embedded PostgreSQL started by
+ * scripts/start.ts, dev mailbox, pay at pickup). See .env.example.
+ */
+const booleanFlag = z
+  .enum(["true", "false", "1", "0"], { message: "must be true or false" })
+  .transform((value) => value === "true" || value === "1");
+
+const emptyAsUndefined = (value: unknown) => (value === "" ? undefined : value);
+
+const envSchema = z
+  .object({
+    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+    DATABASE_URL: z.preprocess(
+      emptyAsUndefined,
+      z
+        .string()
+        .regex(/^postgres(ql)?:\/\//, "must be a postgresql:// connection URL")
+        .optional(),
+    ),
+    PORT: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(65535).default(3000)),
+    NEXTAUTH_URL: z.preprocess(emptyAsUndefined, z.url({ message: "must be a URL such as http://localhost:3000" }).optional()),
+    NEXTAUTH_SECRET: z.preprocess(emptyAsUndefined, z.string().min(16, "must be at least 16 characters").optional()),
+    SMTP_URL: z.preprocess(
+      emptyAsUndefined,
+      z
+        .string()
+        .regex(/^smtps?:\/\//, "must be an smtp:// or smtps:// URL")
+        .optional(),
+    ),
+    MAIL_FROM: z.preprocess(emptyAsUndefined, z.string().min(3).default("Comptoir <ne-pas-repondre@comptoir.local>")),
+    DEV_MAILBOX: z.preprocess(emptyAsUndefined, booleanFlag.default(false)),
+    STRIPE_SECRET_KEY: z.preprocess(emptyAsUndefined, z.string().startsWith("sk_", "must start with sk_").optional()),
+    STRIPE_WEBHOOK_SECRET: z.preprocess(emptyAsUndefined, z.string().startsWith("whsec_", "must start with whsec_").optional()),
+    UPLOAD_DIR: z.preprocess(emptyAsUndefined, z.string().default(".data/uploads")),
+    DEFAULT_TERRITORY: z.preprocess(
+      emptyAsUndefined,
+      z
+        .string()
+        .regex(/^[a-z0-9-]+$/, "must be a territory slug such as grand-poitiers")
+        .default("grand-poitiers"),
+    ),
+  })
+  .superRefine((env, ctx) => {
+    if (env.DEV_MAILBOX && env.SMTP_URL) {
+      ctx.addIssue({ code: "custom", path: ["DEV_MAILBOX"], message: "cannot be true when SMTP_URL is set (emails leave by SMTP)" });
+    }
+    if (Boolean(env.STRIPE_SECRET_KEY) !== Boolean(env.STRIPE_WEBHOOK_SECRET)) {
+      ctx.addIssue({ code: "custom", path: ["STRIPE_WEBHOOK_SECRET"], message: "STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET go together" });
+    }
+  });
+
+export type Env = z.infer<typeof envSchema>;
+
+export class EnvError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid environment:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+    this.name = "EnvError";
+  }
+}
+
+/** Parses an environment (process.env by default); throws EnvError naming each bad variable. */
+export function parseEnv(source: Record<string, string | undefined> = process.env): Env {
+  const result = envSchema.safeParse(source);
+  if (!result.success) {
+    throw new EnvError(result.error.issues.map((issue) => `${issue.path.join(".") || "environment"}: ${issue.message}`));
+  }
+  return result.data;
+}
+
+let cached: Env | undefined;
+
+/** The validated environment of this process, parsed once. */
+export function env(): Env {
+  cached ??= parseEnv();
+  return cached;
+}
