@@ -1,1 +1,95 @@
-export async function seedDemoData(url: string): Promise<string> { return url; }
+import { createPrismaClient } from "@/lib/db/client";
+import { hashPassword } from "@/lib/auth/password";
+import type { Tx } from "@/lib/db/client";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, type DemoAccountKey } from "./accounts";
+import { seedShop } from "./seed-shop";
+import { OTHER_SHOPS } from "./shops-other";
+import { FOOD_SHOPS } from "./shops-food";
+import { CATEGORIES, COMMUNES, GRAND_POITIERS, NIORT, RELAY_POINTS } from "./territory-data";
+
+export const DEMO_SHOPS = [...FOOD_SHOPS, ...OTHER_SHOPS];
+
+/** Seeds the demo territory on an empty database; does nothing when a territory exists. */
+export async function seedDemoData(url: string): Promise<string> {
+  const db = createPrismaClient(url, { poolSize: 2 });
+  try {
+    if ((await db.territory.count()) > 0) return "Demo data already present: nothing seeded.";
+    const passwordHash = await hashPassword(DEMO_PASSWORD);
+    await db.$transaction((tx) => seedInTransaction(tx, passwordHash), { timeout: 120_000 });
+    return `Seeded ${GRAND_POITIERS.name}: ${DEMO_SHOPS.length} shops, ${DEMO_SHOPS.reduce((n, s) => n + s.products.length, 0)} products, ${RELAY_POINTS.length} relay points.`;
+  } finally {
+    await db.$disconnect();
+  }
+}
+
+async function seedInTransaction(tx: Tx, passwordHash: string): Promise<void> {
+  const territory = await tx.territory.create({ data: { ...GRAND_POITIERS, status: "LIVE" } });
+  const niort = await tx.territory.create({ data: { ...NIORT, status: "PREPARATION" } });
+  await tx.commune.createMany({
+    data: [
+      ...COMMUNES.map((commune) => ({ ...commune, territoryId: territory.id })),
+      { territoryId: niort.id, name: "Niort", postalCode: "79000", inseeCode: "79191" },
+    ],
+  });
+  await tx.category.createMany({
+    data: [territory.id, niort.id].flatMap((territoryId) =>
+      CATEGORIES.map((category, position) => ({ ...category, territoryId, position })),
+    ),
+  });
+  const communes = new Map((await tx.commune.findMany({ where: { territoryId: territory.id } })).map((c) => [c.name, c]));
+  const categories = new Map((await tx.category.findMany({ where: { territoryId: territory.id } })).map((c) => [c.slug, c.id]));
+
+  const users = new Map<DemoAccountKey, string>();
+  for (const [key, account] of Object.entries(DEMO_ACCOUNTS) as [DemoAccountKey, (typeof DEMO_ACCOUNTS)[DemoAccountKey]][]) {
+    const user = await tx.user.create({
+      data: {
+        email: account.email,
+        name: account.name,
+        phone: account.phone,
+        emailVerified: new Date(),
+        passwordHash: account.password ? passwordHash : null,
+      },
+    });
+    users.set(key, user.id);
+  }
+  await tx.roleGrant.createMany({
+    data: [
+      { userId: users.get("admin") ?? "", role: "ADMIN", territoryId: territory.id },
+      { userId: users.get("operator") ?? "", role: "OPERATOR", territoryId: territory.id },
+      { userId: users.get("superAdmin") ?? "", role: "SUPER_ADMIN", territoryId: null },
+    ],
+  });
+
+  const relayIds = new Map<string, string>();
+  for (const relay of RELAY_POINTS) {
+    const point = await tx.pickupPoint.create({
+      data: {
+        territoryId: territory.id,
+        kind: "RELAY_POINT",
+        name: relay.name,
+        addressLine: relay.addressLine,
+        postalCode: relay.postalCode,
+        city: relay.city,
+        latitude: relay.latitude,
+        longitude: relay.longitude,
+        instructions: relay.instructions,
+        openingHours: [...relay.openingHours],
+      },
+    });
+    relayIds.set(relay.key, point.id);
+  }
+
+  for (const shop of [...FOOD_SHOPS, ...OTHER_SHOPS]) {
+    const commune = communes.get(shop.commune);
+    const categoryId = categories.get(shop.category);
+    if (!commune || !categoryId) throw new Error(`Seed data: unknown commune or category for ${shop.slug}`);
+    await seedShop(tx, {
+      shop,
+      territoryId: territory.id,
+      categoryId,
+      commune,
+      ownerId: shop.owner ? (users.get(shop.owner as DemoAccountKey) ?? null) : null,
+      relayIds,
+    });
+  }
+}

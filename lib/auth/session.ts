@@ -1,0 +1,13 @@
+import "server-only";
+import { cache } from "react";
+import { getServerSession } from "next-auth";
+import { db } from "@/lib/db/prisma";
+import type { Actor } from "./actor";
+import { loadActor } from "./load-actor";
+import { authOptions } from "./options";
+
+/** The actor of the current request, built once per request from the session and the database. */
+export const getActor = cache(async (): Promise<Actor> => {
+  const session = await getServerSession(authOptions());
+  return loadActor(db(), session?.user?.id);
+});

@@ -1,0 +1,115 @@
+import type { Tx } from "@/lib/db/client";
+import type { SeedShop } from "./shop-types";
+import { RELAY_POINTS } from "./territory-data";
+
+const DOOR_WEEKDAYS = [2, 3, 4, 5, 6]; // Tuesday to Saturday
+const DOOR_PERIODS = [
+  { opensAtMinute: 9 * 60, closesAtMinute: 12 * 60 + 30 },
+  { opensAtMinute: 14 * 60 + 30, closesAtMinute: 19 * 60 },
+];
+
+function openingHours() {
+  return DOOR_WEEKDAYS.flatMap((weekday) => [
+    { weekday, opens: "09:00", closes: "12:30" },
+    { weekday, opens: "14:30", closes: "19:00" },
+  ]);
+}
+
+/** Creates one demo shop with its door, relay points, schedule and catalog. */
+export async function seedShop(
+  tx: Tx,
+  input: {
+    shop: SeedShop;
+    territoryId: string;
+    categoryId: string;
+    commune: { id: string; name: string; postalCode: string };
+    ownerId: string | null;
+    relayIds: Map<string, string>;
+  },
+): Promise<void> {
+  const { shop, territoryId, categoryId, commune, ownerId, relayIds } = input;
+  const created = await tx.shop.create({
+    data: {
+      territoryId,
+      categoryId,
+      communeId: commune.id,
+      slug: shop.slug,
+      name: shop.name,
+      status: "ACTIVE",
+      publishedAt: new Date(),
+      description: shop.description,
+      addressLine: shop.addressLine,
+      postalCode: commune.postalCode,
+      city: commune.name,
+      latitude: shop.latitude,
+      longitude: shop.longitude,
+      phone: shop.phone,
+      email: `contact@${shop.slug}.example.fr`,
+      openingHours: openingHours(),
+      paymentMethods: shop.acceptsOnline ? ["PAY_AT_PICKUP", "ONLINE"] : ["PAY_AT_PICKUP"],
+    },
+  });
+  if (ownerId) await tx.shopMember.create({ data: { shopId: created.id, userId: ownerId, role: "OWNER" } });
+
+  const door = await tx.pickupPoint.create({
+    data: {
+      territoryId,
+      kind: "SHOP_DOOR",
+      shopId: created.id,
+      name: shop.name,
+      addressLine: shop.addressLine,
+      postalCode: commune.postalCode,
+      city: commune.name,
+      latitude: shop.latitude,
+      longitude: shop.longitude,
+      openingHours: openingHours(),
+    },
+  });
+  const rules = DOOR_WEEKDAYS.flatMap((weekday) =>
+    DOOR_PERIODS.map((period) => ({
+      shopId: created.id,
+      pickupPointId: door.id,
+      weekday,
+      ...period,
+      slotMinutes: 30,
+      capacityPerSlot: 4,
+      leadTimeMinutes: 60,
+      sameDayCutoffMinute: 17 * 60,
+      horizonDays: 14,
+    })),
+  );
+  for (const key of shop.relays) {
+    const relay = RELAY_POINTS.find((r) => r.key === key);
+    const pickupPointId = relayIds.get(key);
+    if (!relay || !pickupPointId) throw new Error(`Seed data: unknown relay point ${key}`);
+    await tx.shopRelayPoint.create({ data: { shopId: created.id, pickupPointId } });
+    for (const weekday of relay.weekdays) {
+      rules.push({
+        shopId: created.id,
+        pickupPointId,
+        weekday,
+        opensAtMinute: relay.opensAtMinute,
+        closesAtMinute: relay.closesAtMinute,
+        slotMinutes: 60,
+        capacityPerSlot: 3,
+        leadTimeMinutes: 180,
+        sameDayCutoffMinute: 12 * 60,
+        horizonDays: 14,
+      });
+    }
+  }
+  await tx.pickupScheduleRule.createMany({ data: rules });
+  await tx.product.createMany({
+    data: shop.products.map(([name, priceCents, stock, section, unit, vatRateBp], index) => ({
+      shopId: created.id,
+      sku: `${shop.slug.slice(0, 12).toUpperCase()}-${String(index + 1).padStart(3, "0")}`,
+      name,
+      priceCents,
+      stock,
+      section,
+      unit,
+      vatRateBp,
+      description: `${name} — ${shop.name}.`,
+    })),
+  });
+}

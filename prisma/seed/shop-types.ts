@@ -1,0 +1,21 @@
+import type { CategorySlug, CommuneName, RelayKey } from "./territory-data";
+
+/** [name, price in cents, stock (null = unlimited), in-shop section, unit, VAT in basis points] */
+export type SeedProduct = [string, number, number | null, string, string, number];
+
+export type SeedShop = {
+  slug: string;
+  name: string;
+  category: CategorySlug;
+  commune: CommuneName;
+  addressLine: string;
+  latitude: number;
+  longitude: number;
+  phone: string;
+  description: string;
+  relays: RelayKey[];
+  /** Key of a demo shopkeeper account, or null */
+  owner: string | null;
+  products: SeedProduct[];
+  acceptsOnline?: boolean;
+};
