@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { PrismaPg } from "@prisma/adapter-pg";
-import { ColumnTypeEnum } from "@prisma/driver-adapter-utils";
+import { ColumnTypeEnum, DriverAdapterError } from "@prisma/driver-adapter-utils";
 import type { SqlDriverAdapter, SqlMigrationAwareDriverAdapterFactory, SqlQuery, SqlQueryable, SqlResultSet } from "@prisma/driver-adapter-utils";
 import { quoteIdent } from "./connection";
 
@@ -32,14 +32,45 @@ function restoreCharColumns(result: SqlResultSet): SqlResultSet {
   return result;
 }
 
-function withCharColumns<T extends SqlQueryable>(queryable: T): T {
+/**
+ * Runs a whole migration script as one simple query on one connection, which
+ * PostgreSQL executes as a single transaction: a failing migration leaves
+ * nothing half-applied. (adapter-pg splits scripts on ";" and runs the pieces
+ * one by one on any pooled connection.)
+ */
+async function executeScriptAtomically(pool: pg.Pool, script: string): Promise<void> {
+  const client = await pool.connect();
+  try {
+    await client.query(script);
+  } catch (error) {
+    const pgError = error as pg.DatabaseError;
+    throw new DriverAdapterError({
+      kind: "postgres",
+      code: pgError.code ?? "XX000",
+      severity: pgError.severity ?? "ERROR",
+      message: pgError.message,
+      detail: pgError.detail,
+      column: pgError.column,
+      hint: pgError.hint,
+    });
+  } finally {
+    client.release();
+  }
+}
+
+/** Wraps adapter-pg's adapter with the two corrections the schema engine needs. */
+function migrationAdapter<T extends SqlQueryable>(queryable: T, pool: pg.Pool): T {
   return new Proxy(queryable, {
     get(target, property, receiver) {
       if (property === "queryRaw") {
         return async (query: SqlQuery) => restoreCharColumns(await target.queryRaw(query));
       }
+      if (property === "executeScript") {
+        return (script: string) => executeScriptAtomically(pool, script);
+      }
       if (property === "startTransaction") {
-        return async (...args: unknown[]) => withCharColumns(await (target as unknown as SqlDriverAdapter).startTransaction(...(args as [])));
+        return async (...args: unknown[]) =>
+          migrationAdapter(await (target as unknown as SqlDriverAdapter).startTransaction(...(args as [])), pool);
       }
       const value: unknown = Reflect.get(target, property, receiver);
       return typeof value === "function" ? value.bind(target) : value;
@@ -49,8 +80,9 @@ function withCharColumns<T extends SqlQueryable>(queryable: T): T {
 
 /**
  * The schema engine reads catalog columns of type "char", which adapter-pg cannot
- * decode. pg already returns them as strings, so we report them as text. Both the
- * promise and the callback forms of `query` are covered (pg.Pool uses callbacks).
+ * decode. pg already returns them as strings, so we report them as text (marked,
+ * see restoreCharColumns). Both the promise and the callback forms of `query` are
+ * covered (pg.Pool uses callbacks).
  */
 function reportCharColumnsAsText<T extends { query: unknown }>(queryable: T): T {
   const originalQuery = (queryable.query as (...args: unknown[]) => unknown).bind(queryable);
@@ -71,7 +103,9 @@ function reportCharColumnsAsText<T extends { query: unknown }>(queryable: T): T 
 }
 
 function createPool(config: pg.PoolConfig): pg.Pool {
-  const pool = new pg.Pool({ ...config, max: 2 });
+  // One connection: the engine takes its advisory lock and releases it with
+  // separate queries, which must reach the same session.
+  const pool = new pg.Pool({ ...config, max: 1 });
   pool.on("connect", (client) => reportCharColumnsAsText(client));
   return reportCharColumnsAsText(pool);
 }
@@ -95,19 +129,29 @@ export class MigrationAdapterFactory implements SqlMigrationAwareDriverAdapterFa
   readonly provider = "postgres" as const;
   readonly adapterName = "@prisma/adapter-pg";
 
+  private readonly pools = new Set<pg.Pool>();
+
   constructor(private readonly config: pg.PoolConfig) {}
 
+  /** Ends every connection the engine opened (the engine itself never does). */
+  async close(): Promise<void> {
+    const pools = [...this.pools];
+    this.pools.clear();
+    await Promise.all(pools.map((pool) => pool.end().catch(() => {})));
+  }
+
   async connect(): Promise<SqlDriverAdapter> {
-    return withCharColumns(await new PrismaPg(createPool(this.config), { disposeExternalPool: true }).connect());
+    const pool = createPool(this.config);
+    this.pools.add(pool);
+    return migrationAdapter(await new PrismaPg(pool, { disposeExternalPool: true }).connect(), pool);
   }
 
   async connectToShadowDb(): Promise<SqlDriverAdapter> {
     const shadowName = `comptoir_shadow_${randomBytes(6).toString("hex")}`;
     await this.runOnMaintenanceDb(`CREATE DATABASE ${quoteIdent(shadowName)}`);
-    const adapter = await new PrismaPg(createPool({ ...this.config, database: shadowName }), {
-      disposeExternalPool: true,
-    }).connect();
-    return adapterWithDispose(withCharColumns(adapter), async () => {
+    const pool = createPool({ ...this.config, database: shadowName });
+    const adapter = await new PrismaPg(pool, { disposeExternalPool: true }).connect();
+    return adapterWithDispose(migrationAdapter(adapter, pool), async () => {
       await adapter.dispose();
       await this.runOnMaintenanceDb(`DROP DATABASE IF EXISTS ${quoteIdent(shadowName)} WITH (FORCE)`);
     });

@@ -69,7 +69,7 @@ async function withEngine<T>(url: string, paths: MigrationPaths, work: (session:
   } catch (error) {
     throw new MigrationError(engineErrorMessage(error), error);
   } finally {
-    session.engine.free();
+    await session.close();
   }
 }
 

@@ -43,17 +43,27 @@ function loadSchemaEngineModule(): Promise<SchemaEngineModule> {
 export type EngineSession = {
   engine: SchemaEngine;
   logs: string[];
+  /** Frees the engine and closes its database connections. */
+  close(): Promise<void>;
 };
 
 /** Starts a schema engine connected to the database at `url` (and to temporary shadow databases on the same server). */
 export async function openSchemaEngine(url: string, schemaFiles: { path: string; content: string }[]): Promise<EngineSession> {
   const glue = await loadSchemaEngineModule();
   const logs: string[] = [];
-  const factory = bindMigrationAwareSqlAdapterFactory(new MigrationAdapterFactory(poolConfigFromUrl(url)));
+  const adapterFactory = new MigrationAdapterFactory(poolConfigFromUrl(url));
+  const factory = bindMigrationAwareSqlAdapterFactory(adapterFactory);
   const engine = await glue.SchemaEngine.new(
     { datamodels: schemaFiles.map((file) => [file.path, file.content] as [string, string]) },
     (log: string) => logs.push(log),
     factory,
   );
-  return { engine, logs };
+  return {
+    engine,
+    logs,
+    async close() {
+      engine.free();
+      await adapterFactory.close();
+    },
+  };
 }

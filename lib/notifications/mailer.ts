@@ -1,6 +1,6 @@
 import nodemailer from "nodemailer";
 import type { PrismaClient } from "@/generated/prisma/client";
-import { env } from "@/lib/env";
+import { env, type Env } from "@/lib/env";
 
 export type EmailMessage = {
   to: string;
@@ -12,10 +12,14 @@ export type EmailMessage = {
   orderId?: string;
 };
 
-let transport: nodemailer.Transporter | undefined;
+const transports = new Map<string, nodemailer.Transporter>();
 
 function smtpTransport(url: string): nodemailer.Transporter {
-  transport ??= nodemailer.createTransport(url);
+  let transport = transports.get(url);
+  if (!transport) {
+    transport = nodemailer.createTransport(url);
+    transports.set(url, transport);
+  }
   return transport;
 }
 
@@ -24,8 +28,12 @@ function smtpTransport(url: string): nodemailer.Transporter {
  * set, otherwise it stays in the database as the dev mailbox (/dev/mailbox).
  * A failed SMTP delivery is kept with its error rather than thrown at the user.
  */
-export async function sendEmail(db: PrismaClient, message: EmailMessage): Promise<{ id: string; delivered: boolean }> {
-  const { SMTP_URL, MAIL_FROM } = env();
+export async function sendEmail(
+  db: PrismaClient,
+  message: EmailMessage,
+  config: Pick<Env, "SMTP_URL" | "MAIL_FROM"> = env(),
+): Promise<{ id: string; delivered: boolean }> {
+  const { SMTP_URL, MAIL_FROM } = config;
   const row = await db.outgoingEmail.create({
     data: {
       toAddress: message.to,

@@ -1,0 +1,45 @@
+import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { getActor } from "@/lib/auth/session";
+import { db } from "@/lib/db/prisma";
+import { describeAccount } from "@/lib/auth/describe-account";
+
+export default async function AccountPage() {
+  const actor = await getActor();
+  if (actor.kind !== "user") redirect("/connexion?callbackUrl=/compte");
+  const [t, account] = await Promise.all([getTranslations("account"), describeAccount(db(), actor)]);
+  return (
+    <div className="max-w-2xl space-y-6">
+      <h1 className="text-3xl font-bold text-brand-800">{t("heading")}</h1>
+      <p data-testid="signed-in-as">{t("signedInAs", { email: actor.email })}</p>
+      <section aria-labelledby="roles-heading" className="rounded-xl bg-white p-6">
+        <h2 id="roles-heading" className="text-xl font-semibold">
+          {t("roles")}
+        </h2>
+        <ul className="mt-2 list-inside list-disc">
+          <li>{t("customer")}</li>
+          {account.roles.map((grant) => (
+            <li key={`${grant.role}-${grant.territoryName ?? "all"}`}>
+              {t(grant.role)}
+              {grant.territoryName ? ` — ${grant.territoryName}` : ""}
+            </li>
+          ))}
+        </ul>
+      </section>
+      {account.shops.length > 0 && (
+        <section aria-labelledby="shops-heading" className="rounded-xl bg-white p-6">
+          <h2 id="shops-heading" className="text-xl font-semibold">
+            {t("shops")}
+          </h2>
+          <ul className="mt-2 list-inside list-disc">
+            {account.shops.map((shop) => (
+              <li key={shop.id}>
+                {shop.name} ({t(shop.role)})
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+    </div>
+  );
+}

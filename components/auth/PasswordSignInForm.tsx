@@ -1,0 +1,71 @@
+"use client";
+
+import { useState, type FormEvent } from "react";
+import { useRouter } from "next/navigation";
+import { signIn } from "next-auth/react";
+import { useTranslations } from "next-intl";
+import { SubmitButton } from "@/components/ui/SubmitButton";
+
+export function PasswordSignInForm({ callbackUrl, initialError }: { callbackUrl: string; initialError: boolean }) {
+  const t = useTranslations("signIn");
+  const router = useRouter();
+  const [pending, setPending] = useState(false);
+  const [error, setError] = useState<string | null>(initialError ? t("invalidCredentials") : null);
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    setPending(true);
+    setError(null);
+    try {
+      const result = await signIn("password", {
+        email: String(form.get("email") ?? ""),
+        password: String(form.get("password") ?? ""),
+        redirect: false,
+      });
+      if (!result || result.error) {
+        setError(result?.error === "CredentialsSignin" ? t("invalidCredentials") : t("failed"));
+        return;
+      }
+      router.push(callbackUrl);
+      router.refresh();
+    } catch {
+      setError(t("failed"));
+    } finally {
+      setPending(false);
+    }
+  }
+
+  return (
+    <form onSubmit={onSubmit} className="space-y-3">
+      <div className="space-y-1">
+        <label htmlFor="password-email" className="block font-medium">
+          {t("email")}
+        </label>
+        <input id="password-email" name="email" type="email" autoComplete="username" required className="min-h-11 w-full rounded-lg border border-gray-500 px-3" />
+      </div>
+      <div className="space-y-1">
+        <label htmlFor="password-password" className="block font-medium">
+          {t("password")}
+        </label>
+        <input
+          id="password-password"
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          required
+          aria-describedby={error ? "password-error" : undefined}
+          className="min-h-11 w-full rounded-lg border border-gray-500 px-3"
+        />
+      </div>
+      {error && (
+        <p id="password-error" role="alert" className="text-sm font-medium text-red-800">
+          {error}
+        </p>
+      )}
+      <SubmitButton pending={pending} pendingLabel={t("signingIn")}>
+        {t("submitPassword")}
+      </SubmitButton>
+    </form>
+  );
+}

@@ -1,0 +1,12 @@
+type Shop = { slug: string; name: string; description: string; city: string };
+
+export function ShopCard({ shop, categoryName }: { shop: Shop; categoryName: string }) {
+  return (
+    <article className="h-full rounded-xl border border-brand-100 bg-white p-4 shadow-sm">
+      <p className="text-sm font-medium uppercase tracking-wide text-brand-700">{categoryName}</p>
+      <h3 className="mt-1 text-lg font-semibold">{shop.name}</h3>
+      <p className="text-sm text-muted">{shop.city}</p>
+      <p className="mt-2 line-clamp-3 text-sm">{shop.description}</p>
+    </article>
+  );
+}

@@ -1,0 +1,22 @@
+"use client";
+
+import { useState } from "react";
+import { signOut } from "next-auth/react";
+
+export function SignOutButton({ label, pendingLabel }: { label: string; pendingLabel: string }) {
+  const [pending, setPending] = useState(false);
+  return (
+    <button
+      type="button"
+      disabled={pending}
+      aria-busy={pending}
+      onClick={() => {
+        setPending(true);
+        void signOut({ callbackUrl: "/" });
+      }}
+      className="min-h-11 rounded-lg px-3 hover:bg-brand-50 disabled:opacity-60"
+    >
+      {pending ? pendingLabel : label}
+    </button>
+  );
+}

@@ -1,0 +1,80 @@
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import type { Locale } from "@/lib/i18n/locales";
+import { setLocale } from "@/app/actions/locale";
+import { SignOutButton } from "./SignOutButton";
+
+type Props = {
+  territoryName: string;
+  locale: Locale;
+  cartCount: number;
+  signedIn: boolean;
+};
+
+export async function SiteHeader({ territoryName, locale, cartCount, signedIn }: Props) {
+  const t = await getTranslations("header");
+  const otherLocale: Locale = locale === "fr" ? "en" : "fr";
+  return (
+    <header className="border-b border-brand-100 bg-white">
+      <a href="#contenu" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2">
+        {t("skipToContent")}
+      </a>
+      <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-4 gap-y-3 px-4 py-3">
+        <Link href="/" className="flex min-h-11 items-center gap-2 font-bold text-brand-800" aria-label={t("home", { territory: territoryName })}>
+          <svg aria-hidden="true" viewBox="0 0 32 32" className="h-8 w-8">
+            <rect width="32" height="32" rx="7" fill="#1d6b3c" />
+            <path d="M7 13h18l-2 12H9z" fill="#fbfaf7" />
+          </svg>
+          <span>
+            Comptoir <span className="font-normal text-muted">· {territoryName}</span>
+          </span>
+        </Link>
+        <form role="search" action="/recherche" className="order-last flex w-full gap-2 sm:order-none sm:w-auto sm:flex-1">
+          <label htmlFor="site-search" className="sr-only">
+            {t("searchLabel")}
+          </label>
+          <input
+            id="site-search"
+            name="q"
+            type="search"
+            placeholder={t("searchPlaceholder")}
+            className="min-h-11 w-full rounded-lg border border-gray-400 px-3 sm:max-w-md"
+          />
+          <button type="submit" className="min-h-11 rounded-lg bg-brand-600 px-4 font-medium text-white hover:bg-brand-700">
+            {t("searchSubmit")}
+          </button>
+        </form>
+        <nav aria-label={t("account")} className="ml-auto flex items-center gap-2">
+          <Link href="/panier" className="relative flex min-h-11 items-center gap-1 rounded-lg px-3 hover:bg-brand-50" aria-label={t("cartCount", { count: cartCount })}>
+            <svg aria-hidden="true" viewBox="0 0 24 24" className="h-6 w-6" fill="none" stroke="currentColor" strokeWidth="2">
+              <path d="M5 8h14l-1.5 12h-11z" />
+              <path d="M9 8a3 3 0 0 1 6 0" />
+            </svg>
+            <span aria-hidden="true">{t("cart")}</span>
+            <span aria-hidden="true" className="rounded-full bg-brand-600 px-2 text-sm font-semibold text-white" data-testid="cart-badge">
+              {cartCount}
+            </span>
+          </Link>
+          {signedIn ? (
+            <>
+              <Link href="/compte" className="flex min-h-11 items-center rounded-lg px-3 hover:bg-brand-50">
+                {t("account")}
+              </Link>
+              <SignOutButton label={t("signOut")} pendingLabel={t("signingOut")} />
+            </>
+          ) : (
+            <Link href="/connexion" className="flex min-h-11 items-center rounded-lg border border-brand-600 px-3 font-medium text-brand-700 hover:bg-brand-50">
+              {t("signIn")}
+            </Link>
+          )}
+          <form action={setLocale}>
+            <input type="hidden" name="locale" value={otherLocale} />
+            <button type="submit" lang={otherLocale} aria-label={t("switchToLabel")} className="min-h-11 rounded-lg px-3 underline hover:bg-brand-50">
+              {t("switchTo")}
+            </button>
+          </form>
+        </nav>
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,46 @@
+import { spawnSync } from "node:child_process";
+import { chmodSync, mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import type { TestProject } from "vitest/node";
+import { startEmbeddedPostgres } from "@/lib/db/embedded";
+import { withDatabase } from "@/lib/db/connection";
+import { ensureDatabase, queryOnce } from "@/lib/db/database";
+
+export const TEMPLATE_DB = "comptoir_template";
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    serverUrl: string;
+    templateDb: string;
+  }
+}
+
+/**
+ * One embedded PostgreSQL per test run, with a template database migrated by the
+ * project's own migration tool (in a child process, so no session stays open on
+ * the template: CREATE DATABASE … TEMPLATE needs it idle).
+ */
+export default async function setup(project: TestProject) {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), "comptoir-test-pg-"));
+  // As root, PostgreSQL runs as its own system user, which must reach the folder.
+  chmodSync(dataDir, 0o755);
+  const server = await startEmbeddedPostgres({ dataDir: path.join(dataDir, "data"), persistent: false });
+  const templateUrl = withDatabase(server.serverUrl, TEMPLATE_DB);
+  await ensureDatabase(templateUrl);
+  const migrate = spawnSync("npx", ["tsx", "scripts/db.ts", "migrate"], {
+    env: { ...process.env, DATABASE_URL: templateUrl },
+    encoding: "utf8",
+  });
+  if (migrate.status !== 0) {
+    await server.stop();
+    throw new Error(`Migrating the test template failed:\n${migrate.stdout}\n${migrate.stderr}`);
+  }
+  await queryOnce(server.serverUrl, "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()", [TEMPLATE_DB]);
+  project.provide("serverUrl", server.serverUrl);
+  project.provide("templateDb", TEMPLATE_DB);
+  return async () => {
+    await server.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  };
+}
