@@ -35,6 +35,8 @@ const envSchema = z
     DEV_MAILBOX: z.preprocess(emptyAsUndefined, booleanFlag.default(false)),
     STRIPE_SECRET_KEY: z.preprocess(emptyAsUndefined, z.string().startsWith("sk_", "must start with sk_").optional()),
     STRIPE_WEBHOOK_SECRET: z.preprocess(emptyAsUndefined, z.string().startsWith("whsec_", "must start with whsec_").optional()),
+    /** Where the embedded PostgreSQL keeps its data when DATABASE_URL is unset */
+    EMBEDDED_PG_DIR: z.preprocess(emptyAsUndefined, z.string().default(".data/postgres")),
     UPLOAD_DIR: z.preprocess(emptyAsUndefined, z.string().default(".data/uploads")),
     DEFAULT_TERRITORY: z.preprocess(
       emptyAsUndefined,

@@ -22,7 +22,7 @@ async function main(): Promise<number> {
     return 2;
   }
   const config = parseEnv();
-  const { url, embedded } = await resolveDatabase(config.DATABASE_URL);
+  const { url, embedded } = await resolveDatabase(config);
   try {
     if (command === "migrate") {
       const applied = await applyMigrations(url);

@@ -5,6 +5,8 @@
  * Ctrl-C stops the app and the database.
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { createRequire } from "node:module";
+import path from "node:path";
 import { parseEnv, EnvError } from "@/lib/env";
 import { applyMigrations, MigrationError } from "@/lib/db/migrations";
 import { isPortInUse } from "@/lib/db/embedded";
@@ -16,6 +18,9 @@ import { needsBuild } from "./lib/build-state";
 import { persistentSecret } from "./lib/secret";
 
 const dev = process.argv.includes("--dev");
+// Run Next's CLI with this Node directly (not through npx), so that signals reach
+// the server itself and stopping Comptoir never leaves an orphan behind.
+const nextCli = createRequire(path.join(process.cwd(), "package.json")).resolve("next/dist/bin/next");
 
 function fail(message: string): never {
   console.error(`\n✖ ${message}\n`);
@@ -35,12 +40,12 @@ async function main(): Promise<void> {
 
   let database: ResolvedDatabase;
   try {
-    database = await resolveDatabase(config.DATABASE_URL);
+    database = await resolveDatabase(config);
   } catch (error) {
     fail(
       config.DATABASE_URL
         ? `Cannot reach the database at DATABASE_URL: ${(error as Error).message}`
-        : `The embedded PostgreSQL could not start: ${(error as Error).message}\nIts data lives in .data/postgres; delete that folder to start afresh.`,
+        : `The embedded PostgreSQL could not start: ${(error as Error).message}\nIts data lives in ${config.EMBEDDED_PG_DIR}; delete that folder to start afresh.`,
     );
   }
   const stopDatabase = async () => {
@@ -69,14 +74,14 @@ async function main(): Promise<void> {
 
   if (!dev && needsBuild()) {
     console.log("Building the app (first start or changed sources)…");
-    const build = spawnSync("npx", ["next", "build"], { stdio: "inherit", env: { ...childEnv, NODE_ENV: "production" } });
+    const build = spawnSync(process.execPath, [nextCli, "build"], { stdio: "inherit", env: { ...childEnv, NODE_ENV: "production" } });
     if (build.status !== 0) {
       await stopDatabase();
       fail("The build failed (see above).");
     }
   }
 
-  const child: ChildProcess = spawn("npx", ["next", dev ? "dev" : "start", "-p", String(config.PORT)], {
+  const child: ChildProcess = spawn(process.execPath, [nextCli, dev ? "dev" : "start", "-p", String(config.PORT)], {
     stdio: "inherit",
     env: childEnv,
   });
@@ -99,7 +104,7 @@ function printWelcome(url: string, embedded: boolean, mailbox: boolean): void {
   const lines = [
     "",
     `Comptoir is starting on ${url}`,
-    embedded ? "Database: embedded PostgreSQL (.data/postgres)" : "Database: DATABASE_URL",
+    embedded ? "Database: embedded PostgreSQL" : "Database: DATABASE_URL",
     mailbox ? `Emails: dev mailbox at ${url}/dev/mailbox` : "Emails: SMTP_URL",
     "",
     `Demo accounts (staff password: ${DEMO_PASSWORD}; anyone can also sign in with an email link):`,

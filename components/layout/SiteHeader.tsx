@@ -63,7 +63,7 @@ export async function SiteHeader({ territoryName, locale, cartCount, signedIn }:
               <SignOutButton label={t("signOut")} pendingLabel={t("signingOut")} />
             </>
           ) : (
-            <Link href="/connexion" className="flex min-h-11 items-center rounded-lg border border-brand-600 px-3 font-medium text-brand-700 hover:bg-brand-50">
+            <Link href="/connexion" className="flex min-h-11 items-center whitespace-nowrap rounded-lg border border-brand-600 px-3 font-medium text-brand-700 hover:bg-brand-50">
               {t("signIn")}
             </Link>
           )}

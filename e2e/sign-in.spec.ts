@@ -1,0 +1,53 @@
+import { expect, test } from "@playwright/test";
+import { latestLinkFor, uniqueEmail } from "./support/mailbox";
+
+test.describe("sign-in", () => {
+  test("a new customer signs in with the link from the dev mailbox; the link then stops working", async ({ page, browser }) => {
+    const email = uniqueEmail("camille");
+    await page.goto("/connexion");
+    await page.getByLabel("Adresse e-mail").first().fill(email);
+    await page.getByRole("button", { name: "Recevoir le lien" }).click();
+    await expect(page.getByRole("heading", { name: "Vérifiez votre boîte mail" })).toBeVisible();
+
+    const link = await latestLinkFor(page, email, /lien de connexion/);
+    await page.goto(link);
+    await expect(page).toHaveURL(/\/compte$/);
+    await expect(page.getByTestId("signed-in-as")).toHaveText(`Connecté en tant que ${email}`);
+    await expect(page.getByRole("button", { name: "Se déconnecter" })).toBeVisible();
+
+    // Someone else opening the same link later gets a clear page and no session.
+    const other = await browser.newContext();
+    const otherPage = await other.newPage();
+    await otherPage.goto(link);
+    await expect(otherPage.getByRole("heading", { name: "Connexion impossible" })).toBeVisible();
+    await expect(otherPage.getByRole("main").getByRole("alert")).toContainText("déjà été utilisé ou a expiré");
+    await otherPage.goto("/compte");
+    await expect(otherPage).toHaveURL(/\/connexion/);
+    await other.close();
+  });
+
+  test("a shopkeeper signs in with a password; a wrong password is refused", async ({ page }) => {
+    await page.goto("/connexion");
+    const staff = page.getByRole("region", { name: "Espace commerçants et équipes" });
+    await staff.getByLabel("Adresse e-mail").fill("boulangerie@comptoir.local");
+    await staff.getByLabel("Mot de passe").fill("pas-le-bon");
+    await staff.getByRole("button", { name: "Se connecter" }).click();
+    await expect(staff.getByRole("alert")).toHaveText("Adresse e-mail ou mot de passe incorrect.");
+
+    await staff.getByLabel("Mot de passe").fill("comptoir-demo");
+    await staff.getByRole("button", { name: "Se connecter" }).click();
+    await expect(page).toHaveURL(/\/compte$/);
+    await expect(page.getByText("Boulangerie du Marché (gérant)")).toBeVisible();
+
+    await page.getByRole("button", { name: "Se déconnecter" }).click();
+    await expect(page.getByRole("link", { name: "Se connecter" })).toBeVisible();
+  });
+
+  test("an invalid email address gets a clear message and sends nothing", async ({ page }) => {
+    await page.goto("/connexion");
+    await page.getByLabel("Adresse e-mail").first().fill("pas-une-adresse");
+    await page.getByRole("button", { name: "Recevoir le lien" }).click();
+    await expect(page.getByRole("main").getByRole("alert")).toContainText("Saisissez une adresse e-mail valide");
+    await expect(page).toHaveURL(/\/connexion$/);
+  });
+});

@@ -1,0 +1,72 @@
+import { expect, test } from "@playwright/test";
+import { expectNoAccessibilityViolations } from "./support/axe";
+
+test.describe("storefront shell", () => {
+  test("the home page shows the territory, its five categories with shop counts, and its shops", async ({ page }) => {
+    await page.goto("/");
+    await expect(page).toHaveTitle(/Grand Poitiers/);
+    await expect(page.getByRole("heading", { level: 1, name: "Les commerces de Grand Poitiers" })).toBeVisible();
+    for (const slug of ["sante", "culture", "alimentation", "services", "jeux-et-jouets"]) {
+      await expect(page.getByTestId(`category-${slug}`)).toContainText(/\d+ commerces?/);
+    }
+    await expect(page.getByRole("heading", { name: "Boulangerie du Marché" })).toBeVisible();
+    await expect(page.getByRole("heading", { name: "Comment commander ?" })).toBeVisible();
+  });
+
+  test("the header search finds products and says which shop sells them", async ({ page }) => {
+    await page.goto("/");
+    await page.getByRole("searchbox", { name: "Rechercher un commerce ou un produit" }).fill("pain");
+    await page.getByRole("button", { name: "Rechercher" }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Résultats pour « pain »");
+    await expect(page.getByRole("listitem").filter({ hasText: "Pain de campagne au levain" })).toContainText("chez Boulangerie du Marché");
+  });
+
+  test("the language switch turns the interface into English and back", async ({ page }) => {
+    await page.goto("/");
+    await page.getByRole("button", { name: "Switch to English" }).click();
+    await expect(page.locator("html")).toHaveAttribute("lang", "en");
+    await expect(page.getByRole("heading", { level: 1, name: "The shops of Grand Poitiers" })).toBeVisible();
+    await page.getByRole("button", { name: "Passer en français" }).click();
+    await expect(page.locator("html")).toHaveAttribute("lang", "fr");
+  });
+
+  test("an unknown page answers 404 with a way back", async ({ page }) => {
+    const response = await page.goto("/cette-page-n-existe-pas");
+    expect(response?.status()).toBe(404);
+    await expect(page.getByRole("heading", { name: "Page introuvable" })).toBeVisible();
+    await page.getByRole("link", { name: "Retour à l'accueil" }).click();
+    await expect(page).toHaveURL(/\/$/);
+  });
+});
+
+const MAIN_PAGES = ["/", "/recherche?q=pain", "/recherche?q=zzzz", "/panier", "/connexion", "/connexion/verifier", "/connexion/erreur?error=Verification", "/dev/mailbox", "/accessibilite", "/mentions-legales", "/introuvable"];
+
+test.describe("accessibility and small screens", () => {
+  for (const path of MAIN_PAGES) {
+    test(`axe finds no WCAG 2.2 AA violation on ${path}`, async ({ page }) => {
+      await page.goto(path);
+      await expectNoAccessibilityViolations(page);
+    });
+  }
+
+  test("the signed-in account page passes axe too", async ({ page }) => {
+    await page.goto("/connexion");
+    const staff = page.getByRole("region", { name: "Espace commerçants et équipes" });
+    await staff.getByLabel("Adresse e-mail").fill("admin@comptoir.local");
+    await staff.getByLabel("Mot de passe").fill("comptoir-demo");
+    await staff.getByRole("button", { name: "Se connecter" }).click();
+    await expect(page.getByText("Administrateur du territoire — Grand Poitiers")).toBeVisible();
+    await expectNoAccessibilityViolations(page);
+  });
+
+  for (const path of ["/", "/connexion", "/recherche?q=pain"]) {
+    test(`${path} fits a 360 px wide phone without horizontal scrolling`, async ({ page }, testInfo) => {
+      await page.setViewportSize({ width: 360, height: 740 });
+      await page.goto(path);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      expect(overflow).toBeLessThanOrEqual(0);
+      await expect(page.getByRole("searchbox")).toBeVisible();
+      await page.screenshot({ path: testInfo.outputPath("phone.png"), fullPage: true });
+    });
+  }
+});

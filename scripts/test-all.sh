@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# The whole test suite: typecheck, lint, unit, integration, then end-to-end
+# against a production build. Stops at the first failing stage.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export NEXT_TELEMETRY_DISABLED=1
+
+stage() { printf '\n\033[1m== %s ==\033[0m\n' "$1"; }
+
+stage "prisma generate"
+node scripts/prisma-generate.mjs
+stage "typecheck"
+npx tsc --noEmit
+stage "lint"
+npx eslint --max-warnings 0 .
+stage "unit tests"
+npx vitest run --project unit
+stage "integration tests (embedded PostgreSQL)"
+npx vitest run --project integration
+stage "production build"
+npx next build
+stage "end-to-end tests (Playwright, production build, embedded PostgreSQL)"
+npx playwright test
+stage "all tests passed"

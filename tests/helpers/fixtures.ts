@@ -1,0 +1,46 @@
+import { randomBytes } from "node:crypto";
+import type { PrismaClient } from "@/generated/prisma/client";
+
+const unique = () => randomBytes(4).toString("hex");
+
+/** A minimal live territory with one category and commune, for tests that need a shop. */
+export async function createTerritory(db: PrismaClient, slug = `t-${unique()}`) {
+  const territory = await db.territory.create({ data: { slug, name: `Territoire ${slug}`, status: "LIVE" } });
+  const category = await db.category.create({ data: { territoryId: territory.id, slug: "alimentation", nameFr: "Alimentation", nameEn: "Food" } });
+  const commune = await db.commune.create({ data: { territoryId: territory.id, name: "Poitiers", postalCode: "86000" } });
+  return { territory, category, commune };
+}
+
+/** An active, published shop with its door pickup point. */
+export async function createShop(db: PrismaClient, place: Awaited<ReturnType<typeof createTerritory>>, name = `Boutique ${unique()}`) {
+  const shop = await db.shop.create({
+    data: {
+      territoryId: place.territory.id,
+      categoryId: place.category.id,
+      communeId: place.commune.id,
+      slug: name.toLowerCase().replace(/[^a-z0-9]+/g, "-"),
+      name,
+      status: "ACTIVE",
+      publishedAt: new Date(),
+      addressLine: "1 rue du Test",
+      postalCode: "86000",
+      city: "Poitiers",
+      latitude: 46.58,
+      longitude: 0.34,
+    },
+  });
+  const door = await db.pickupPoint.create({
+    data: {
+      territoryId: place.territory.id,
+      kind: "SHOP_DOOR",
+      shopId: shop.id,
+      name,
+      addressLine: "1 rue du Test",
+      postalCode: "86000",
+      city: "Poitiers",
+      latitude: 46.58,
+      longitude: 0.34,
+    },
+  });
+  return { shop, door };
+}
