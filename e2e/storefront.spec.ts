@@ -57,6 +57,10 @@ test.describe("accessibility and small screens", () => {
     await staff.getByRole("button", { name: "Se connecter" }).click();
     await expect(page.getByText("Administrateur du territoire — Grand Poitiers")).toBeVisible();
     await expectNoAccessibilityViolations(page);
+    // The signed-in header (account, sign-out, language) still fits a phone.
+    await page.setViewportSize({ width: 360, height: 740 });
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
   });
 
   for (const path of ["/", "/connexion", "/recherche?q=pain"]) {

@@ -44,13 +44,15 @@ export async function SiteHeader({ territoryName, locale, cartCount, signedIn }:
             {t("searchSubmit")}
           </button>
         </form>
-        <nav aria-label={t("account")} className="ml-auto flex items-center gap-2">
+        <nav aria-label={t("account")} className="ml-auto flex flex-wrap items-center justify-end gap-1 sm:gap-2">
           <Link href="/panier" className="relative flex min-h-11 items-center gap-1 rounded-lg px-3 hover:bg-brand-50" aria-label={t("cartCount", { count: cartCount })}>
             <svg aria-hidden="true" viewBox="0 0 24 24" className="h-6 w-6" fill="none" stroke="currentColor" strokeWidth="2">
               <path d="M5 8h14l-1.5 12h-11z" />
               <path d="M9 8a3 3 0 0 1 6 0" />
             </svg>
-            <span aria-hidden="true">{t("cart")}</span>
+            <span aria-hidden="true" className="hidden sm:inline">
+              {t("cart")}
+            </span>
             <span aria-hidden="true" className="rounded-full bg-brand-600 px-2 text-sm font-semibold text-white" data-testid="cart-badge">
               {cartCount}
             </span>
