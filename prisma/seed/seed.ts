@@ -73,6 +73,7 @@ async function seedInTransaction(tx: Tx, passwordHash: string): Promise<void> {
         latitude: relay.latitude,
         longitude: relay.longitude,
         instructions: relay.instructions,
+        capacityPerSlot: relay.capacityPerSlot,
         openingHours: [...relay.openingHours],
       },
     });

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "PickupPoint" ADD COLUMN     "capacityPerSlot" INTEGER;
