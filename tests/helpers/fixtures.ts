@@ -44,3 +44,30 @@ export async function createShop(db: PrismaClient, place: Awaited<ReturnType<typ
   });
   return { shop, door };
 }
+
+/** A weekly door schedule every day of the week, so tests find slots whatever today is. */
+export async function openEveryDay(
+  db: PrismaClient,
+  shopId: string,
+  pickupPointId: string,
+  overrides: { capacityPerSlot?: number; slotMinutes?: number; leadTimeMinutes?: number } = {},
+) {
+  await db.pickupScheduleRule.createMany({
+    data: [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({
+      shopId,
+      pickupPointId,
+      weekday,
+      opensAtMinute: 0,
+      closesAtMinute: 1440,
+      slotMinutes: overrides.slotMinutes ?? 60,
+      capacityPerSlot: overrides.capacityPerSlot ?? 10,
+      leadTimeMinutes: overrides.leadTimeMinutes ?? 0,
+      sameDayCutoffMinute: null,
+      horizonDays: 7,
+    })),
+  });
+}
+
+export function guestOwner() {
+  return { guestToken: `guest-${unique()}${unique()}` };
+}

@@ -1,0 +1,91 @@
+import type { PrismaClient } from "@/generated/prisma/client";
+import { publishedShop } from "@/lib/catalog/published";
+import { cartWhere, type CartOwner } from "./cart-owner";
+
+export type CartLineView = {
+  lineId: string;
+  productId: string;
+  name: string;
+  unit: string;
+  quantity: number;
+  unitPriceCents: number;
+  lineTotalCents: number;
+  /** null = unlimited */
+  stock: number | null;
+  problem: "unavailable" | "notEnoughStock" | null;
+};
+
+export type CartShopGroup = {
+  shop: { id: string; slug: string; name: string; paymentMethods: ("PAY_AT_PICKUP" | "ONLINE")[] };
+  lines: CartLineView[];
+  subtotalCents: number;
+};
+
+export type CartView = { cartId: string | null; groups: CartShopGroup[]; totalCents: number; itemCount: number; hasProblems: boolean };
+
+export const emptyCart: CartView = { cartId: null, groups: [], totalCents: 0, itemCount: 0, hasProblems: false };
+
+/**
+ * The cart grouped by shop with prices read from the catalog now (never from the
+ * client), and each line's problem if its product can no longer be ordered as is.
+ */
+export async function getCart(db: PrismaClient, owner: CartOwner, territoryId: string): Promise<CartView> {
+  const cart = await db.cart.findFirst({
+    where: cartWhere(owner, territoryId),
+    select: {
+      id: true,
+      lines: {
+        orderBy: { addedAt: "asc" },
+        select: {
+          id: true,
+          quantity: true,
+          product: {
+            select: {
+              id: true,
+              name: true,
+              unit: true,
+              priceCents: true,
+              stock: true,
+              active: true,
+              shop: { select: { id: true, slug: true, name: true, paymentMethods: true, status: true, publishedAt: true } },
+            },
+          },
+        },
+      },
+    },
+  });
+  if (!cart) return emptyCart;
+  const groups = new Map<string, CartShopGroup>();
+  for (const line of cart.lines) {
+    const { product } = line;
+    const shopLive = product.shop.status === publishedShop.status && product.shop.publishedAt !== null;
+    const problem = !product.active || !shopLive ? "unavailable" : product.stock !== null && product.stock < line.quantity ? "notEnoughStock" : null;
+    const group = groups.get(product.shop.id) ?? {
+      shop: { id: product.shop.id, slug: product.shop.slug, name: product.shop.name, paymentMethods: product.shop.paymentMethods },
+      lines: [],
+      subtotalCents: 0,
+    };
+    const lineTotalCents = product.priceCents * line.quantity;
+    group.lines.push({
+      lineId: line.id,
+      productId: product.id,
+      name: product.name,
+      unit: product.unit,
+      quantity: line.quantity,
+      unitPriceCents: product.priceCents,
+      lineTotalCents,
+      stock: product.stock,
+      problem,
+    });
+    group.subtotalCents += lineTotalCents;
+    groups.set(product.shop.id, group);
+  }
+  const list = [...groups.values()];
+  return {
+    cartId: cart.id,
+    groups: list,
+    totalCents: list.reduce((sum, g) => sum + g.subtotalCents, 0),
+    itemCount: list.reduce((sum, g) => sum + g.lines.reduce((n, l) => n + l.quantity, 0), 0),
+    hasProblems: list.some((g) => g.lines.some((l) => l.problem !== null)),
+  };
+}

@@ -1,0 +1,24 @@
+import { z } from "zod";
+
+export const placeOrdersInput = z.object({
+  idempotencyKey: z.uuid("invalidRequest"),
+  contact: z.object({
+    name: z.string().trim().min(2, "nameRequired").max(100, "nameTooLong"),
+    email: z.union([z.literal(""), z.string().trim().toLowerCase().pipe(z.email("emailInvalid"))]).optional(),
+    phone: z.string().trim().regex(/^[0-9 +().-]{6,20}$/, "phoneInvalid"),
+  }),
+  shops: z
+    .array(
+      z.object({
+        shopId: z.string().min(1).max(64),
+        pickupPointId: z.string().min(1, "pickupPointRequired").max(64),
+        slotStartsAt: z.iso.datetime({ message: "slotRequired", offset: true }),
+        paymentMethod: z.enum(["PAY_AT_PICKUP", "ONLINE"], { message: "paymentMethodRequired" }),
+      }),
+    )
+    .min(1, "cartEmpty")
+    .max(20),
+  note: z.string().trim().max(500).optional(),
+});
+
+export type PlaceOrdersInput = z.infer<typeof placeOrdersInput>;

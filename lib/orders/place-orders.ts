@@ -1,0 +1,177 @@
+import { randomUUID } from "node:crypto";
+import type { PrismaClient } from "@/generated/prisma/client";
+import { Prisma } from "@/generated/prisma/client";
+import type { Actor } from "@/lib/auth/actor";
+import { requireOperator } from "@/lib/auth/guards";
+import type { CartOwner } from "@/lib/cart/cart-owner";
+import { getCart } from "@/lib/cart/get-cart";
+import type { Tx } from "@/lib/db/client";
+import { DomainError } from "@/lib/errors";
+import { CheckoutError, type CheckoutProblem } from "./checkout-error";
+import { newAccessToken, newOrderReference, newPickupCode } from "./codes";
+import { placeOrdersInput } from "./place-orders-input";
+import { validateCheckout, type ShopCheckout } from "./validate-checkout";
+
+export type PlacedCheckout = {
+  checkoutId: string;
+  accessToken: string;
+  created: boolean;
+  orders: { id: string; reference: string; pickupCode: string; accessToken: string; shopId: string }[];
+};
+
+type ProductRow = { id: string; name: string; unit: string; priceCents: number; vatRateBp: number };
+
+/** VAT included in a price with tax (prices are shown and stored tax included). */
+const includedVat = (totalCents: number, rateBp: number) => Math.round((totalCents * rateBp) / (10_000 + rateBp));
+
+async function findCheckout(db: PrismaClient, idempotencyKey: string): Promise<PlacedCheckout | null> {
+  const checkout = await db.checkout.findUnique({
+    where: { idempotencyKey },
+    select: { id: true, accessToken: true, orders: { select: { id: true, reference: true, pickupCode: true, accessToken: true, shopId: true } } },
+  });
+  return checkout ? { checkoutId: checkout.id, accessToken: checkout.accessToken, created: false, orders: checkout.orders } : null;
+}
+
+/** Takes the stock of every line, in product-id order (the lock order every transaction follows). */
+async function takeStock(tx: Tx, shops: ShopCheckout[], cartNames: Map<string, string>): Promise<Map<string, ProductRow>> {
+  const lines = shops.flatMap((s) => s.lines.map((l) => ({ ...l, shopId: s.shopId }))).sort((a, b) => (a.productId < b.productId ? -1 : 1));
+  const taken = new Map<string, ProductRow>();
+  const problems: CheckoutProblem[] = [];
+  for (const line of lines) {
+    const rows = await tx.$queryRaw<ProductRow[]>`
+      UPDATE "Product" SET "stock" = "stock" - ${line.quantity}, "updatedAt" = now()
+      WHERE "id" = ${line.productId} AND "shopId" = ${line.shopId} AND "active" AND ("stock" IS NULL OR "stock" >= ${line.quantity})
+      RETURNING "id", "name", "unit", "priceCents", "vatRateBp"`;
+    const row = rows[0];
+    if (row) {
+      taken.set(row.id, row);
+      continue;
+    }
+    const current = await tx.product.findUnique({ where: { id: line.productId }, select: { stock: true, active: true, name: true } });
+    const name = current?.name ?? cartNames.get(line.productId) ?? "";
+    problems.push(current?.active ? { kind: "stock", productId: line.productId, name, available: current.stock ?? 0 } : { kind: "unavailableProduct", productId: line.productId, name });
+  }
+  if (problems.length) throw new CheckoutError(problems);
+  return taken;
+}
+
+/** Books one place in each chosen slot (shop slot, then the relay point's own capacity). */
+async function bookSlots(tx: Tx, shops: ShopCheckout[]): Promise<void> {
+  const ordered = [...shops].sort((a, b) => `${a.shopId}|${a.pickupPointId}`.localeCompare(`${b.shopId}|${b.pickupPointId}`));
+  const problems: CheckoutProblem[] = [];
+  for (const shop of ordered) {
+    const { startsAt, endsAt, capacity } = shop.slot;
+    const booked = await tx.$queryRaw<{ id: string }[]>`
+      INSERT INTO "SlotCounter" ("id", "shopId", "pickupPointId", "startsAt", "endsAt", "capacity", "booked")
+      VALUES (${randomUUID()}, ${shop.shopId}, ${shop.pickupPointId}, ${startsAt}, ${endsAt}, ${capacity}, 1)
+      ON CONFLICT ("shopId", "pickupPointId", "startsAt")
+      DO UPDATE SET "booked" = "SlotCounter"."booked" + 1 WHERE "SlotCounter"."booked" < "SlotCounter"."capacity"
+      RETURNING "id"`;
+    if (booked.length === 0) problems.push({ kind: "slotFull", shopId: shop.shopId });
+  }
+  for (const shop of ordered.filter((s) => s.relayCapacity !== null).sort((a, b) => a.pickupPointId.localeCompare(b.pickupPointId))) {
+    const booked = await tx.$queryRaw<{ id: string }[]>`
+      INSERT INTO "RelayPointSlotCounter" ("id", "pickupPointId", "startsAt", "endsAt", "capacity", "booked")
+      VALUES (${randomUUID()}, ${shop.pickupPointId}, ${shop.slot.startsAt}, ${shop.slot.endsAt}, ${shop.relayCapacity}, 1)
+      ON CONFLICT ("pickupPointId", "startsAt")
+      DO UPDATE SET "booked" = "RelayPointSlotCounter"."booked" + 1 WHERE "RelayPointSlotCounter"."booked" < "RelayPointSlotCounter"."capacity"
+      RETURNING "id"`;
+    if (booked.length === 0) problems.push({ kind: "slotFull", shopId: shop.shopId });
+  }
+  if (problems.length) throw new CheckoutError(problems);
+}
+
+/**
+ * Turns the cart into one order per shop, in one transaction: stock and slot
+ * capacity are taken by conditional updates, so two customers racing for the
+ * last item or place cannot both win. The same idempotency key always yields
+ * the same checkout, however often it is submitted.
+ */
+export async function placeOrders(
+  db: PrismaClient,
+  request: { actor: Actor; owner: CartOwner; territoryId: string; input: unknown; onBehalfOfCaller?: boolean; now?: Date },
+): Promise<PlacedCheckout> {
+  const input = placeOrdersInput.parse(request.input);
+  const now = request.now ?? new Date();
+  const operator = request.onBehalfOfCaller ? requireOperator(request.actor, request.territoryId) : null;
+  const customerId = !operator && request.actor.kind === "user" ? request.actor.userId : null;
+  if (!operator && !input.contact.email) throw new DomainError("invalidInput", "email required", { field: "email", reason: "emailRequired" });
+
+  const previous = await findCheckout(db, input.idempotencyKey);
+  if (previous) return previous;
+
+  const cart = await getCart(db, request.owner, request.territoryId);
+  const shops = await validateCheckout(db, cart, input, now);
+  const cartNames = new Map(cart.groups.flatMap((g) => g.lines.map((l) => [l.productId, l.name] as const)));
+  try {
+    return await db.$transaction(
+      async (tx) => {
+        const checkout = await tx.checkout.create({
+          data: { idempotencyKey: input.idempotencyKey, accessToken: newAccessToken(), userId: customerId },
+          select: { id: true, accessToken: true },
+        });
+        const products = await takeStock(tx, shops, cartNames);
+        await bookSlots(tx, shops);
+        const orders: PlacedCheckout["orders"] = [];
+        for (const shop of shops) {
+          const lines = shop.lines.map((line) => {
+            const product = products.get(line.productId) as ProductRow;
+            return { product, quantity: line.quantity, total: product.priceCents * line.quantity };
+          });
+          const total = lines.reduce((sum, l) => sum + l.total, 0);
+          const status = shop.paymentMethod === "ONLINE" ? "AWAITING_PAYMENT" : "CONFIRMED";
+          const order = await tx.order.create({
+            data: {
+              reference: newOrderReference(),
+              territoryId: request.territoryId,
+              shopId: shop.shopId,
+              checkoutId: checkout.id,
+              customerId,
+              placedById: operator?.userId ?? null,
+              contactName: input.contact.name,
+              contactEmail: input.contact.email || null,
+              contactPhone: input.contact.phone,
+              status,
+              pickupPointId: shop.pickupPointId,
+              slotStartsAt: shop.slot.startsAt,
+              slotEndsAt: shop.slot.endsAt,
+              pickupCode: newPickupCode(),
+              paymentMethod: shop.paymentMethod,
+              subtotalCents: total,
+              vatCents: lines.reduce((sum, l) => sum + includedVat(l.total, l.product.vatRateBp), 0),
+              totalCents: total,
+              note: input.note ?? "",
+              accessToken: newAccessToken(),
+              lines: {
+                create: lines.map((l) => ({
+                  productId: l.product.id,
+                  productName: l.product.name,
+                  unit: l.product.unit,
+                  unitPriceCents: l.product.priceCents,
+                  vatRateBp: l.product.vatRateBp,
+                  quantity: l.quantity,
+                  lineTotalCents: l.total,
+                })),
+              },
+              events: { create: { toStatus: status, actorUserId: operator?.userId ?? customerId, note: operator ? "placed by phone" : "" } },
+            },
+            select: { id: true, reference: true, pickupCode: true, accessToken: true, shopId: true },
+          });
+          orders.push(order);
+        }
+        if (cart.cartId) {
+          await tx.cartLine.deleteMany({ where: { cartId: cart.cartId, productId: { in: [...products.keys()] } } });
+        }
+        return { checkoutId: checkout.id, accessToken: checkout.accessToken, created: true, orders };
+      },
+      { maxWait: 15_000, timeout: 20_000 },
+    );
+  } catch (error) {
+    // A concurrent submission with the same key committed first: return its result.
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
+      const existing = await findCheckout(db, input.idempotencyKey);
+      if (existing) return existing;
+    }
+    throw error;
+  }
+}

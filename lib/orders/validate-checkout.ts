@@ -1,0 +1,78 @@
+import type { PrismaClient } from "@/generated/prisma/client";
+import type { CartView } from "@/lib/cart/get-cart";
+import { listAvailableSlots } from "@/lib/slots/available-slots";
+import { CheckoutError, type CheckoutProblem } from "./checkout-error";
+import type { PlaceOrdersInput } from "./place-orders-input";
+
+export type ShopCheckout = {
+  shopId: string;
+  shopName: string;
+  pickupPointId: string;
+  pickupPointKind: "SHOP_DOOR" | "RELAY_POINT";
+  relayCapacity: number | null;
+  slot: { startsAt: Date; endsAt: Date; capacity: number };
+  paymentMethod: "PAY_AT_PICKUP" | "ONLINE";
+  lines: { productId: string; quantity: number }[];
+};
+
+/** Payment methods Comptoir can take today (online payment arrives with Stripe). */
+const SUPPORTED_METHODS = new Set(["PAY_AT_PICKUP"]);
+
+/**
+ * Checks a checkout against the cart and the catalog before any write: the
+ * chosen shops are exactly the cart's, each pickup point is served by its shop,
+ * each slot exists in the shop's schedule now, each payment method is accepted.
+ */
+export async function validateCheckout(db: PrismaClient, cart: CartView, input: PlaceOrdersInput, now: Date): Promise<ShopCheckout[]> {
+  const problems: CheckoutProblem[] = [];
+  const cartShopIds = cart.groups.map((g) => g.shop.id).sort();
+  const chosenShopIds = input.shops.map((s) => s.shopId).sort();
+  if (cartShopIds.length === 0 || cartShopIds.join() !== chosenShopIds.join()) throw new CheckoutError([{ kind: "shopMismatch" }]);
+  for (const group of cart.groups) {
+    for (const line of group.lines) {
+      if (line.problem === "unavailable") problems.push({ kind: "unavailableProduct", productId: line.productId, name: line.name });
+      if (line.problem === "notEnoughStock") problems.push({ kind: "stock", productId: line.productId, name: line.name, available: line.stock ?? 0 });
+    }
+  }
+
+  const result: ShopCheckout[] = [];
+  for (const choice of input.shops) {
+    const group = cart.groups.find((g) => g.shop.id === choice.shopId);
+    if (!group) continue;
+    const point = await db.pickupPoint.findFirst({
+      where: {
+        id: choice.pickupPointId,
+        active: true,
+        OR: [{ kind: "SHOP_DOOR", shopId: choice.shopId }, { kind: "RELAY_POINT", servedBy: { some: { shopId: choice.shopId } } }],
+      },
+      select: { id: true, kind: true, capacityPerSlot: true },
+    });
+    if (!point) {
+      problems.push({ kind: "pickupPointInvalid", shopId: choice.shopId });
+      continue;
+    }
+    if (!group.shop.paymentMethods.includes(choice.paymentMethod) || !SUPPORTED_METHODS.has(choice.paymentMethod)) {
+      problems.push({ kind: "paymentMethodInvalid", shopId: choice.shopId });
+    }
+    const wanted = new Date(choice.slotStartsAt).getTime();
+    const slots = await listAvailableSlots(db, { shopId: choice.shopId, pickupPointId: point.id, now, includeFull: true });
+    const slot = slots.find((s) => s.startsAt.getTime() === wanted);
+    if (!slot) {
+      problems.push({ kind: "slotInvalid", shopId: choice.shopId });
+      continue;
+    }
+    if (slot.remaining <= 0) problems.push({ kind: "slotFull", shopId: choice.shopId });
+    result.push({
+      shopId: choice.shopId,
+      shopName: group.shop.name,
+      pickupPointId: point.id,
+      pickupPointKind: point.kind,
+      relayCapacity: point.kind === "RELAY_POINT" ? point.capacityPerSlot : null,
+      slot: { startsAt: slot.startsAt, endsAt: slot.endsAt, capacity: slot.capacity },
+      paymentMethod: choice.paymentMethod,
+      lines: group.lines.map((l) => ({ productId: l.productId, quantity: l.quantity })),
+    });
+  }
+  if (problems.length > 0) throw new CheckoutError(problems);
+  return result;
+}
