@@ -1,0 +1,39 @@
+import { z } from "zod";
+import type { PrismaClient } from "@/generated/prisma/client";
+import type { Actor } from "@/lib/auth/actor";
+import { DomainError, NotFoundError } from "@/lib/errors";
+import { mayCancelAsCustomer } from "./order-access";
+import { releaseHolds } from "./release-holds";
+import { CUSTOMER_CANCELLABLE } from "./status";
+
+export const cancelOrderInput = z.object({
+  orderId: z.string().min(1).max(64),
+  token: z.string().max(200).optional(),
+  reason: z.string().trim().max(300).optional(),
+});
+
+/**
+ * The customer cancels an order the shop has not started preparing. Status,
+ * stock, slot place and history change in one transaction; the status update
+ * is conditional, so a shop starting preparation at the same moment wins cleanly.
+ */
+export async function cancelOrderByCustomer(db: PrismaClient, request: { actor: Actor; input: unknown }): Promise<{ orderId: string }> {
+  const input = cancelOrderInput.parse(request.input);
+  const order = await db.order.findUnique({
+    where: { id: input.orderId },
+    select: { id: true, shopId: true, territoryId: true, customerId: true, placedById: true, accessToken: true, pickupPointId: true, slotStartsAt: true, lines: { select: { productId: true, quantity: true } } },
+  });
+  if (!order || !mayCancelAsCustomer(request.actor, order, input.token)) throw new NotFoundError("order");
+  await db.$transaction(async (tx) => {
+    const updated = await tx.order.updateMany({
+      where: { id: order.id, status: { in: CUSTOMER_CANCELLABLE } },
+      data: { status: "CANCELLED", cancelReason: input.reason || "Annulée par le client" },
+    });
+    if (updated.count === 0) throw new DomainError("conflict", "order can no longer be cancelled", { reason: "notCancellable" });
+    await releaseHolds(tx, order);
+    await tx.orderEvent.create({
+      data: { orderId: order.id, toStatus: "CANCELLED", actorUserId: request.actor.kind === "user" ? request.actor.userId : null, note: input.reason ?? "" },
+    });
+  });
+  return { orderId: order.id };
+}

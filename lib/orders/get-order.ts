@@ -1,0 +1,76 @@
+import type { PrismaClient } from "@/generated/prisma/client";
+import type { Actor } from "@/lib/auth/actor";
+import { NotFoundError } from "@/lib/errors";
+import { mayCancelAsCustomer, mayViewOrder, sameSecret } from "./order-access";
+import { CUSTOMER_CANCELLABLE } from "./status";
+
+const orderDetail = {
+  id: true,
+  reference: true,
+  status: true,
+  shopId: true,
+  territoryId: true,
+  customerId: true,
+  placedById: true,
+  accessToken: true,
+  contactName: true,
+  contactEmail: true,
+  contactPhone: true,
+  slotStartsAt: true,
+  slotEndsAt: true,
+  pickupCode: true,
+  paymentMethod: true,
+  paymentStatus: true,
+  totalCents: true,
+  vatCents: true,
+  note: true,
+  cancelReason: true,
+  createdAt: true,
+  shop: { select: { name: true, slug: true, phone: true } },
+  pickupPoint: { select: { kind: true, name: true, addressLine: true, postalCode: true, city: true, instructions: true, openingHours: true } },
+  lines: { select: { id: true, productName: true, unit: true, quantity: true, unitPriceCents: true, lineTotalCents: true }, orderBy: { productName: "asc" } },
+  events: { select: { id: true, toStatus: true, createdAt: true, note: true }, orderBy: { createdAt: "asc" } },
+} as const;
+
+/** One order as its customer (or shop, or admin) sees it; not found for anyone else. */
+export async function getOrder(db: PrismaClient, request: { actor: Actor; orderId: string; token?: string | null }) {
+  const order = await db.order.findUnique({ where: { id: request.orderId }, select: orderDetail });
+  if (!order || !mayViewOrder(request.actor, order, request.token)) throw new NotFoundError("order");
+  const { accessToken, ...visible } = order;
+  return {
+    ...visible,
+    canCancel: CUSTOMER_CANCELLABLE.includes(order.status) && mayCancelAsCustomer(request.actor, order, request.token),
+    linkToken: mayCancelAsCustomer(request.actor, order, request.token) ? accessToken : null,
+  };
+}
+
+export type OrderDetail = Awaited<ReturnType<typeof getOrder>>;
+
+/** The orders of one checkout, for its confirmation page (by the checkout's secret or its customer). */
+export async function getCheckoutOrders(db: PrismaClient, request: { actor: Actor; checkoutId: string; token?: string | null }) {
+  const checkout = await db.checkout.findUnique({
+    where: { id: request.checkoutId },
+    select: {
+      accessToken: true,
+      userId: true,
+      orders: {
+        select: { id: true, reference: true, pickupCode: true, accessToken: true, slotStartsAt: true, slotEndsAt: true, totalCents: true, shop: { select: { name: true } }, pickupPoint: { select: { name: true, addressLine: true, city: true } } },
+        orderBy: { slotStartsAt: "asc" },
+      },
+    },
+  });
+  const allowed =
+    checkout && ((request.token && sameSecret(request.token, checkout.accessToken)) || (request.actor.kind === "user" && checkout.userId === request.actor.userId));
+  if (!checkout || !allowed) throw new NotFoundError("checkout");
+  return checkout.orders;
+}
+
+/** A customer's orders, newest first. */
+export async function listCustomerOrders(db: PrismaClient, userId: string) {
+  return db.order.findMany({
+    where: { customerId: userId },
+    orderBy: { createdAt: "desc" },
+    take: 100,
+    select: { id: true, reference: true, status: true, slotStartsAt: true, slotEndsAt: true, totalCents: true, shop: { select: { name: true } } },
+  });
+}

@@ -1,0 +1,26 @@
+import type { Tx } from "@/lib/db/client";
+
+type HeldOrder = {
+  shopId: string;
+  pickupPointId: string;
+  slotStartsAt: Date;
+  lines: { productId: string; quantity: number }[];
+};
+
+/**
+ * Gives back what an order held: its products' stock (limited stock only) and
+ * its place in the slot and at the relay point. Locks follow the same order as
+ * placing (products by id, then slot counters).
+ */
+export async function releaseHolds(tx: Tx, order: HeldOrder): Promise<void> {
+  const lines = [...order.lines].sort((a, b) => (a.productId < b.productId ? -1 : 1));
+  for (const line of lines) {
+    await tx.$executeRaw`UPDATE "Product" SET "stock" = "stock" + ${line.quantity}, "updatedAt" = now() WHERE "id" = ${line.productId} AND "stock" IS NOT NULL`;
+  }
+  await tx.$executeRaw`
+    UPDATE "SlotCounter" SET "booked" = "booked" - 1
+    WHERE "shopId" = ${order.shopId} AND "pickupPointId" = ${order.pickupPointId} AND "startsAt" = ${order.slotStartsAt} AND "booked" > 0`;
+  await tx.$executeRaw`
+    UPDATE "RelayPointSlotCounter" SET "booked" = "booked" - 1
+    WHERE "pickupPointId" = ${order.pickupPointId} AND "startsAt" = ${order.slotStartsAt} AND "booked" > 0`;
+}
