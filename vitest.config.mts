@@ -2,9 +2,9 @@ import path from "node:path";
 import { defineConfig } from "vitest/config";
 
 const alias = {
-  "@": path.resolve(__dirname),
+  "@": path.resolve(import.meta.dirname),
   // Next.js resolves "server-only" to an empty module on the server; so do tests.
-  "server-only": path.resolve(__dirname, "tests/setup/server-only.ts"),
+  "server-only": path.resolve(import.meta.dirname, "tests/setup/server-only.ts"),
 };
 
 export default defineConfig({

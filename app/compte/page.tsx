@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { getActor } from "@/lib/auth/session";
@@ -12,6 +13,11 @@ export default async function AccountPage() {
     <div className="max-w-2xl space-y-6">
       <h1 className="text-3xl font-bold text-brand-800">{t("heading")}</h1>
       <p data-testid="signed-in-as">{t("signedInAs", { email: actor.email })}</p>
+      <p>
+        <Link href="/compte/commandes" className="inline-flex min-h-11 items-center rounded-lg border border-brand-600 px-4 font-medium text-brand-700">
+          {t("orders")}
+        </Link>
+      </p>
       <section aria-labelledby="roles-heading" className="rounded-xl bg-white p-6">
         <h2 id="roles-heading" className="text-xl font-semibold">
           {t("roles")}

@@ -1,10 +1,16 @@
+import Link from "next/link";
+
 type Shop = { slug: string; name: string; description: string; city: string };
 
 export function ShopCard({ shop, categoryName }: { shop: Shop; categoryName: string }) {
   return (
-    <article className="h-full rounded-xl border border-brand-100 bg-white p-4 shadow-sm">
+    <article className="relative h-full rounded-xl border border-brand-100 bg-white p-4 shadow-sm">
       <p className="text-sm font-medium uppercase tracking-wide text-brand-700">{categoryName}</p>
-      <h3 className="mt-1 text-lg font-semibold">{shop.name}</h3>
+      <h3 className="mt-1 text-lg font-semibold">
+        <Link href={`/boutiques/${shop.slug}`} className="after:absolute after:inset-0 hover:underline">
+          {shop.name}
+        </Link>
+      </h3>
       <p className="text-sm text-muted">{shop.city}</p>
       <p className="mt-2 line-clamp-3 text-sm">{shop.description}</p>
     </article>

@@ -1,30 +1,46 @@
 import { z } from "zod";
 import type { PrismaClient } from "@/generated/prisma/client";
-import { publishedShop } from "./published";
 
-export const searchQuerySchema = z.string().trim().max(100).catch("");
+export const SEARCH_PAGE_SIZE = 20;
+
+const searchInput = z.object({
+  query: z.string().trim().max(100).catch(""),
+  page: z.coerce.number().int().min(1).max(50).catch(1),
+});
+
+export type ProductHit = { id: string; name: string; priceCents: number; unit: string; stock: number | null; shopSlug: string; shopName: string };
+export type ShopHit = { id: string; slug: string; name: string; city: string };
 
 /**
- * Case-insensitive search of a territory's published shops and active products
- * by name. (French full-text ranking arrives with the customer-journey work.)
+ * French full-text search of a territory's published shops and active products:
+ * stemmed ("pains" finds "pain"), accent-insensitive ("cafe" finds "café"),
+ * ranked (name matches first), products paginated.
  */
-export async function searchTerritory(db: PrismaClient, territorySlug: string, rawQuery: string) {
-  const query = searchQuerySchema.parse(rawQuery);
-  if (query.length < 2) return { query, shops: [], products: [] };
-  const shopWhere = { territory: { slug: territorySlug }, ...publishedShop };
-  const [shops, products] = await Promise.all([
-    db.shop.findMany({
-      where: { ...shopWhere, name: { contains: query, mode: "insensitive" } },
-      orderBy: { name: "asc" },
-      take: 20,
-      select: { id: true, slug: true, name: true, city: true },
-    }),
-    db.product.findMany({
-      where: { active: true, shop: shopWhere, name: { contains: query, mode: "insensitive" } },
-      orderBy: { name: "asc" },
-      take: 40,
-      select: { id: true, name: true, priceCents: true, unit: true, shop: { select: { slug: true, name: true } } },
-    }),
+export async function searchTerritory(db: PrismaClient, territoryId: string, raw: { query: string; page?: number | string }) {
+  const { query, page } = searchInput.parse(raw);
+  if (query.length < 2) return { query, page: 1, shops: [] as ShopHit[], products: [] as ProductHit[], totalProducts: 0, pageCount: 0 };
+  const offset = (page - 1) * SEARCH_PAGE_SIZE;
+  const [shops, products, total] = await Promise.all([
+    db.$queryRaw<ShopHit[]>`
+      SELECT s."id", s."slug", s."name", s."city"
+      FROM "Shop" s, websearch_to_tsquery('french', public.comptoir_unaccent(${query})) q
+      WHERE s."territoryId" = ${territoryId} AND s."status" = 'ACTIVE' AND s."publishedAt" IS NOT NULL
+        AND public.comptoir_shop_search(s."name", s."description") @@ q
+      ORDER BY ts_rank(public.comptoir_shop_search(s."name", s."description"), q) DESC, s."name"
+      LIMIT 10`,
+    db.$queryRaw<ProductHit[]>`
+      SELECT p."id", p."name", p."priceCents", p."unit", p."stock", s."slug" AS "shopSlug", s."name" AS "shopName"
+      FROM "Product" p JOIN "Shop" s ON s."id" = p."shopId", websearch_to_tsquery('french', public.comptoir_unaccent(${query})) q
+      WHERE s."territoryId" = ${territoryId} AND s."status" = 'ACTIVE' AND s."publishedAt" IS NOT NULL AND p."active"
+        AND public.comptoir_product_search(p."name", p."section", p."description") @@ q
+      ORDER BY ts_rank(public.comptoir_product_search(p."name", p."section", p."description"), q) DESC, p."name", p."id"
+      LIMIT ${SEARCH_PAGE_SIZE} OFFSET ${offset}`,
+    db.$queryRaw<{ count: bigint }[]>`
+      SELECT count(*) AS "count"
+      FROM "Product" p JOIN "Shop" s ON s."id" = p."shopId", websearch_to_tsquery('french', public.comptoir_unaccent(${query})) q
+      WHERE s."territoryId" = ${territoryId} AND s."status" = 'ACTIVE' AND s."publishedAt" IS NOT NULL AND p."active"
+        AND public.comptoir_product_search(p."name", p."section", p."description") @@ q`,
   ]);
-  return { query, shops, products };
+  const totalProducts = Number(total[0]?.count ?? 0);
+  return { query, page, shops, products, totalProducts, pageCount: Math.ceil(totalProducts / SEARCH_PAGE_SIZE) };
 }

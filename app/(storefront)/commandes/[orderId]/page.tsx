@@ -1,0 +1,79 @@
+import { notFound } from "next/navigation";
+import { getLocale, getTranslations } from "next-intl/server";
+import { CancelOrderForm } from "@/components/orders/CancelOrderForm";
+import { PickupCode } from "@/components/orders/PickupCode";
+import { getActor } from "@/lib/auth/session";
+import { db } from "@/lib/db/prisma";
+import { isDomainError } from "@/lib/errors";
+import { toLocale } from "@/lib/i18n/locales";
+import { formatPrice } from "@/lib/money/format";
+import { getOrder } from "@/lib/orders/get-order";
+import { formatSlot } from "@/lib/time/format";
+
+type Props = { params: Promise<{ orderId: string }>; searchParams: Promise<{ t?: string }> };
+
+export default async function OrderPage({ params, searchParams }: Props) {
+  const [{ orderId }, { t: token }, actor] = await Promise.all([params, searchParams, getActor()]);
+  const order = await getOrder(db(), { actor, orderId, token }).catch((error: unknown) => {
+    if (isDomainError(error)) notFound();
+    throw error;
+  });
+  const [t, locale] = await Promise.all([getTranslations("order"), getLocale().then(toLocale)]);
+  const dateTime = new Intl.DateTimeFormat(locale === "fr" ? "fr-FR" : "en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "Europe/Paris" });
+  const active = order.status !== "CANCELLED" && order.status !== "COLLECTED" && order.status !== "NO_SHOW";
+  return (
+    <article className="max-w-3xl space-y-6">
+      <header className="space-y-1">
+        <h1 className="text-3xl font-bold text-brand-800">{t("reference", { reference: order.reference })}</h1>
+        <p className="text-lg">{order.shop.name}</p>
+        <p>
+          {t("status")} : <strong data-testid="order-status">{t(order.status)}</strong>
+        </p>
+      </header>
+      {active && <PickupCode code={order.pickupCode} />}
+      <section aria-labelledby="order-pickup" className="space-y-1 rounded-xl bg-white p-4">
+        <h2 id="order-pickup" className="text-xl font-semibold">{t("where")}</h2>
+        <p className="font-medium">{order.pickupPoint.name}</p>
+        <p>
+          {order.pickupPoint.addressLine}, {order.pickupPoint.postalCode} {order.pickupPoint.city}
+        </p>
+        {order.pickupPoint.instructions && <p className="text-muted">{t("instructions")} : {order.pickupPoint.instructions}</p>}
+        <h2 className="pt-2 text-xl font-semibold">{t("when")}</h2>
+        <p>{formatSlot(order.slotStartsAt, order.slotEndsAt, locale)}</p>
+        {active && order.linkToken && (
+          <a href={`/api/commandes/${order.id}/calendrier?t=${order.linkToken}`} className="inline-flex min-h-11 items-center underline">
+            {t("addToCalendar")}
+          </a>
+        )}
+      </section>
+      <section aria-labelledby="order-lines" className="rounded-xl bg-white p-4">
+        <h2 id="order-lines" className="text-xl font-semibold">{t("lines")}</h2>
+        <ul className="divide-y divide-brand-100">
+          {order.lines.map((line) => (
+            <li key={line.id} className="flex justify-between gap-2 py-2">
+              <span>
+                {line.quantity} × {line.productName}
+              </span>
+              <span>{formatPrice(line.lineTotalCents, locale)}</span>
+            </li>
+          ))}
+        </ul>
+        <p className="pt-2 text-right text-lg">
+          {t("total")} : <strong>{formatPrice(order.totalCents, locale)}</strong>
+          {order.paymentMethod === "PAY_AT_PICKUP" && <span className="block text-sm text-muted">{t("payAtPickup")}</span>}
+        </p>
+      </section>
+      <section aria-labelledby="order-history" className="rounded-xl bg-white p-4">
+        <h2 id="order-history" className="text-xl font-semibold">{t("history")}</h2>
+        <ol className="mt-2 space-y-1">
+          {order.events.map((event) => (
+            <li key={event.id}>
+              <time dateTime={event.createdAt.toISOString()}>{dateTime.format(event.createdAt)}</time> — {t(event.toStatus)}
+            </li>
+          ))}
+        </ol>
+      </section>
+      {order.canCancel && <CancelOrderForm orderId={order.id} token={token ?? null} />}
+    </article>
+  );
+}

@@ -1,0 +1,25 @@
+"use server";
+
+import { redirect } from "next/navigation";
+import { revalidatePath } from "next/cache";
+import { runAction, type ActionResult } from "@/lib/actions/action-result";
+import { getActor } from "@/lib/auth/session";
+import { visitorCartOwner } from "@/lib/cart/visitor";
+import { db } from "@/lib/db/prisma";
+import { sendOrderConfirmations } from "@/lib/orders/order-emails";
+import { placeOrders } from "@/lib/orders/place-orders";
+import { checkoutInputFromForm } from "@/lib/orders/checkout-form";
+
+/** Places the checkout form's orders, emails the confirmations, then shows them. */
+export async function placeOrdersAction(_previous: ActionResult, formData: FormData): Promise<ActionResult> {
+  const result = await runAction(async () => {
+    const [actor, { owner, territoryId }] = await Promise.all([getActor(), visitorCartOwner({ create: true })]);
+    const onBehalfOfCaller = formData.get("onBehalfOfCaller") === "1";
+    const placed = await placeOrders(db(), { actor, owner, territoryId, input: checkoutInputFromForm(formData), onBehalfOfCaller });
+    if (placed.created) await sendOrderConfirmations(db(), placed.orders.map((o) => o.id));
+    return placed;
+  });
+  if (!result.ok) return result;
+  revalidatePath("/", "layout");
+  redirect(`/commandes/confirmation/${result.data.checkoutId}?t=${result.data.accessToken}`);
+}

@@ -1,0 +1,22 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { runAction, type ActionResult } from "@/lib/actions/action-result";
+import { getActor } from "@/lib/auth/session";
+import { db } from "@/lib/db/prisma";
+import { cancelOrderByCustomer } from "@/lib/orders/cancel-order";
+import { sendCancellationEmail } from "@/lib/orders/order-emails";
+
+/** The customer cancels an order (signed in, or through the emailed link's token). */
+export async function cancelOrderAction(_previous: ActionResult, formData: FormData): Promise<ActionResult> {
+  const result = await runAction(async () => {
+    const { orderId } = await cancelOrderByCustomer(db(), {
+      actor: await getActor(),
+      input: { orderId: formData.get("orderId"), token: formData.get("token") || undefined },
+    });
+    await sendCancellationEmail(db(), orderId);
+    return undefined;
+  });
+  if (result.ok) revalidatePath("/commandes", "layout");
+  return result;
+}

@@ -1,0 +1,48 @@
+"use client";
+
+import { useActionState, useId } from "react";
+import { useTranslations } from "next-intl";
+import { addToCartAction } from "@/app/actions/cart";
+import { idleResult, type ActionResult } from "@/lib/actions/action-result";
+import { useErrorText } from "@/components/ui/useErrorText";
+
+export function AddToCartForm({ productId, productName, max }: { productId: string; productName: string; max: number | null }) {
+  const t = useTranslations("shop");
+  const errorText = useErrorText();
+  const [state, formAction, pending] = useActionState<ActionResult<number>, FormData>(addToCartAction, idleResult);
+  const id = useId();
+  const soldOut = max === 0;
+  return (
+    <form action={formAction} className="flex flex-wrap items-end gap-2">
+      <input type="hidden" name="productId" value={productId} />
+      <div>
+        <label htmlFor={`${id}-qty`} className="block text-sm font-medium">
+          {t("quantity")} <span className="sr-only">{productName}</span>
+        </label>
+        <input
+          id={`${id}-qty`}
+          name="quantity"
+          type="number"
+          inputMode="numeric"
+          min={1}
+          max={max ?? 99}
+          defaultValue={1}
+          disabled={soldOut}
+          className="min-h-11 w-20 rounded-lg border border-gray-500 px-2"
+        />
+      </div>
+      <button
+        type="submit"
+        disabled={pending || soldOut}
+        aria-busy={pending}
+        aria-label={`${t("add")} : ${productName}`}
+        className="min-h-11 rounded-lg bg-brand-600 px-4 font-semibold text-white hover:bg-brand-700 disabled:opacity-60"
+      >
+        {pending ? t("adding") : t("add")}
+      </button>
+      <p role="status" aria-live="polite" className="w-full text-sm">
+        {state.ok ? <span className="font-medium text-brand-700">✓ {t("added")}</span> : state.error ? <span className="font-medium text-red-800">{errorText(state.error, state.details)}</span> : null}
+      </p>
+    </form>
+  );
+}

@@ -1,0 +1,100 @@
+"use client";
+
+import { useActionState } from "react";
+import { useTranslations } from "next-intl";
+import { placeOrdersAction } from "@/app/actions/checkout";
+import { idleResult, type ActionResult } from "@/lib/actions/action-result";
+import type { CheckoutProblem } from "@/lib/orders/checkout-error";
+import type { ShopOptions } from "@/lib/orders/checkout-options";
+import { SubmitButton } from "@/components/ui/SubmitButton";
+import { useErrorText } from "@/components/ui/useErrorText";
+import { ShopPickupFields } from "./ShopPickupFields";
+
+type Props = {
+  idempotencyKey: string;
+  shops: ShopOptions[];
+  totals: Record<string, string>;
+  contact: { name: string; email: string; phone: string };
+  forCaller: boolean;
+};
+
+export function CheckoutForm({ idempotencyKey, shops, totals, contact, forCaller }: Props) {
+  const t = useTranslations("checkout");
+  const errorText = useErrorText();
+  const [state, formAction, pending] = useActionState<ActionResult, FormData>(placeOrdersAction, idleResult);
+  const failure = state.ok ? null : state.error ? state : null;
+  const shopName = (id: string) => shops.find((s) => s.shopId === id)?.shopName ?? "";
+  const problems = (failure?.details?.problems as CheckoutProblem[] | undefined) ?? [];
+  const problemText = (p: CheckoutProblem) => {
+    switch (p.kind) {
+      case "stock": return errorText("problemStock", { name: p.name, available: p.available });
+      case "unavailableProduct": return errorText("problemUnavailable", { name: p.name });
+      case "slotFull": return errorText("problemSlotFull", { shop: shopName(p.shopId) });
+      case "slotInvalid": return errorText("problemSlotInvalid", { shop: shopName(p.shopId) });
+      case "pickupPointInvalid": return errorText("problemPickupPoint", { shop: shopName(p.shopId) });
+      case "paymentMethodInvalid": return errorText("problemPayment", { shop: shopName(p.shopId) });
+      case "shopMismatch": return errorText("problemShopMismatch");
+    }
+  };
+  const fieldError = (name: string) => (failure?.fieldErrors?.[name] ? errorText(failure.fieldErrors[name]) : null);
+  return (
+    <form action={formAction} className="space-y-6">
+      <input type="hidden" name="idempotencyKey" value={idempotencyKey} />
+      {forCaller && <input type="hidden" name="onBehalfOfCaller" value="1" />}
+      {failure && (
+        <div role="alert" className="rounded-xl border-2 border-red-800 bg-red-50 p-4 text-red-900" data-testid="checkout-error">
+          {problems.length > 0 ? (
+            <>
+              <p className="font-semibold">{errorText("checkoutRefused")}</p>
+              <ul className="mt-2 list-inside list-disc">
+                {problems.map((p, i) => <li key={i}>{problemText(p)}</li>)}
+              </ul>
+            </>
+          ) : (
+            <p className="font-semibold">{errorText(failure.error, failure.details)}</p>
+          )}
+        </div>
+      )}
+      {shops.map((shop) => (
+        <ShopPickupFields key={shop.shopId} options={shop} totalLabel={totals[shop.shopId] ?? ""} />
+      ))}
+      <fieldset className="space-y-3 rounded-xl bg-white p-4">
+        <legend className="px-1 text-xl font-semibold">{forCaller ? t("callerHeading") : t("contact")}</legend>
+        {forCaller && <p className="text-muted">{t("callerHelp")}</p>}
+        {([
+          ["name", t("name"), "text", "name", contact.name],
+          ["email", t("email"), "email", "email", contact.email],
+          ["phone", t("phone"), "tel", "tel", contact.phone],
+        ] as const).map(([name, label, type, autoComplete, value]) => {
+          const key = `contact.${name}`;
+          const error = fieldError(key);
+          return (
+            <div key={name} className="space-y-1">
+              <label htmlFor={`checkout-${name}`} className="block font-medium">{label}</label>
+              <input
+                id={`checkout-${name}`}
+                name={name}
+                type={type}
+                autoComplete={forCaller ? "off" : autoComplete}
+                defaultValue={value}
+                required={name !== "email" || !forCaller}
+                aria-invalid={error ? true : undefined}
+                aria-describedby={error ? `checkout-${name}-error` : name === "email" ? "checkout-email-help" : undefined}
+                className="min-h-11 w-full rounded-lg border border-gray-500 px-3 sm:max-w-md"
+              />
+              {name === "email" && <p id="checkout-email-help" className="text-sm text-muted">{t("emailHelp")}</p>}
+              {error && <p id={`checkout-${name}-error`} className="text-sm font-medium text-red-800">{error}</p>}
+            </div>
+          );
+        })}
+        <div className="space-y-1">
+          <label htmlFor="checkout-note" className="block font-medium">{t("note")}</label>
+          <textarea id="checkout-note" name="note" maxLength={500} rows={2} className="w-full rounded-lg border border-gray-500 px-3 py-2 sm:max-w-md" />
+        </div>
+      </fieldset>
+      <div className="sm:max-w-xs">
+        <SubmitButton pending={pending} pendingLabel={t("placing")}>{t("place")}</SubmitButton>
+      </div>
+    </form>
+  );
+}

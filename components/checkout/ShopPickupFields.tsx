@@ -1,0 +1,72 @@
+"use client";
+
+import { useState } from "react";
+import { useTranslations } from "next-intl";
+import type { ShopOptions } from "@/lib/orders/checkout-options";
+
+/** Pickup point, slot and payment method for one shop of the checkout. */
+export function ShopPickupFields({ options, totalLabel }: { options: ShopOptions; totalLabel: string }) {
+  const t = useTranslations("checkout");
+  const tShop = useTranslations("shop");
+  const [pointId, setPointId] = useState(options.points[0]?.id ?? "");
+  const point = options.points.find((p) => p.id === pointId);
+  const days = [...new Set(point?.slots.map((s) => s.day) ?? [])];
+  const prefix = `shop.${options.shopId}`;
+  return (
+    <fieldset className="space-y-4 rounded-xl bg-white p-4" data-testid="checkout-shop">
+      <legend className="px-1 text-xl font-semibold">{options.shopName}</legend>
+      <input type="hidden" name="shopId" value={options.shopId} />
+      <p className="text-muted">{totalLabel}</p>
+      <fieldset className="space-y-2">
+        <legend className="font-semibold">{t("pickupPoint")}</legend>
+        {options.points.map((p) => (
+          <label key={p.id} className="flex min-h-11 cursor-pointer items-start gap-3 rounded-lg border border-brand-100 p-3 has-[:checked]:border-brand-600 has-[:checked]:bg-brand-50">
+            <input type="radio" name={`${prefix}.pickupPointId`} value={p.id} checked={pointId === p.id} onChange={() => setPointId(p.id)} className="mt-1 h-5 w-5" />
+            <span>
+              <span className="font-medium">{p.kind === "SHOP_DOOR" ? tShop("door") : tShop("relay")} — {p.name}</span>
+              <span className="block text-sm text-muted">{p.address}</span>
+            </span>
+          </label>
+        ))}
+      </fieldset>
+      <div className="space-y-1">
+        <label htmlFor={`${prefix}.slot`} className="block font-semibold">
+          {t("slot")}
+        </label>
+        {point && point.slots.length > 0 ? (
+          <select id={`${prefix}.slot`} name={`${prefix}.slotStartsAt`} required defaultValue="" key={pointId} className="min-h-11 w-full rounded-lg border border-gray-500 bg-white px-3 sm:w-auto">
+            <option value="" disabled>
+              {t("chooseSlot")}
+            </option>
+            {days.map((day) => (
+              <optgroup key={day} label={day}>
+                {point.slots
+                  .filter((s) => s.day === day)
+                  .map((s) => (
+                    <option key={s.value} value={s.value}>
+                      {day} · {s.label} ({t("remaining", { count: s.remaining })})
+                    </option>
+                  ))}
+              </optgroup>
+            ))}
+          </select>
+        ) : (
+          <p id={`${prefix}.slot`} className="text-red-800">{t("noSlots")}</p>
+        )}
+      </div>
+      <fieldset className="space-y-2">
+        <legend className="font-semibold">{t("payment")}</legend>
+        <label className="flex min-h-11 items-center gap-3">
+          <input type="radio" name={`${prefix}.paymentMethod`} value="PAY_AT_PICKUP" defaultChecked className="h-5 w-5" />
+          {tShop("PAY_AT_PICKUP")}
+        </label>
+        {options.paymentMethods.includes("ONLINE") && (
+          <label className="flex min-h-11 items-center gap-3 text-muted">
+            <input type="radio" name={`${prefix}.paymentMethod`} value="ONLINE" disabled className="h-5 w-5" />
+            {tShop("ONLINE")} — {t("onlineSoon")}
+          </label>
+        )}
+      </fieldset>
+    </fieldset>
+  );
+}

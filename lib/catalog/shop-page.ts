@@ -1,0 +1,61 @@
+import type { PrismaClient } from "@/generated/prisma/client";
+import { listAvailableSlots, type AvailableSlot } from "@/lib/slots/available-slots";
+import { publishedShop } from "./published";
+import { readOpeningHours } from "./opening-hours";
+
+/** Everything the shop page shows: profile, pickup points, next slot, catalog by section. */
+export async function getShopPage(db: PrismaClient, territoryId: string, slug: string, now = new Date()) {
+  const shop = await db.shop.findFirst({
+    where: { territoryId, slug, ...publishedShop },
+    select: {
+      id: true,
+      slug: true,
+      name: true,
+      description: true,
+      addressLine: true,
+      postalCode: true,
+      city: true,
+      phone: true,
+      email: true,
+      website: true,
+      latitude: true,
+      longitude: true,
+      openingHours: true,
+      paymentMethods: true,
+      category: { select: { nameFr: true, nameEn: true, slug: true } },
+      doorPoint: { select: { id: true, name: true, addressLine: true, city: true } },
+      relayPoints: { select: { pickupPoint: { select: { id: true, name: true, addressLine: true, city: true, active: true } } } },
+      products: {
+        where: { active: true },
+        orderBy: [{ section: "asc" }, { name: "asc" }],
+        select: { id: true, name: true, description: true, section: true, priceCents: true, unit: true, stock: true, lowStockAlert: true, photos: true },
+      },
+    },
+  });
+  if (!shop) return null;
+  const points = [shop.doorPoint, ...shop.relayPoints.map((r) => r.pickupPoint).filter((p) => p.active)].filter((p) => p !== null);
+  const firstSlots = await Promise.all(points.map((p) => listAvailableSlots(db, { shopId: shop.id, pickupPointId: p.id, now }).then((slots) => slots[0])));
+  const nextSlot = firstSlots.filter((s): s is AvailableSlot => Boolean(s)).sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime())[0] ?? null;
+  const sections = new Map<string, typeof shop.products>();
+  for (const product of shop.products) {
+    const key = product.section ?? "";
+    sections.set(key, [...(sections.get(key) ?? []), product]);
+  }
+  return {
+    ...shop,
+    openingHours: readOpeningHours(shop.openingHours),
+    pickupPoints: points.map((p) => ({ ...p, isDoor: p.id === shop.doorPoint?.id })),
+    nextSlot,
+    sections: [...sections.entries()].map(([name, products]) => ({ name, products })),
+  };
+}
+
+export type ShopPage = NonNullable<Awaited<ReturnType<typeof getShopPage>>>;
+
+/** One active product of a published shop, for its detail page. */
+export async function getProductPage(db: PrismaClient, territoryId: string, shopSlug: string, productId: string) {
+  return db.product.findFirst({
+    where: { id: productId, active: true, shop: { territoryId, slug: shopSlug, ...publishedShop } },
+    select: { id: true, name: true, description: true, section: true, priceCents: true, unit: true, stock: true, lowStockAlert: true, vatRateBp: true, photos: true, shop: { select: { name: true, slug: true } } },
+  });
+}

@@ -1,0 +1,47 @@
+import type { PrismaClient } from "@/generated/prisma/client";
+import type { CartView } from "@/lib/cart/get-cart";
+import type { Locale } from "@/lib/i18n/locales";
+import { listAvailableSlots } from "@/lib/slots/available-slots";
+import { formatDay, formatTime } from "@/lib/time/format";
+import { addDays, toLocal } from "@/lib/time/zoned";
+
+export type SlotOption = { value: string; day: string; label: string; remaining: number };
+export type PointOption = { id: string; kind: "SHOP_DOOR" | "RELAY_POINT"; name: string; address: string; slots: SlotOption[] };
+export type ShopOptions = { shopId: string; shopName: string; itemCount: number; subtotalCents: number; paymentMethods: ("PAY_AT_PICKUP" | "ONLINE")[]; points: PointOption[] };
+
+const SLOT_DAYS = 7;
+
+/** For each shop of the cart: where its order can be collected, and the free slots of the coming week there. */
+export async function getCheckoutOptions(db: PrismaClient, cart: CartView, locale: Locale, now = new Date()): Promise<ShopOptions[]> {
+  const toDate = addDays(toLocal(now).date, SLOT_DAYS);
+  return Promise.all(
+    cart.groups.map(async (group) => {
+      const points = await db.pickupPoint.findMany({
+        where: { active: true, OR: [{ kind: "SHOP_DOOR", shopId: group.shop.id }, { kind: "RELAY_POINT", servedBy: { some: { shopId: group.shop.id } } }] },
+        orderBy: [{ kind: "asc" }, { name: "asc" }],
+        select: { id: true, kind: true, name: true, addressLine: true, city: true },
+      });
+      return {
+        shopId: group.shop.id,
+        shopName: group.shop.name,
+        itemCount: group.lines.reduce((n, l) => n + l.quantity, 0),
+        subtotalCents: group.subtotalCents,
+        paymentMethods: group.shop.paymentMethods,
+        points: await Promise.all(
+          points.map(async (point) => ({
+            id: point.id,
+            kind: point.kind,
+            name: point.name,
+            address: `${point.addressLine}, ${point.city}`,
+            slots: (await listAvailableSlots(db, { shopId: group.shop.id, pickupPointId: point.id, now, toDate })).map((slot) => ({
+              value: slot.startsAt.toISOString(),
+              day: formatDay(slot.startsAt, locale),
+              label: `${formatTime(slot.startsAt, locale)} – ${formatTime(slot.endsAt, locale)}`,
+              remaining: slot.remaining,
+            })),
+          })),
+        ),
+      };
+    }),
+  );
+}
