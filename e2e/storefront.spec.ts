@@ -13,6 +13,23 @@ test.describe("storefront shell", () => {
     await expect(page.getByRole("heading", { name: "Comment commander ?" })).toBeVisible();
   });
 
+  test("a visitor browses by category and commune, with the map beside the list", async ({ page }) => {
+    await page.goto("/");
+    await expect(page.getByRole("region", { name: /Carte des commerces/ })).toBeVisible();
+    await page.getByRole("link", { name: /^Santé/ }).click();
+    await expect(page.getByTestId("shop-count")).toHaveText("2 commerces");
+    await expect(page.getByRole("heading", { name: "Pharmacie des Trois Cités" })).toBeVisible();
+    await page.getByRole("combobox", { name: "Catégorie" }).selectOption("alimentation");
+    await page.getByRole("combobox", { name: "Commune" }).selectOption("Buxerolles");
+    await page.getByRole("button", { name: "Filtrer" }).click();
+    await expect(page).toHaveURL(/categorie=alimentation/);
+    await expect(page.getByRole("heading", { name: "Boucherie Saint-Éloi" })).toBeVisible();
+    await expect(page.getByRole("heading", { name: "Boulangerie du Marché" })).toHaveCount(0);
+    await page.getByRole("link", { name: "Boucherie Saint-Éloi" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Boucherie Saint-Éloi" })).toBeVisible();
+    await expect(page.getByText("En stock").first()).toBeVisible();
+  });
+
   test("the header search finds products and says which shop sells them", async ({ page }) => {
     await page.goto("/");
     await page.getByRole("searchbox", { name: "Rechercher un commerce ou un produit" }).fill("pain");
@@ -39,7 +56,7 @@ test.describe("storefront shell", () => {
   });
 });
 
-const MAIN_PAGES = ["/", "/recherche?q=pain", "/recherche?q=zzzz", "/panier", "/connexion", "/connexion/verifier", "/connexion/erreur?error=Verification", "/dev/mailbox", "/accessibilite", "/mentions-legales", "/introuvable"];
+const MAIN_PAGES = ["/", "/?categorie=sante&ouvert=1", "/boutiques/boulangerie-du-marche", "/compte/commandes", "/recherche?q=pain", "/recherche?q=zzzz", "/panier", "/connexion", "/connexion/verifier", "/connexion/erreur?error=Verification", "/dev/mailbox", "/accessibilite", "/mentions-legales", "/introuvable"];
 
 test.describe("accessibility and small screens", () => {
   for (const path of MAIN_PAGES) {

@@ -1,37 +1,53 @@
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
+import { CategoryList } from "@/components/catalog/CategoryList";
+import { HowToOrder } from "@/components/catalog/HowToOrder";
+import { ShopCard } from "@/components/catalog/ShopCard";
+import { ShopFilters } from "@/components/catalog/ShopFilters";
+import { ShopMap } from "@/components/catalog/ShopMap";
 import { getTerritoryHome } from "@/lib/catalog/territory-home";
 import { db } from "@/lib/db/prisma";
 import { env } from "@/lib/env";
-import { CategoryList } from "@/components/catalog/CategoryList";
-import { ShopCard } from "@/components/catalog/ShopCard";
-import { HowToOrder } from "@/components/catalog/HowToOrder";
+import { toLocale } from "@/lib/i18n/locales";
 
-export default async function TerritoryHomePage() {
-  const home = await getTerritoryHome(db(), env().DEFAULT_TERRITORY);
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function TerritoryHomePage({ searchParams }: Props) {
+  const home = await getTerritoryHome(db(), env().DEFAULT_TERRITORY, await searchParams);
   if (!home) notFound();
-  const [t, locale] = await Promise.all([getTranslations("home"), getLocale()]);
+  const [t, locale] = await Promise.all([getTranslations("home"), getLocale().then(toLocale)]);
   const categoryNames = new Map(home.categories.map((c) => [c.id, locale === "en" ? c.nameEn : c.nameFr]));
   return (
-    <div className="space-y-12">
+    <div className="space-y-10">
       <section aria-labelledby="home-heading" className="space-y-3">
         <h1 id="home-heading" className="text-3xl font-bold text-brand-800">
           {t("heading", { territory: home.territory.name })}
         </h1>
         <p className="max-w-3xl text-lg text-muted">{t("intro")}</p>
       </section>
-      <CategoryList categories={home.categories} locale={locale === "en" ? "en" : "fr"} heading={t("categoriesHeading")} />
+      <CategoryList categories={home.categories} locale={locale} heading={t("categoriesHeading")} selected={home.filters.categorie} />
       <section aria-labelledby="shops-heading" className="space-y-4">
         <h2 id="shops-heading" className="text-2xl font-semibold">
           {t("shopsHeading")}
         </h2>
+        <ShopFilters filters={home.filters} categories={home.categories} communes={home.communes} locale={locale} />
+        <p role="status" className="font-medium" data-testid="shop-count">
+          {t("resultCount", { count: home.shops.length })}
+        </p>
+        {home.shops.length > 0 && (
+          <ShopMap
+            shops={home.shops.map((s) => ({ slug: s.slug, name: s.name, latitude: s.latitude, longitude: s.longitude }))}
+            label={t("mapLabel", { territory: home.territory.name })}
+            fallback={t("mapFallback")}
+          />
+        )}
         {home.shops.length === 0 ? (
-          <p className="rounded-lg bg-white p-6 text-muted">{t("noShops")}</p>
+          <p className="rounded-lg bg-white p-6 text-muted">{t("noMatch")}</p>
         ) : (
           <ul className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
             {home.shops.map((shop) => (
               <li key={shop.id}>
-                <ShopCard shop={shop} categoryName={categoryNames.get(shop.categoryId) ?? ""} />
+                <ShopCard shop={shop} categoryName={categoryNames.get(shop.categoryId) ?? ""} openLabel={shop.openNow ? t("open") : t("closed")} />
               </li>
             ))}
           </ul>

@@ -1,9 +1,10 @@
+import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import type { Locale } from "@/lib/i18n/locales";
 
 type Category = { id: string; slug: string; nameFr: string; nameEn: string; _count: { shops: number } };
 
-export async function CategoryList({ categories, locale, heading }: { categories: Category[]; locale: Locale; heading: string }) {
+export async function CategoryList({ categories, locale, heading, selected }: { categories: Category[]; locale: Locale; heading: string; selected?: string }) {
   const t = await getTranslations("home");
   return (
     <section aria-labelledby="categories-heading" className="space-y-4">
@@ -12,9 +13,15 @@ export async function CategoryList({ categories, locale, heading }: { categories
       </h2>
       <ul className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-5">
         {categories.map((category) => (
-          <li key={category.id} className="rounded-xl border border-brand-100 bg-white p-4" data-testid={`category-${category.slug}`}>
-            <p className="font-semibold text-brand-800">{locale === "en" ? category.nameEn : category.nameFr}</p>
-            <p className="text-sm text-muted">{t("shopCount", { count: category._count.shops })}</p>
+          <li key={category.id} data-testid={`category-${category.slug}`}>
+            <Link
+              href={`/?categorie=${category.slug}`}
+              aria-current={selected === category.slug ? "true" : undefined}
+              className="block h-full rounded-xl border border-brand-100 bg-white p-4 hover:border-brand-600 aria-[current]:border-2 aria-[current]:border-brand-600"
+            >
+              <span className="block font-semibold text-brand-800">{locale === "en" ? category.nameEn : category.nameFr}</span>
+              <span className="block text-sm text-muted">{t("shopCount", { count: category._count.shops })}</span>
+            </Link>
           </li>
         ))}
       </ul>

@@ -2,7 +2,7 @@ import Link from "next/link";
 
 type Shop = { slug: string; name: string; description: string; city: string };
 
-export function ShopCard({ shop, categoryName }: { shop: Shop; categoryName: string }) {
+export function ShopCard({ shop, categoryName, openLabel }: { shop: Shop; categoryName: string; openLabel?: string }) {
   return (
     <article className="relative h-full rounded-xl border border-brand-100 bg-white p-4 shadow-sm">
       <p className="text-sm font-medium uppercase tracking-wide text-brand-700">{categoryName}</p>
@@ -11,7 +11,10 @@ export function ShopCard({ shop, categoryName }: { shop: Shop; categoryName: str
           {shop.name}
         </Link>
       </h3>
-      <p className="text-sm text-muted">{shop.city}</p>
+      <p className="text-sm text-muted">
+        {shop.city}
+        {openLabel ? ` · ${openLabel}` : ""}
+      </p>
       <p className="mt-2 line-clamp-3 text-sm">{shop.description}</p>
     </article>
   );
