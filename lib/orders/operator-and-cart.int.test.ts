@@ -35,7 +35,8 @@ describe("phone operator", () => {
     if (operator.kind !== "user") throw new Error("operator expected");
     const owner = { userId: operator.userId };
     await addToCart(db, owner, place.territory.id, { productId, quantity: 1 });
-    const [slot] = await listAvailableSlots(db, { shopId: shop.id, pickupPointId: door.id });
+    // The second slot: the first may start within the test's run time and fall out of the schedule.
+  const [, slot] = await listAvailableSlots(db, { shopId: shop.id, pickupPointId: door.id });
     const result = await placeOrders(db, {
       actor: operator,
       owner,
