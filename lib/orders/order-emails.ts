@@ -70,3 +70,30 @@ export async function sendCancellationEmail(db: PrismaClient, orderId: string): 
   ].join("\n");
   await sendEmail(db, { to: order.contactEmail, subject: `Commande ${order.reference} annulée — ${order.shop.name}`, text, kind: "order-cancelled", orderId: order.id });
 }
+
+const STATUS_MAIL: Partial<Record<string, { subject: string; body: string; english: string }>> = {
+  READY: { subject: "prête à retirer", body: "Votre commande est prête : présentez votre code de retrait au créneau choisi.", english: "is ready for pickup" },
+  AT_RELAY_POINT: { subject: "déposée au point relais", body: "Votre commande vous attend au point relais : présentez votre code de retrait.", english: "is waiting at the relay point" },
+  CANCELLED: { subject: "annulée par le commerce", body: "Le commerce a dû annuler votre commande. Rien ne vous sera demandé.", english: "was cancelled by the shop" },
+};
+
+/** Tells the customer about a status the shop set (ready, at the relay point, cancelled). */
+export async function sendStatusEmail(db: PrismaClient, orderId: string, status: string, reason?: string): Promise<void> {
+  const mail = STATUS_MAIL[status];
+  if (!mail) return;
+  const order = await loadForEmail(db, orderId);
+  if (!order?.contactEmail) return;
+  const text = [
+    `Bonjour ${order.contactName},`,
+    "",
+    `${order.shop.name} — commande ${order.reference} : ${mail.body}`,
+    ...(reason ? [`Motif : ${reason}`] : []),
+    ...(status === "CANCELLED" ? [] : ["", `Code de retrait : ${order.pickupCode}`, `Où : ${order.pickupPoint.name}, ${order.pickupPoint.addressLine}, ${order.pickupPoint.city}`, `Quand : ${formatSlot(order.slotStartsAt, order.slotEndsAt, "fr")}`]),
+    "",
+    orderLink(order),
+    "",
+    "—",
+    `Order ${order.reference} ${mail.english}.`,
+  ].join("\n");
+  await sendEmail(db, { to: order.contactEmail, subject: `Commande ${order.reference} ${mail.subject} — ${order.shop.name}`, text, kind: `order-${status.toLowerCase()}`, orderId: order.id });
+}

@@ -1,0 +1,93 @@
+import { z } from "zod";
+import type { OrderStatus } from "@/generated/prisma/enums";
+import type { PrismaClient } from "@/generated/prisma/client";
+import type { Actor } from "@/lib/auth/actor";
+import { requireShopMember } from "@/lib/auth/guards";
+import { addDays, fromLocal, toLocal } from "@/lib/time/zoned";
+
+const STATUSES = ["AWAITING_PAYMENT", "CONFIRMED", "PREPARING", "READY", "AT_RELAY_POINT", "COLLECTED", "CANCELLED", "NO_SHOW"] as const;
+
+export const boardFilters = z.object({
+  status: z.enum(STATUSES).optional().catch(undefined),
+  point: z.string().max(64).optional().catch(undefined),
+  days: z.coerce.number().int().min(1).max(31).catch(7),
+});
+
+/**
+ * The shop's orders board: today's and upcoming orders grouped by pickup slot,
+ * with counts per status and the shop's pickup points for filtering.
+ */
+export async function getOrdersBoard(db: PrismaClient, request: { actor: Actor; shopId: string; filters?: unknown; now?: Date }) {
+  requireShopMember(request.actor, request.shopId);
+  const filters = boardFilters.parse(request.filters ?? {});
+  const now = request.now ?? new Date();
+  const today = toLocal(now).date;
+  const from = fromLocal(today, 0) ?? now;
+  const to = fromLocal(addDays(today, filters.days), 0) ?? now;
+  const where = { shopId: request.shopId, slotStartsAt: { gte: from, lt: to } };
+  const [orders, counts, points, newest] = await Promise.all([
+    db.order.findMany({
+      where: { ...where, ...(filters.status ? { status: filters.status } : {}), ...(filters.point ? { pickupPointId: filters.point } : {}) },
+      orderBy: [{ slotStartsAt: "asc" }, { createdAt: "asc" }],
+      take: 500,
+      select: {
+        id: true,
+        reference: true,
+        status: true,
+        contactName: true,
+        totalCents: true,
+        slotStartsAt: true,
+        slotEndsAt: true,
+        pickupPoint: { select: { id: true, name: true, kind: true } },
+        _count: { select: { lines: true } },
+      },
+    }),
+    db.order.groupBy({ by: ["status"], where, _count: { _all: true } }),
+    db.pickupPoint.findMany({
+      where: { OR: [{ shopId: request.shopId }, { servedBy: { some: { shopId: request.shopId } } }] },
+      orderBy: [{ kind: "asc" }, { name: "asc" }],
+      select: { id: true, name: true, kind: true },
+    }),
+    db.order.findFirst({ where: { shopId: request.shopId }, orderBy: { createdAt: "desc" }, select: { createdAt: true } }),
+  ]);
+  const slots = new Map<number, { startsAt: Date; endsAt: Date; orders: typeof orders }>();
+  for (const order of orders) {
+    const key = order.slotStartsAt.getTime();
+    const slot = slots.get(key) ?? { startsAt: order.slotStartsAt, endsAt: order.slotEndsAt, orders: [] };
+    slot.orders.push(order);
+    slots.set(key, slot);
+  }
+  return {
+    filters,
+    slots: [...slots.values()],
+    counts: Object.fromEntries(counts.map((c) => [c.status, c._count._all])) as Partial<Record<OrderStatus, number>>,
+    points,
+    latestOrderAt: newest?.createdAt ?? null,
+  };
+}
+
+/** One order of the shop with everything the counter needs. */
+export async function getShopOrder(db: PrismaClient, request: { actor: Actor; shopId: string; orderId: string }) {
+  requireShopMember(request.actor, request.shopId);
+  return db.order.findFirst({
+    where: { id: request.orderId, shopId: request.shopId },
+    select: {
+      id: true,
+      reference: true,
+      status: true,
+      contactName: true,
+      contactEmail: true,
+      contactPhone: true,
+      note: true,
+      totalCents: true,
+      paymentMethod: true,
+      slotStartsAt: true,
+      slotEndsAt: true,
+      cancelReason: true,
+      placedById: true,
+      pickupPoint: { select: { name: true, kind: true, addressLine: true, city: true } },
+      lines: { select: { id: true, productName: true, unit: true, quantity: true, unitPriceCents: true, lineTotalCents: true }, orderBy: { productName: "asc" } },
+      events: { select: { id: true, fromStatus: true, toStatus: true, note: true, createdAt: true, actor: { select: { name: true, email: true } } }, orderBy: { createdAt: "asc" } },
+    },
+  });
+}

@@ -1,0 +1,161 @@
+import { randomUUID } from "node:crypto";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { OrderStatus } from "@/generated/prisma/enums";
+import type { Actor } from "@/lib/auth/actor";
+import { loadActor } from "@/lib/auth/load-actor";
+import { getOrdersBoard, getShopOrder } from "@/lib/dashboard/orders-board";
+import { NotFoundError } from "@/lib/errors";
+import { testDb } from "@/tests/helpers/db";
+import { createShop, createTerritory } from "@/tests/helpers/fixtures";
+import { SHOP_ACTIONS, transitionOrderByShop, type ShopAction } from "./shop-transitions";
+import { TRANSITIONS } from "./status";
+
+const db = testDb();
+let place: Awaited<ReturnType<typeof createTerritory>>;
+let shopA: Awaited<ReturnType<typeof createShop>>;
+let shopB: Awaited<ReturnType<typeof createShop>>;
+let relay: { id: string };
+let ownerA: Actor;
+let staffA: Actor;
+let ownerB: Actor;
+
+async function member(shopId: string, role: "OWNER" | "STAFF"): Promise<Actor> {
+  const user = await db.user.create({ data: { email: `${role.toLowerCase()}-${randomUUID()}@example.fr` } });
+  await db.shopMember.create({ data: { shopId, userId: user.id, role } });
+  return loadActor(db, user.id);
+}
+
+beforeAll(async () => {
+  place = await createTerritory(db);
+  shopA = await createShop(db, place);
+  shopB = await createShop(db, place);
+  relay = await db.pickupPoint.create({
+    data: { territoryId: place.territory.id, kind: "RELAY_POINT", name: "Mairie", addressLine: "Place", postalCode: "86000", city: "Poitiers", latitude: 46.58, longitude: 0.34, capacityPerSlot: 5 },
+  });
+  ownerA = await member(shopA.shop.id, "OWNER");
+  staffA = await member(shopA.shop.id, "STAFF");
+  ownerB = await member(shopB.shop.id, "OWNER");
+});
+
+/** An order of shop A in a given status, holding 2 units of a product and one slot place. */
+async function orderIn(status: OrderStatus, options: { relayPoint?: boolean; slotEnded?: boolean } = {}) {
+  const product = await db.product.create({ data: { shopId: shopA.shop.id, name: `Produit ${randomUUID().slice(0, 6)}`, priceCents: 500, stock: 8 } });
+  const pickupPointId = options.relayPoint ? relay.id : shopA.door.id;
+  const startsAt = options.slotEnded ? new Date(Date.now() - 2 * 3_600_000) : new Date(Date.now() + 2 * 3_600_000 + Math.floor(Math.random() * 1e9));
+  const endsAt = new Date(startsAt.getTime() + 1_800_000);
+  await db.slotCounter.create({ data: { shopId: shopA.shop.id, pickupPointId, startsAt, endsAt, capacity: 4, booked: 1 } });
+  const checkout = await db.checkout.create({ data: { idempotencyKey: randomUUID(), accessToken: randomUUID() } });
+  return db.order.create({
+    data: {
+      reference: `T-${randomUUID().slice(0, 8)}`,
+      territoryId: place.territory.id,
+      shopId: shopA.shop.id,
+      checkoutId: checkout.id,
+      contactName: "Camille",
+      status,
+      pickupPointId,
+      slotStartsAt: startsAt,
+      slotEndsAt: endsAt,
+      pickupCode: "ABC234",
+      paymentMethod: "PAY_AT_PICKUP",
+      subtotalCents: 1000,
+      vatCents: 0,
+      totalCents: 1000,
+      accessToken: randomUUID(),
+      lines: { create: { productId: product.id, productName: product.name, unit: "pièce", unitPriceCents: 500, vatRateBp: 0, quantity: 2, lineTotalCents: 1000 } },
+    },
+    include: { lines: true },
+  });
+}
+
+const TARGET: Record<ShopAction, OrderStatus> = {
+  startPreparing: "PREPARING",
+  markReady: "READY",
+  markAtRelayPoint: "AT_RELAY_POINT",
+  markCollected: "COLLECTED",
+  cancel: "CANCELLED",
+  markNoShow: "NO_SHOW",
+};
+
+describe("order state machine (shop side)", () => {
+  const statuses = Object.keys(TRANSITIONS) as OrderStatus[];
+  for (const from of statuses) {
+    for (const action of SHOP_ACTIONS) {
+      const to = TARGET[action];
+      const legal = TRANSITIONS[from].includes(to);
+      it(`${legal ? "allows" : "refuses"} ${action} from ${from}`, async () => {
+        const relayOnly = action === "markAtRelayPoint";
+        const order = await orderIn(from, { relayPoint: relayOnly, slotEnded: action === "markNoShow" });
+        const attempt = transitionOrderByShop(db, { actor: staffA, input: { orderId: order.id, action, pickupCode: "abc234", reason: "Rupture" } });
+        if (legal) {
+          await expect(attempt).resolves.toMatchObject({ from, to });
+          const after = await db.order.findUniqueOrThrow({ where: { id: order.id }, include: { events: true } });
+          expect(after.status).toBe(to);
+          expect(after.events.at(-1)).toMatchObject({ fromStatus: from, toStatus: to });
+        } else {
+          await expect(attempt).rejects.toMatchObject({ details: { reason: "illegalTransition" } });
+          expect((await db.order.findUniqueOrThrow({ where: { id: order.id } })).status).toBe(from);
+        }
+      });
+    }
+  }
+});
+
+describe("shop-side rules", () => {
+  it("gives stock and the slot place back on cancel and on no-show", async () => {
+    for (const [action, slotEnded] of [["cancel", false], ["markNoShow", true]] as const) {
+      const order = await orderIn(action === "cancel" ? "CONFIRMED" : "READY", { slotEnded });
+      await transitionOrderByShop(db, { actor: ownerA, input: { orderId: order.id, action, reason: "Produit abîmé" } });
+      const productId = order.lines[0]?.productId ?? "";
+      expect((await db.product.findUniqueOrThrow({ where: { id: productId } })).stock).toBe(10);
+      expect((await db.slotCounter.findFirstOrThrow({ where: { shopId: shopA.shop.id, startsAt: order.slotStartsAt } })).booked).toBe(0);
+    }
+  });
+
+  it("checks the pickup code, asks a reason to cancel, waits for the slot's end before a no-show", async () => {
+    const ready = await orderIn("READY");
+    await expect(transitionOrderByShop(db, { actor: staffA, input: { orderId: ready.id, action: "markCollected", pickupCode: "ZZZ999" } })).rejects.toMatchObject({ details: { reason: "wrongPickupCode" } });
+    await expect(transitionOrderByShop(db, { actor: staffA, input: { orderId: ready.id, action: "markNoShow" } })).rejects.toMatchObject({ details: { reason: "slotNotEnded" } });
+    await expect(transitionOrderByShop(db, { actor: staffA, input: { orderId: ready.id, action: "cancel" } })).rejects.toMatchObject({ details: { reason: "reasonRequired" } });
+    await expect(transitionOrderByShop(db, { actor: staffA, input: { orderId: ready.id, action: "markCollected", pickupCode: " abc234 " } })).resolves.toMatchObject({ to: "COLLECTED" });
+  });
+
+  it("routes relay point orders through the drop at the relay point", async () => {
+    const relayOrder = await orderIn("PREPARING", { relayPoint: true });
+    await expect(transitionOrderByShop(db, { actor: staffA, input: { orderId: relayOrder.id, action: "markReady" } })).rejects.toMatchObject({ details: { reason: "useRelayDrop" } });
+    const doorOrder = await orderIn("PREPARING");
+    await expect(transitionOrderByShop(db, { actor: staffA, input: { orderId: doorOrder.id, action: "markAtRelayPoint" } })).rejects.toMatchObject({ details: { reason: "notRelayOrder" } });
+  });
+
+  it("applies one of two simultaneous changes and refuses the other", async () => {
+    const order = await orderIn("CONFIRMED");
+    const results = await Promise.allSettled([
+      transitionOrderByShop(db, { actor: ownerA, input: { orderId: order.id, action: "startPreparing" } }),
+      transitionOrderByShop(db, { actor: staffA, input: { orderId: order.id, action: "cancel", reason: "Fermeture" } }),
+    ]);
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+    expect(await db.orderEvent.count({ where: { orderId: order.id } })).toBe(1);
+  });
+});
+
+describe("authorization across shops", () => {
+  it("answers not found to another shop's member for every action, the board and the order, and changes nothing", async () => {
+    const order = await orderIn("CONFIRMED");
+    for (const action of SHOP_ACTIONS) {
+      await expect(transitionOrderByShop(db, { actor: ownerB, input: { orderId: order.id, action, pickupCode: "ABC234", reason: "x" } })).rejects.toBeInstanceOf(NotFoundError);
+    }
+    await expect(getOrdersBoard(db, { actor: ownerB, shopId: shopA.shop.id })).rejects.toBeInstanceOf(NotFoundError);
+    expect(await getShopOrder(db, { actor: ownerB, shopId: shopB.shop.id, orderId: order.id })).toBeNull();
+    await expect(transitionOrderByShop(db, { actor: { kind: "anonymous" }, input: { orderId: order.id, action: "startPreparing" } })).rejects.toMatchObject({ code: "unauthenticated" });
+    expect((await db.order.findUniqueOrThrow({ where: { id: order.id } })).status).toBe("CONFIRMED");
+  });
+
+  it("shows the board grouped by slot with counts to the shop's own members", async () => {
+    const board = await getOrdersBoard(db, { actor: staffA, shopId: shopA.shop.id });
+    expect(board.slots.length).toBeGreaterThan(0);
+    expect(board.slots.every((slot) => slot.orders.every((o) => o.slotStartsAt.getTime() === slot.startsAt.getTime()))).toBe(true);
+    expect(Object.values(board.counts).reduce((a, b) => a + (b ?? 0), 0)).toBeGreaterThan(0);
+    const filtered = await getOrdersBoard(db, { actor: staffA, shopId: shopA.shop.id, filters: { status: "CONFIRMED" } });
+    expect(filtered.slots.flatMap((s) => s.orders).every((o) => o.status === "CONFIRMED")).toBe(true);
+  });
+});

@@ -1,0 +1,78 @@
+import { z } from "zod";
+import type { OrderStatus } from "@/generated/prisma/enums";
+import type { PrismaClient } from "@/generated/prisma/client";
+import type { Actor } from "@/lib/auth/actor";
+import { requireShopMember } from "@/lib/auth/guards";
+import { DomainError, NotFoundError } from "@/lib/errors";
+import { releaseHolds } from "./release-holds";
+import { canTransition } from "./status";
+
+export const SHOP_ACTIONS = ["startPreparing", "markReady", "markAtRelayPoint", "markCollected", "cancel", "markNoShow"] as const;
+export type ShopAction = (typeof SHOP_ACTIONS)[number];
+
+export const shopTransitionInput = z.object({
+  orderId: z.string().min(1).max(64),
+  action: z.enum(SHOP_ACTIONS),
+  pickupCode: z.string().trim().toUpperCase().max(12).optional(),
+  reason: z.string().trim().max(300).optional(),
+});
+
+const TARGET: Record<ShopAction, OrderStatus> = {
+  startPreparing: "PREPARING",
+  markReady: "READY",
+  markAtRelayPoint: "AT_RELAY_POINT",
+  markCollected: "COLLECTED",
+  cancel: "CANCELLED",
+  markNoShow: "NO_SHOW",
+};
+
+/** Statuses from which each action is legal, read from the state machine. */
+function legalSources(to: OrderStatus): OrderStatus[] {
+  return (["AWAITING_PAYMENT", "CONFIRMED", "PREPARING", "READY", "AT_RELAY_POINT", "COLLECTED", "CANCELLED", "NO_SHOW"] as OrderStatus[]).filter((from) => canTransition(from, to));
+}
+
+/**
+ * A shop member moves one of the shop's orders along its life. The state
+ * machine decides what is legal (not the UI); the status update is conditional
+ * on the status read, so two people at the counter cannot both apply a change.
+ * Cancel and no-show give back stock and the slot place in the same transaction.
+ */
+export async function transitionOrderByShop(
+  db: PrismaClient,
+  request: { actor: Actor; input: unknown; now?: Date },
+): Promise<{ orderId: string; from: OrderStatus; to: OrderStatus }> {
+  const input = shopTransitionInput.parse(request.input);
+  const now = request.now ?? new Date();
+  const order = await db.order.findUnique({
+    where: { id: input.orderId },
+    select: { id: true, shopId: true, status: true, pickupCode: true, pickupPointId: true, slotStartsAt: true, slotEndsAt: true, pickupPoint: { select: { kind: true } }, lines: { select: { productId: true, quantity: true } } },
+  });
+  if (!order) throw new NotFoundError("order");
+  const member = requireShopMember(request.actor, order.shopId);
+  const to = TARGET[input.action];
+  if (!legalSources(to).includes(order.status)) throw new DomainError("conflict", `cannot go from ${order.status} to ${to}`, { reason: "illegalTransition", from: order.status });
+  if (input.action === "markReady" && order.pickupPoint.kind === "RELAY_POINT") {
+    throw new DomainError("conflict", "relay point orders are dropped at the relay point", { reason: "useRelayDrop" });
+  }
+  if (input.action === "markAtRelayPoint" && order.pickupPoint.kind !== "RELAY_POINT") {
+    throw new DomainError("conflict", "not a relay point order", { reason: "notRelayOrder" });
+  }
+  if (input.action === "markCollected" && input.pickupCode !== order.pickupCode) {
+    throw new DomainError("invalidInput", "wrong pickup code", { reason: "wrongPickupCode" });
+  }
+  if (input.action === "markNoShow" && order.slotEndsAt.getTime() > now.getTime()) {
+    throw new DomainError("conflict", "the slot has not ended", { reason: "slotNotEnded" });
+  }
+  if (input.action === "cancel" && !input.reason) throw new DomainError("invalidInput", "a reason is required", { reason: "reasonRequired" });
+
+  await db.$transaction(async (tx) => {
+    const updated = await tx.order.updateMany({
+      where: { id: order.id, status: order.status },
+      data: { status: to, ...(to === "CANCELLED" ? { cancelReason: input.reason } : {}) },
+    });
+    if (updated.count === 0) throw new DomainError("conflict", "the order changed meanwhile", { reason: "orderChanged" });
+    if (to === "CANCELLED" || to === "NO_SHOW") await releaseHolds(tx, order);
+    await tx.orderEvent.create({ data: { orderId: order.id, fromStatus: order.status, toStatus: to, actorUserId: member.userId, note: input.reason ?? "" } });
+  });
+  return { orderId: order.id, from: order.status, to };
+}
