@@ -25,7 +25,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
     <html lang={locale}>
       <body className="flex min-h-screen flex-col font-sans antialiased">
         <NextIntlClientProvider>
-          <SiteHeader territoryName={territory?.name ?? "Comptoir"} locale={locale} cartCount={cartCount} signedIn={actor.kind === "user"} />
+          <SiteHeader territoryName={territory?.name ?? "Comptoir"} locale={locale} cartCount={cartCount} signedIn={actor.kind === "user"} isShopkeeper={actor.kind === "user" && actor.memberships.length > 0} />
           <main id="contenu" className="mx-auto w-full max-w-6xl flex-1 px-4 py-8">
             {children}
           </main>

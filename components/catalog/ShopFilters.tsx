@@ -15,18 +15,18 @@ export async function ShopFilters({ filters, categories, communes, locale }: Pro
   const t = await getTranslations("home");
   return (
     <form action="/" className="flex flex-wrap items-end gap-3 rounded-xl bg-white p-4" aria-label={t("filtersHeading")}>
-      <div>
+      <div className="w-full sm:w-auto">
         <label htmlFor="filter-category" className="block text-sm font-medium">{t("category")}</label>
-        <select id="filter-category" name="categorie" defaultValue={filters.categorie ?? ""} className="min-h-11 rounded-lg border border-gray-500 bg-white px-2">
+        <select id="filter-category" name="categorie" defaultValue={filters.categorie ?? ""} className="min-h-11 w-full max-w-full rounded-lg border border-gray-500 bg-white px-2 sm:w-auto">
           <option value="">{t("allCategories")}</option>
           {categories.map((c) => (
             <option key={c.slug} value={c.slug}>{locale === "en" ? c.nameEn : c.nameFr}</option>
           ))}
         </select>
       </div>
-      <div>
+      <div className="w-full sm:w-auto">
         <label htmlFor="filter-commune" className="block text-sm font-medium">{t("commune")}</label>
-        <select id="filter-commune" name="commune" defaultValue={filters.commune ?? ""} className="min-h-11 rounded-lg border border-gray-500 bg-white px-2">
+        <select id="filter-commune" name="commune" defaultValue={filters.commune ?? ""} className="min-h-11 w-full max-w-full rounded-lg border border-gray-500 bg-white px-2 sm:w-auto">
           <option value="">{t("allCommunes")}</option>
           {communes.map((c) => (
             <option key={c.id} value={c.name}>{c.name}</option>

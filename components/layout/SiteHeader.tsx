@@ -9,9 +9,10 @@ type Props = {
   locale: Locale;
   cartCount: number;
   signedIn: boolean;
+  isShopkeeper?: boolean;
 };
 
-export async function SiteHeader({ territoryName, locale, cartCount, signedIn }: Props) {
+export async function SiteHeader({ territoryName, locale, cartCount, signedIn, isShopkeeper }: Props) {
   const t = await getTranslations("header");
   const otherLocale: Locale = locale === "fr" ? "en" : "fr";
   return (
@@ -59,6 +60,11 @@ export async function SiteHeader({ territoryName, locale, cartCount, signedIn }:
           </Link>
           {signedIn ? (
             <>
+              {isShopkeeper && (
+                <Link href="/dashboard" className="flex min-h-11 items-center rounded-lg px-3 hover:bg-brand-50">
+                  {t("dashboard")}
+                </Link>
+              )}
               <Link href="/compte" className="flex min-h-11 items-center rounded-lg px-3 hover:bg-brand-50">
                 {t("account")}
               </Link>

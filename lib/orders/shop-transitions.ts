@@ -76,3 +76,14 @@ export async function transitionOrderByShop(
   });
   return { orderId: order.id, from: order.status, to };
 }
+
+/** The actions the counter can offer for an order, from the same rules the use case enforces. */
+export function availableShopActions(order: { status: OrderStatus; pickupPointKind: "SHOP_DOOR" | "RELAY_POINT"; slotEndsAt: Date }, now = new Date()): ShopAction[] {
+  return SHOP_ACTIONS.filter((action) => {
+    if (!legalSources(TARGET[action]).includes(order.status)) return false;
+    if (action === "markReady") return order.pickupPointKind === "SHOP_DOOR";
+    if (action === "markAtRelayPoint") return order.pickupPointKind === "RELAY_POINT";
+    if (action === "markNoShow") return order.slotEndsAt.getTime() <= now.getTime();
+    return true;
+  });
+}

@@ -1,0 +1,73 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getLocale, getTranslations } from "next-intl/server";
+import { OrderActions } from "@/components/dashboard/OrderActions";
+import { getShopOrder } from "@/lib/dashboard/orders-board";
+import { db } from "@/lib/db/prisma";
+import { toLocale } from "@/lib/i18n/locales";
+import { formatPrice } from "@/lib/money/format";
+import { availableShopActions } from "@/lib/orders/shop-transitions";
+import { formatSlot } from "@/lib/time/format";
+import { dashboardPage } from "../../../_lib/guard";
+
+type Props = { params: Promise<{ shopId: string; orderId: string }> };
+
+export default async function ShopOrderPage({ params }: Props) {
+  const { shopId, orderId } = await params;
+  const { actor } = await dashboardPage(shopId, `/dashboard/${shopId}/commandes/${orderId}`);
+  const order = await getShopOrder(db(), { actor, shopId, orderId });
+  if (!order) notFound();
+  const [t, tOrder, locale] = await Promise.all([getTranslations("dashboard"), getTranslations("order"), getLocale().then(toLocale)]);
+  const dateTime = new Intl.DateTimeFormat(locale === "fr" ? "fr-FR" : "en-GB", { dateStyle: "short", timeStyle: "short", timeZone: "Europe/Paris" });
+  const actions = availableShopActions({ status: order.status, pickupPointKind: order.pickupPoint.kind, slotEndsAt: order.slotEndsAt });
+  return (
+    <article className="max-w-3xl space-y-6">
+      <Link href={`/dashboard/${shopId}`} className="underline">← {t("back")}</Link>
+      <header>
+        <h1 className="text-3xl font-bold text-brand-800">{tOrder("reference", { reference: order.reference })}</h1>
+        <p>
+          {tOrder("status")} : <strong data-testid="shop-order-status">{tOrder(order.status)}</strong>
+          {order.placedById && <span className="ml-2 text-sm text-muted">({t("placedByPhone")})</span>}
+        </p>
+        <p>{formatSlot(order.slotStartsAt, order.slotEndsAt, locale)} — {order.pickupPoint.name}</p>
+      </header>
+      {actions.length > 0 && (
+        <section aria-labelledby="order-actions">
+          <h2 id="order-actions" className="mb-2 text-xl font-semibold">{t("actions")}</h2>
+          <OrderActions orderId={order.id} actions={actions} />
+        </section>
+      )}
+      <section aria-labelledby="order-lines" className="rounded-xl bg-white p-4">
+        <h2 id="order-lines" className="text-xl font-semibold">{t("lines")}</h2>
+        <ul className="divide-y divide-brand-100">
+          {order.lines.map((line) => (
+            <li key={line.id} className="flex justify-between gap-2 py-2">
+              <span><strong>{line.quantity}</strong> × {line.productName} <span className="text-sm text-muted">({line.unit})</span></span>
+              <span>{formatPrice(line.lineTotalCents, locale)}</span>
+            </li>
+          ))}
+        </ul>
+        <p className="pt-2 text-right">{tOrder("total")} : <strong>{formatPrice(order.totalCents, locale)}</strong></p>
+      </section>
+      <section aria-labelledby="order-customer" className="rounded-xl bg-white p-4">
+        <h2 id="order-customer" className="text-xl font-semibold">{t("customer")}</h2>
+        <p>{order.contactName}</p>
+        {order.contactPhone && <p>{t("phone")} : <a className="underline" href={`tel:${order.contactPhone.replace(/\s/g, "")}`}>{order.contactPhone}</a></p>}
+        {order.contactEmail && <p>{t("email")} : {order.contactEmail}</p>}
+        {order.note && <p className="mt-2">{t("note")} : « {order.note} »</p>}
+      </section>
+      <section aria-labelledby="order-history" className="rounded-xl bg-white p-4">
+        <h2 id="order-history" className="text-xl font-semibold">{t("history")}</h2>
+        <ol className="mt-2 space-y-1">
+          {order.events.map((event) => (
+            <li key={event.id}>
+              <time dateTime={event.createdAt.toISOString()}>{dateTime.format(event.createdAt)}</time> — {tOrder(event.toStatus)}
+              {event.actor ? ` (${event.actor.name ?? event.actor.email})` : ""}
+              {event.note ? ` — ${event.note}` : ""}
+            </li>
+          ))}
+        </ol>
+      </section>
+    </article>
+  );
+}

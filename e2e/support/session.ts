@@ -1,0 +1,11 @@
+import { expect, type Page } from "@playwright/test";
+
+/** Signs a demo staff account in with its password. */
+export async function signInWithPassword(page: Page, email: string, password = "comptoir-demo") {
+  await page.goto("/connexion");
+  const staff = page.getByRole("region", { name: "Espace commerçants et équipes" });
+  await staff.getByLabel("Adresse e-mail").fill(email);
+  await staff.getByLabel("Mot de passe").fill(password);
+  await staff.getByRole("button", { name: "Se connecter" }).click();
+  await expect(page.getByRole("button", { name: "Se déconnecter" })).toBeVisible();
+}
