@@ -1,0 +1,41 @@
+import { z } from "zod";
+
+export const VAT_RATES_BP = [0, 210, 550, 1000, 2000] as const;
+
+/** "12,50" / "12.5" / "12" → 1250 cents; rejects anything else. */
+export const euroAmount = z
+  .string()
+  .trim()
+  .regex(/^\d{1,6}([.,]\d{1,2})?$/, "priceInvalid")
+  .transform((value) => Math.round(Number(value.replace(",", ".")) * 100));
+
+const optionalText = (max: number) => z.string().trim().max(max, "textTooLong").optional().transform((v) => (v ? v : null));
+
+export const productFields = z.object({
+  name: z.string().trim().min(2, "nameRequired").max(120, "nameTooLong"),
+  description: z.string().trim().max(2000, "textTooLong").default(""),
+  section: optionalText(60),
+  sku: optionalText(40),
+  price: euroAmount,
+  vatRateBp: z.coerce.number().int().refine((v) => (VAT_RATES_BP as readonly number[]).includes(v), "vatInvalid"),
+  unit: z.string().trim().min(1, "unitRequired").max(30, "textTooLong"),
+  unlimited: z.union([z.literal("on"), z.literal("1"), z.literal("true"), z.literal(""), z.undefined(), z.null()]).transform((v) => v === "on" || v === "1" || v === "true"),
+  stock: z.union([z.literal(""), z.null(), z.undefined(), z.coerce.number().int("stockInvalid").min(0, "stockInvalid").max(100_000, "stockInvalid")]),
+  lowStockAlert: z.coerce.number().int().min(0).max(1000).default(3),
+});
+
+/** Product fields as the use cases store them (stock null = unlimited). */
+export function toProductData(input: z.infer<typeof productFields>) {
+  const stock = input.unlimited ? null : typeof input.stock === "number" ? input.stock : 0;
+  return {
+    name: input.name,
+    description: input.description,
+    section: input.section,
+    sku: input.sku,
+    priceCents: input.price,
+    vatRateBp: input.vatRateBp,
+    unit: input.unit,
+    stock,
+    lowStockAlert: input.lowStockAlert,
+  };
+}

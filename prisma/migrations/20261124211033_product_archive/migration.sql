@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "Product" ADD COLUMN     "archivedAt" TIMESTAMPTZ(3);
