@@ -87,6 +87,9 @@ test("bad checkout input gets a clear message and the basket is kept", async ({ 
   await expect(page.getByTestId("checkout-error")).toContainText("Certaines informations sont invalides");
   await expect(page.getByText("Numéro de téléphone invalide.")).toBeVisible();
   await expect(page.getByText("Indiquez votre nom.")).toBeVisible();
+  // What was typed stays there to be fixed.
+  await expect(page.getByLabel("Adresse e-mail")).toHaveValue("camille@example.fr");
+  await expect(page.getByLabel("Téléphone")).toHaveValue("pas un numéro");
   await page.goto("/panier");
   await expect(page.getByTestId("cart-group")).toHaveCount(1);
 });

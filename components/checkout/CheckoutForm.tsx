@@ -1,12 +1,12 @@
 "use client";
 
-import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import { placeOrdersAction } from "@/app/actions/checkout";
 import { idleResult, type ActionResult } from "@/lib/actions/action-result";
 import type { CheckoutProblem } from "@/lib/orders/checkout-error";
 import type { ShopOptions } from "@/lib/orders/checkout-options";
 import { SubmitButton } from "@/components/ui/SubmitButton";
+import { useKeptFormAction } from "@/components/ui/useKeptFormAction";
 import { useErrorText } from "@/components/ui/useErrorText";
 import { ShopPickupFields } from "./ShopPickupFields";
 
@@ -21,7 +21,7 @@ type Props = {
 export function CheckoutForm({ idempotencyKey, shops, totals, contact, forCaller }: Props) {
   const t = useTranslations("checkout");
   const errorText = useErrorText();
-  const [state, formAction, pending] = useActionState<ActionResult, FormData>(placeOrdersAction, idleResult);
+  const [state, onSubmit, pending] = useKeptFormAction<ActionResult>(placeOrdersAction, idleResult);
   const failure = state.ok ? null : state.error ? state : null;
   const shopName = (id: string) => shops.find((s) => s.shopId === id)?.shopName ?? "";
   const problems = (failure?.details?.problems as CheckoutProblem[] | undefined) ?? [];
@@ -38,7 +38,7 @@ export function CheckoutForm({ idempotencyKey, shops, totals, contact, forCaller
   };
   const fieldError = (name: string) => (failure?.fieldErrors?.[name] ? errorText(failure.fieldErrors[name]) : null);
   return (
-    <form action={formAction} className="space-y-6">
+    <form onSubmit={onSubmit} className="space-y-6">
       <input type="hidden" name="idempotencyKey" value={idempotencyKey} />
       {forCaller && <input type="hidden" name="onBehalfOfCaller" value="1" />}
       {failure && (

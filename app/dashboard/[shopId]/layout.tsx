@@ -1,0 +1,23 @@
+import type { ReactNode } from "react";
+import { getTranslations } from "next-intl/server";
+import { DashboardNav } from "@/components/dashboard/DashboardNav";
+import { dashboardPage } from "../_lib/guard";
+
+export default async function ShopDashboardLayout({ children, params }: { children: ReactNode; params: Promise<{ shopId: string }> }) {
+  const { shopId } = await params;
+  // Pages re-check membership themselves; this only builds the navigation.
+  const { shop } = await dashboardPage(shopId, `/dashboard/${shopId}`);
+  const t = await getTranslations("dashboard");
+  return (
+    <div className="space-y-6">
+      <DashboardNav
+        label={`${t("heading")} — ${shop.name}`}
+        links={[
+          { href: `/dashboard/${shopId}`, label: t("orders") },
+          { href: `/dashboard/${shopId}/produits`, label: t("products") },
+        ]}
+      />
+      {children}
+    </div>
+  );
+}

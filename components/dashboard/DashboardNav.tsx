@@ -1,0 +1,26 @@
+"use client";
+
+import Link from "next/link";
+import { usePathname } from "next/navigation";
+
+export function DashboardNav({ label, links }: { label: string; links: { href: string; label: string }[] }) {
+  const pathname = usePathname();
+  const current = links.filter((l) => pathname === l.href || pathname.startsWith(`${l.href}/`)).sort((a, b) => b.href.length - a.href.length)[0];
+  return (
+    <nav aria-label={label} className="overflow-x-auto border-b border-brand-100">
+      <ul className="flex gap-1">
+        {links.map((link) => (
+          <li key={link.href}>
+            <Link
+              href={link.href}
+              aria-current={current?.href === link.href ? "page" : undefined}
+              className="flex min-h-11 items-center whitespace-nowrap border-b-4 border-transparent px-4 font-medium aria-[current=page]:border-brand-600 aria-[current=page]:text-brand-800"
+            >
+              {link.label}
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}

@@ -1,0 +1,57 @@
+import { expect, test } from "@playwright/test";
+import { expectNoAccessibilityViolations } from "./support/axe";
+import { signInWithPassword } from "./support/session";
+
+test("a shopkeeper adds a product (after fixing a bad price), restocks it, takes it off sale and archives it", async ({ page }) => {
+  await signInWithPassword(page, "fromagerie@comptoir.local");
+  await page.getByRole("link", { name: "Mon commerce" }).click();
+  await page.getByRole("navigation", { name: /Espace commerçant/ }).getByRole("link", { name: "Produits" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: /Catalogue — Fromagerie des Halles/ })).toBeVisible();
+  await expectNoAccessibilityViolations(page);
+
+  await page.getByRole("link", { name: "Nouveau produit" }).click();
+  await expectNoAccessibilityViolations(page);
+  await page.getByLabel("Nom", { exact: true }).fill("Tomme de brebis");
+  await page.getByLabel("Rayon (dans votre boutique)").fill("Brebis");
+  await page.getByLabel(/Prix TTC/).fill("7,9,0");
+  await page.getByLabel("Stock", { exact: true }).fill("6");
+  await page.getByRole("button", { name: "Enregistrer" }).click();
+  await expect(page.getByText("Prix invalide : écrivez par exemple 12,50.")).toBeVisible();
+  await expect(page.getByLabel("Nom", { exact: true })).toHaveValue("Tomme de brebis");
+  await page.getByLabel(/Prix TTC/).fill("7,90");
+  await page.getByRole("button", { name: "Enregistrer" }).click();
+
+  const row = page.getByTestId("product-row").filter({ hasText: "Tomme de brebis" });
+  await expect(row).toContainText("7,90");
+  await row.getByLabel("Stock de Tomme de brebis").fill("2");
+  await row.getByRole("button", { name: /Enregistrer Tomme de brebis/ }).click();
+  await expect(row.getByText("Stock bas")).toBeVisible();
+
+  await page.goto("/boutiques/fromagerie-des-halles");
+  await expect(page.getByRole("link", { name: "Tomme de brebis", exact: true })).toBeVisible();
+
+  await page.goBack();
+  await page.getByRole("checkbox", { name: "Sélectionner Tomme de brebis" }).check();
+  await page.getByRole("button", { name: "Indisponible" }).click();
+  await expect(page.getByText("1 produit mis à jour")).toBeVisible();
+  await page.goto("/boutiques/fromagerie-des-halles");
+  await expect(page.getByRole("link", { name: "Tomme de brebis", exact: true })).toHaveCount(0);
+
+  await page.goBack();
+  await page.getByRole("link", { name: "Modifier Tomme de brebis" }).click();
+  await expectNoAccessibilityViolations(page);
+  await page.getByRole("button", { name: "Archiver ce produit" }).click();
+  await expect(page.getByTestId("product-row").filter({ hasText: "Tomme de brebis" })).toHaveCount(0);
+});
+
+test("the catalog fits a 360 px phone", async ({ page }) => {
+  await page.setViewportSize({ width: 360, height: 740 });
+  await signInWithPassword(page, "boulangerie@comptoir.local");
+  await page.goto("/dashboard");
+  await page.getByRole("link", { name: "Produits" }).click();
+  await expect(page.getByTestId("product-list")).toBeVisible();
+  const wide = await page.evaluate(() =>
+    [...document.querySelectorAll("body *")].filter((el) => el.getBoundingClientRect().right > document.documentElement.clientWidth + 0.5).map((el) => `${el.tagName}.${el.className}`.slice(0, 80)),
+  );
+  expect(wide).toEqual([]);
+});
