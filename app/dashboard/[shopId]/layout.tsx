@@ -15,6 +15,7 @@ export default async function ShopDashboardLayout({ children, params }: { childr
         links={[
           { href: `/dashboard/${shopId}`, label: t("orders") },
           { href: `/dashboard/${shopId}/produits`, label: t("products") },
+          { href: `/dashboard/${shopId}/import`, label: t("import") },
         ]}
       />
       {children}

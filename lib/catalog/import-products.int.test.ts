@@ -1,0 +1,98 @@
+import { randomUUID } from "node:crypto";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { Actor } from "@/lib/auth/actor";
+import { loadActor } from "@/lib/auth/load-actor";
+import { NotFoundError } from "@/lib/errors";
+import { testDb } from "@/tests/helpers/db";
+import { createShop, createTerritory } from "@/tests/helpers/fixtures";
+import { parseCsv } from "./csv-format";
+import { applyImport, checkImportFile, exportCatalog, importTemplate, MAX_IMPORT_BYTES, validateImportFile } from "./import-products";
+
+const db = testDb();
+let shopId: string;
+let otherShopId: string;
+let staff: Actor;
+const utf8 = (text: string) => new TextEncoder().encode(text);
+const header = "sku;nom;prix;tva;unite;stock;rayon;description;disponible\n";
+
+function catalog(count: number, row: (i: number) => string = (i) => `SKU-${i};Produit ${i};${(i % 50) + 1},50;5,5;pièce;${i % 7};Rayon ${i % 5};;oui`) {
+  return utf8(header + Array.from({ length: count }, (_, i) => row(i + 1)).join("\n"));
+}
+
+beforeAll(async () => {
+  const place = await createTerritory(db);
+  shopId = (await createShop(db, place)).shop.id;
+  otherShopId = (await createShop(db, place)).shop.id;
+  const user = await db.user.create({ data: { email: `${randomUUID()}@example.fr` } });
+  await db.shopMember.create({ data: { shopId, userId: user.id, role: "STAFF" } });
+  staff = await loadActor(db, user.id);
+});
+
+describe("catalog CSV import", () => {
+  it("reports every bad row (numbers, VAT, stock, duplicates) and accepts nothing", () => {
+    const file = utf8(
+      header +
+        ["A;Pain;4,20;5,5;pièce;10;;;oui", "B;Brioche;quatre;5,5;;;;;", "C;Croissant;1,20;19;pièce;-2;;;peut-être", "A;Pain bis;4,30;5,5;;;;;", ";X;1;20;;;;;"].join("\n"),
+    );
+    const result = validateImportFile(file);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.issues.map((i) => `${i.line}:${i.column}:${i.code}`)).toEqual([
+      "3:prix:notAPrice",
+      "4:tva:notAVatRate",
+      "4:stock:notAStock",
+      "4:disponible:notYesNo",
+      "5:sku:duplicateSku",
+      "6:sku:required",
+      "6:nom:required",
+    ]);
+  });
+
+  it("refuses wrong encodings, missing columns, empty and oversized files", () => {
+    const latin1 = new Uint8Array([...utf8("sku;nom;prix\nA;P"), 0xe2, 0x74, 0xe9, ...utf8(";3\n")]);
+    expect(validateImportFile(latin1)).toEqual({ ok: false, issues: [{ line: 0, code: "notUtf8" }] });
+    expect(validateImportFile(utf8("sku;name\nA;B"))).toEqual({ ok: false, issues: [{ line: 1, code: "missingColumns", value: "prix" }] });
+    expect(validateImportFile(utf8(header))).toEqual({ ok: false, issues: [{ line: 0, code: "noRows" }] });
+    expect(validateImportFile(new Uint8Array(MAX_IMPORT_BYTES + 1))).toEqual({ ok: false, issues: [{ line: 0, code: "fileTooLarge" }] });
+  });
+
+  it("accepts English headers, comma separators and unlimited stock", () => {
+    const result = validateImportFile(utf8("SKU,Name,Price,VAT,Stock\nS1,Réparation,45,20,illimité\n"));
+    expect(result).toMatchObject({ ok: true, rows: [{ sku: "S1", name: "Réparation", priceCents: 4500, vatRateBp: 2000, stock: null, unit: "pièce", active: true }] });
+  });
+
+  it("creates then updates 1,000 products by SKU in one transaction, with progress", async () => {
+    const first = validateImportFile(catalog(1000));
+    if (!first.ok) throw new Error("fixture invalid");
+    const progress: number[] = [];
+    expect(await applyImport(db, { actor: staff, shopId, rows: first.rows, onProgress: (done) => progress.push(done) })).toEqual({ created: 1000, updated: 0 });
+    expect(progress.at(-1)).toBe(1000);
+    expect(progress.length).toBeGreaterThan(3);
+    const second = validateImportFile(catalog(1000, (i) => `SKU-${i};Produit ${i} v2;2,00;20;kg;;;;non`));
+    if (!second.ok) throw new Error("fixture invalid");
+    expect(await applyImport(db, { actor: staff, shopId, rows: second.rows })).toEqual({ created: 0, updated: 1000 });
+    expect(await db.product.findFirstOrThrow({ where: { shopId, sku: "SKU-7" } })).toMatchObject({ name: "Produit 7 v2", priceCents: 200, vatRateBp: 2000, unit: "kg", stock: null, active: false });
+  });
+
+  it("writes nothing when the apply fails half-way", async () => {
+    const before = await db.product.count({ where: { shopId } });
+    const rows = validateImportFile(catalog(600, (i) => `NEW-${i};Nouveau ${i};1;5,5;;1;;;oui`));
+    if (!rows.ok) throw new Error("fixture invalid");
+    await expect(
+      applyImport(db, { actor: staff, shopId, rows: rows.rows, onProgress: (done) => { if (done >= 400) throw new Error("connection lost"); } }),
+    ).rejects.toThrow("connection lost");
+    expect(await db.product.count({ where: { shopId } })).toBe(before);
+  });
+
+  it("exports what it imports, and keeps other shops out", async () => {
+    const exported = await exportCatalog(db, { actor: staff, shopId });
+    const table = parseCsv(exported);
+    expect(table[0]).toEqual(["sku", "nom", "prix", "tva", "unite", "stock", "rayon", "description", "disponible"]);
+    expect(table).toContainEqual(["SKU-7", "Produit 7 v2", "2,00", "20", "kg", "illimité", "", "", "non"]);
+    expect(validateImportFile(utf8(exported)).ok).toBe(true);
+    expect(validateImportFile(utf8(importTemplate())).ok).toBe(true);
+    expect(() => checkImportFile({ actor: staff, shopId: otherShopId, bytes: catalog(1) })).toThrow(NotFoundError);
+    await expect(exportCatalog(db, { actor: staff, shopId: otherShopId })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(applyImport(db, { actor: staff, shopId: otherShopId, rows: [] })).rejects.toBeInstanceOf(NotFoundError);
+  });
+});
