@@ -7,14 +7,14 @@ export function DashboardNav({ label, links }: { label: string; links: { href: s
   const pathname = usePathname();
   const current = links.filter((l) => pathname === l.href || pathname.startsWith(`${l.href}/`)).sort((a, b) => b.href.length - a.href.length)[0];
   return (
-    <nav aria-label={label} className="overflow-x-auto border-b border-brand-100">
-      <ul className="flex gap-1">
+    <nav aria-label={label} className="border-b border-brand-100">
+      <ul className="flex flex-wrap gap-x-1">
         {links.map((link) => (
           <li key={link.href}>
             <Link
               href={link.href}
               aria-current={current?.href === link.href ? "page" : undefined}
-              className="flex min-h-11 items-center whitespace-nowrap border-b-4 border-transparent px-4 font-medium aria-[current=page]:border-brand-600 aria-[current=page]:text-brand-800"
+              className="flex min-h-11 items-center border-b-4 border-transparent px-4 font-medium aria-[current=page]:border-brand-600 aria-[current=page]:text-brand-800"
             >
               {link.label}
             </Link>

@@ -80,7 +80,7 @@ export function ImportForm({ shopId }: { shopId: string }) {
         </button>
         {phase.kind === "ready" && (
           <button type="button" onClick={() => apply(phase.rows)} className="min-h-11 rounded-lg bg-brand-600 px-4 font-semibold text-white">
-            {t("apply", { count: phase.rows })}
+            {t("applyImport", { count: phase.rows })}
           </button>
         )}
       </div>
