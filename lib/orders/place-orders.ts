@@ -55,7 +55,11 @@ async function takeStock(tx: Tx, shops: ShopCheckout[], cartNames: Map<string, s
   return taken;
 }
 
-/** Books one place in each chosen slot (shop slot, then the relay point's own capacity). */
+/**
+ * Books one place in each chosen slot (shop slot, then the relay point's own
+ * capacity). The capacity is today's schedule's: an owner who lowers it changes
+ * existing counters too (never below what is already booked).
+ */
 async function bookSlots(tx: Tx, shops: ShopCheckout[]): Promise<void> {
   const ordered = [...shops].sort((a, b) => `${a.shopId}|${a.pickupPointId}`.localeCompare(`${b.shopId}|${b.pickupPointId}`));
   const problems: CheckoutProblem[] = [];
@@ -65,7 +69,8 @@ async function bookSlots(tx: Tx, shops: ShopCheckout[]): Promise<void> {
       INSERT INTO "SlotCounter" ("id", "shopId", "pickupPointId", "startsAt", "endsAt", "capacity", "booked")
       VALUES (${randomUUID()}, ${shop.shopId}, ${shop.pickupPointId}, ${startsAt}, ${endsAt}, ${capacity}, 1)
       ON CONFLICT ("shopId", "pickupPointId", "startsAt")
-      DO UPDATE SET "booked" = "SlotCounter"."booked" + 1 WHERE "SlotCounter"."booked" < "SlotCounter"."capacity"
+      DO UPDATE SET "booked" = "SlotCounter"."booked" + 1, "capacity" = EXCLUDED."capacity"
+      WHERE "SlotCounter"."booked" < EXCLUDED."capacity"
       RETURNING "id"`;
     if (booked.length === 0) problems.push({ kind: "slotFull", shopId: shop.shopId });
   }
@@ -74,7 +79,8 @@ async function bookSlots(tx: Tx, shops: ShopCheckout[]): Promise<void> {
       INSERT INTO "RelayPointSlotCounter" ("id", "pickupPointId", "startsAt", "endsAt", "capacity", "booked")
       VALUES (${randomUUID()}, ${shop.pickupPointId}, ${shop.slot.startsAt}, ${shop.slot.endsAt}, ${shop.relayCapacity}, 1)
       ON CONFLICT ("pickupPointId", "startsAt")
-      DO UPDATE SET "booked" = "RelayPointSlotCounter"."booked" + 1 WHERE "RelayPointSlotCounter"."booked" < "RelayPointSlotCounter"."capacity"
+      DO UPDATE SET "booked" = "RelayPointSlotCounter"."booked" + 1, "capacity" = EXCLUDED."capacity"
+      WHERE "RelayPointSlotCounter"."booked" < EXCLUDED."capacity"
       RETURNING "id"`;
     if (booked.length === 0) problems.push({ kind: "slotFull", shopId: shop.shopId });
   }

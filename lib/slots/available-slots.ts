@@ -48,16 +48,17 @@ export async function listAvailableSlots(
   if (slots.length === 0) return [];
   const range = { gte: slots[0]?.startsAt, lte: slots.at(-1)?.startsAt };
   const [counters, relayCounters] = await Promise.all([
-    db.slotCounter.findMany({ where: { shopId: query.shopId, pickupPointId: query.pickupPointId, startsAt: range }, select: { startsAt: true, booked: true, capacity: true } }),
+    db.slotCounter.findMany({ where: { shopId: query.shopId, pickupPointId: query.pickupPointId, startsAt: range }, select: { startsAt: true, booked: true } }),
     point.kind === "RELAY_POINT" && point.capacityPerSlot !== null
-      ? db.relayPointSlotCounter.findMany({ where: { pickupPointId: query.pickupPointId, startsAt: range }, select: { startsAt: true, booked: true, capacity: true } })
+      ? db.relayPointSlotCounter.findMany({ where: { pickupPointId: query.pickupPointId, startsAt: range }, select: { startsAt: true, booked: true } })
       : Promise.resolve([]),
   ]);
-  const left = new Map(counters.map((c) => [c.startsAt.getTime(), c.capacity - c.booked]));
-  const relayLeft = new Map(relayCounters.map((c) => [c.startsAt.getTime(), c.capacity - c.booked]));
+  // Capacity comes from today's rules; counters only say how many places are taken.
+  const booked = new Map(counters.map((c) => [c.startsAt.getTime(), c.booked]));
+  const relayBooked = new Map(relayCounters.map((c) => [c.startsAt.getTime(), c.booked]));
   const available = slots.map((slot) => {
-    const shopRemaining = left.get(slot.startsAt.getTime()) ?? slot.capacity;
-    const relayRemaining = point.capacityPerSlot === null ? Infinity : (relayLeft.get(slot.startsAt.getTime()) ?? point.capacityPerSlot);
+    const shopRemaining = slot.capacity - (booked.get(slot.startsAt.getTime()) ?? 0);
+    const relayRemaining = point.capacityPerSlot === null ? Infinity : point.capacityPerSlot - (relayBooked.get(slot.startsAt.getTime()) ?? 0);
     return { ...slot, remaining: Math.max(0, Math.min(shopRemaining, relayRemaining)) };
   });
   return query.includeFull ? available : available.filter((slot) => slot.remaining > 0);

@@ -1,0 +1,98 @@
+import type { PrismaClient } from "@/generated/prisma/client";
+import type { Actor } from "@/lib/auth/actor";
+import { requireShopMember } from "@/lib/auth/guards";
+import { DomainError, NotFoundError } from "@/lib/errors";
+import { HOLDS_STOCK } from "@/lib/orders/status";
+import { toLocal } from "@/lib/time/zoned";
+import { generateSlots, type ScheduleRule } from "./generate-slots";
+import { closureInput, toScheduleRules, weeklyScheduleInput } from "./schedule-input";
+
+export type AffectedOrder = { id: string; reference: string; contactName: string; slotStartsAt: Date };
+
+/** Pickup points the shop collects at: its door and the relay points it serves. */
+async function shopPoints(db: PrismaClient, shopId: string) {
+  return db.pickupPoint.findMany({
+    where: { OR: [{ shopId }, { servedBy: { some: { shopId } } }] },
+    orderBy: [{ kind: "asc" }, { name: "asc" }],
+    select: { id: true, name: true, kind: true },
+  });
+}
+
+/** The schedule editor's data: every pickup point with its weekly rules, and the shop's closures. */
+export async function getScheduleEditor(db: PrismaClient, request: { actor: Actor; shopId: string }) {
+  const member = requireShopMember(request.actor, request.shopId);
+  const [points, rules, closures] = await Promise.all([
+    shopPoints(db, request.shopId),
+    db.pickupScheduleRule.findMany({ where: { shopId: request.shopId }, orderBy: [{ weekday: "asc" }, { opensAtMinute: "asc" }] }),
+    db.pickupClosure.findMany({ where: { shopId: request.shopId, endsOn: { gte: new Date(`${toLocal(new Date()).date}T00:00:00Z`) } }, orderBy: { startsOn: "asc" } }),
+  ]);
+  return {
+    canEdit: member.shopRole === "OWNER",
+    points: points.map((p) => ({ ...p, rules: rules.filter((r) => r.pickupPointId === p.id) })),
+    closures: closures.map((c) => ({ ...c, startsOn: c.startsOn.toISOString().slice(0, 10), endsOn: c.endsOn.toISOString().slice(0, 10) })),
+  };
+}
+
+/** Booked orders at a point whose slot a new set of rules would no longer offer. */
+async function ordersOutsideRules(db: PrismaClient, shopId: string, pickupPointId: string, rules: ScheduleRule[], now: Date): Promise<AffectedOrder[]> {
+  const orders = await db.order.findMany({
+    where: { shopId, pickupPointId, status: { in: HOLDS_STOCK }, slotStartsAt: { gte: now } },
+    orderBy: { slotStartsAt: "asc" },
+    select: { id: true, reference: true, contactName: true, slotStartsAt: true },
+  });
+  if (orders.length === 0) return [];
+  const last = toLocal(orders.at(-1)?.slotStartsAt ?? now).date;
+  // Match on the hours only: lead time, cut-off and horizon do not apply to orders already booked.
+  const offered = generateSlots({ rules: rules.map((r) => ({ ...r, leadTimeMinutes: 0, sameDayCutoffMinute: null, horizonDays: 366 })), now, toDate: last });
+  const starts = new Set(offered.map((s) => s.startsAt.getTime()));
+  return orders.filter((o) => !starts.has(o.slotStartsAt.getTime()));
+}
+
+/**
+ * The owner replaces a pickup point's weekly rules. Orders already booked in
+ * slots the new rules drop are never touched silently: without
+ * acknowledgeAffected the change is refused with the list of those orders.
+ */
+export async function saveWeeklySchedule(db: PrismaClient, request: { actor: Actor; shopId: string; input: unknown; now?: Date }) {
+  requireShopMember(request.actor, request.shopId, { role: "OWNER" });
+  const input = weeklyScheduleInput.parse(request.input);
+  const points = await shopPoints(db, request.shopId);
+  if (!points.some((p) => p.id === input.pickupPointId)) throw new NotFoundError("pickup point");
+  const rules = toScheduleRules(input.rules);
+  const affected = await ordersOutsideRules(db, request.shopId, input.pickupPointId, rules, request.now ?? new Date());
+  if (affected.length > 0 && !input.acknowledgeAffected) throw new DomainError("conflict", "booked orders fall outside the new schedule", { reason: "affectsOrders", affected });
+  await db.$transaction([
+    db.pickupScheduleRule.deleteMany({ where: { shopId: request.shopId, pickupPointId: input.pickupPointId } }),
+    db.pickupScheduleRule.createMany({ data: rules.map((r) => ({ ...r, shopId: request.shopId, pickupPointId: input.pickupPointId })) }),
+  ]);
+  return { affected };
+}
+
+/** The owner closes the shop (or one pickup point) on some dates, warned about orders booked then. */
+export async function addClosure(db: PrismaClient, request: { actor: Actor; shopId: string; input: unknown; now?: Date }) {
+  requireShopMember(request.actor, request.shopId, { role: "OWNER" });
+  const input = closureInput.parse(request.input);
+  if (input.pickupPointId && !(await shopPoints(db, request.shopId)).some((p) => p.id === input.pickupPointId)) throw new NotFoundError("pickup point");
+  const now = request.now ?? new Date();
+  const candidates = await db.order.findMany({
+    where: { shopId: request.shopId, status: { in: HOLDS_STOCK }, slotStartsAt: { gte: now }, ...(input.pickupPointId ? { pickupPointId: input.pickupPointId } : {}) },
+    select: { id: true, reference: true, contactName: true, slotStartsAt: true },
+    orderBy: { slotStartsAt: "asc" },
+  });
+  const affected = candidates.filter((o) => {
+    const day = toLocal(o.slotStartsAt).date;
+    return input.startsOn <= day && day <= input.endsOn;
+  });
+  if (affected.length > 0 && !input.acknowledgeAffected) throw new DomainError("conflict", "booked orders fall on these dates", { reason: "affectsOrders", affected });
+  const closure = await db.pickupClosure.create({
+    data: { shopId: request.shopId, pickupPointId: input.pickupPointId, startsOn: new Date(`${input.startsOn}T00:00:00Z`), endsOn: new Date(`${input.endsOn}T00:00:00Z`), reason: input.reason },
+    select: { id: true },
+  });
+  return { closureId: closure.id, affected };
+}
+
+export async function removeClosure(db: PrismaClient, request: { actor: Actor; shopId: string; closureId: string }) {
+  requireShopMember(request.actor, request.shopId, { role: "OWNER" });
+  const removed = await db.pickupClosure.deleteMany({ where: { id: request.closureId, shopId: request.shopId } });
+  if (removed.count === 0) throw new NotFoundError("closure");
+}

@@ -1,0 +1,58 @@
+import { z } from "zod";
+import { parseClock } from "@/lib/time/zoned";
+
+const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, "timeInvalid").transform(parseClock);
+
+export const ruleInput = z
+  .object({
+    weekday: z.coerce.number().int().min(1, "weekdayInvalid").max(7, "weekdayInvalid"),
+    opens: clock,
+    closes: clock,
+    slotMinutes: z.coerce.number().int().min(10, "slotLength").max(240, "slotLength"),
+    capacityPerSlot: z.coerce.number().int().min(1, "capacityInvalid").max(200, "capacityInvalid"),
+    leadTimeMinutes: z.coerce.number().int().min(0, "leadInvalid").max(10_080, "leadInvalid"),
+    sameDayCutoff: z.union([z.literal(""), clock]).optional(),
+    horizonDays: z.coerce.number().int().min(1, "horizonInvalid").max(60, "horizonInvalid"),
+  })
+  .refine((r) => r.opens < r.closes, { message: "hoursOrder", path: ["closes"] })
+  .refine((r) => r.slotMinutes <= r.closes - r.opens, { message: "slotLongerThanOpening", path: ["slotMinutes"] });
+
+export const weeklyScheduleInput = z
+  .object({
+    pickupPointId: z.string().min(1).max(64),
+    rules: z.array(ruleInput).max(50),
+    acknowledgeAffected: z.boolean().default(false),
+  })
+  .superRefine((input, ctx) => {
+    input.rules.forEach((a, i) => {
+      input.rules.forEach((b, j) => {
+        if (j > i && a.weekday === b.weekday && a.opens < b.closes && b.opens < a.closes) {
+          ctx.addIssue({ code: "custom", message: "periodsOverlap", path: ["rules", j, "opens"] });
+        }
+      });
+    });
+  });
+
+/** Rule rows as the slot engine and the database take them. */
+export function toScheduleRules(rules: z.infer<typeof ruleInput>[]) {
+  return rules.map((r) => ({
+    weekday: r.weekday,
+    opensAtMinute: r.opens,
+    closesAtMinute: r.closes,
+    slotMinutes: r.slotMinutes,
+    capacityPerSlot: r.capacityPerSlot,
+    leadTimeMinutes: r.leadTimeMinutes,
+    sameDayCutoffMinute: typeof r.sameDayCutoff === "number" ? r.sameDayCutoff : null,
+    horizonDays: r.horizonDays,
+  }));
+}
+
+export const closureInput = z
+  .object({
+    pickupPointId: z.string().max(64).optional().transform((v) => v || null),
+    startsOn: z.iso.date("dateInvalid"),
+    endsOn: z.iso.date("dateInvalid"),
+    reason: z.string().trim().max(200).default(""),
+    acknowledgeAffected: z.boolean().default(false),
+  })
+  .refine((c) => c.startsOn <= c.endsOn, { message: "datesOrder", path: ["endsOn"] });
