@@ -16,6 +16,7 @@ export default async function ShopDashboardLayout({ children, params }: { childr
           { href: `/dashboard/${shopId}`, label: t("orders") },
           { href: `/dashboard/${shopId}/produits`, label: t("products") },
           { href: `/dashboard/${shopId}/import`, label: t("import") },
+          { href: `/dashboard/${shopId}/retraits`, label: t("pickup") },
         ]}
       />
       {children}

@@ -1,0 +1,25 @@
+import { getTranslations } from "next-intl/server";
+import { ClosuresForm } from "@/components/dashboard/ClosuresForm";
+import { ScheduleEditor } from "@/components/dashboard/ScheduleEditor";
+import { rowsFromRules } from "@/lib/slots/rule-rows";
+import { db } from "@/lib/db/prisma";
+import { getScheduleEditor } from "@/lib/slots/manage-schedule";
+import { dashboardPage } from "../../_lib/guard";
+
+export default async function PickupSettingsPage({ params }: { params: Promise<{ shopId: string }> }) {
+  const { shopId } = await params;
+  const { actor } = await dashboardPage(shopId, `/dashboard/${shopId}/retraits`);
+  const editor = await getScheduleEditor(db(), { actor, shopId });
+  const t = await getTranslations("dashboard");
+  return (
+    <div className="space-y-6">
+      <h1 className="text-3xl font-bold text-brand-800">{t("pickupHeading")}</h1>
+      <p className="max-w-3xl">{t("pickupHelp")}</p>
+      {!editor.canEdit && <p role="note" className="rounded-lg bg-amber-100 p-3 text-amber-950">{t("ownerOnly")}</p>}
+      {editor.points.map((point) => (
+        <ScheduleEditor key={point.id} shopId={shopId} point={{ id: point.id, name: point.name }} initialRows={rowsFromRules(point.rules)} canEdit={editor.canEdit} />
+      ))}
+      <ClosuresForm shopId={shopId} points={editor.points.map((p) => ({ id: p.id, name: p.name }))} closures={editor.closures} canEdit={editor.canEdit} />
+    </div>
+  );
+}

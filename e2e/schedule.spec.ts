@@ -1,0 +1,26 @@
+import { expect, test } from "@playwright/test";
+import { expectNoAccessibilityViolations } from "./support/axe";
+import { signInWithPassword } from "./support/session";
+
+test("the owner edits a weekly schedule, sees the live preview change, and saves it", async ({ page }) => {
+  await signInWithPassword(page, "boulangerie@comptoir.local");
+  await page.goto("/dashboard");
+  await page.getByRole("link", { name: "Retraits" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Créneaux de retrait" })).toBeVisible();
+  await expectNoAccessibilityViolations(page);
+
+  const door = page.getByTestId("schedule-editor").filter({ has: page.getByRole("heading", { name: "Boulangerie du Marché" }) });
+  const preview = door.getByTestId("schedule-preview");
+  await expect(preview).toContainText("09 h 00");
+  // Removing every period empties the preview at once (nothing saved yet).
+  const remove = door.getByRole("button", { name: "Supprimer cette plage" });
+  while ((await remove.count()) > 0) await remove.first().click();
+  await expect(door.getByText("Aucun créneau dans les 7 prochains jours.")).toBeVisible();
+  await page.reload();
+  await expect(preview).toContainText("09 h 00");
+  await door.getByLabel("Commandes par créneau").first().fill("6");
+  await door.getByRole("button", { name: "Enregistrer les horaires de Boulangerie du Marché" }).click();
+  await expect(door.getByRole("status")).toContainText("Horaires enregistrés.");
+  await page.reload();
+  await expect(page.getByTestId("schedule-editor").first().getByLabel("Commandes par créneau").first()).toHaveValue("6");
+});
