@@ -24,3 +24,13 @@ test("the owner edits a weekly schedule, sees the live preview change, and saves
   await page.reload();
   await expect(page.getByTestId("schedule-editor").first().getByLabel("Commandes par créneau").first()).toHaveValue("6");
 });
+
+test("the daily summary shows the preparation list and figures, and passes axe", async ({ page }) => {
+  await signInWithPassword(page, "boulangerie@comptoir.local");
+  await page.goto("/dashboard");
+  await page.getByRole("link", { name: "Résumé du jour" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: /Préparation du/ })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Imprimer la liste" })).toBeVisible();
+  await expect(page.getByRole("img", { name: /Graphique : commandes par jour/ })).toBeVisible();
+  await expectNoAccessibilityViolations(page);
+});

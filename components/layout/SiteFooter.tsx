@@ -4,7 +4,7 @@ import { getTranslations } from "next-intl/server";
 export async function SiteFooter() {
   const t = await getTranslations("footer");
   return (
-    <footer className="mt-16 border-t border-brand-100 bg-white">
+    <footer className="mt-16 border-t border-brand-100 bg-white print:hidden">
       <div className="mx-auto flex max-w-6xl flex-col gap-3 px-4 py-8 text-sm text-muted sm:flex-row sm:items-center sm:justify-between">
         <p>{t("tagline")}</p>
         <nav aria-label={t("navLabel")}>

@@ -16,7 +16,7 @@ export async function SiteHeader({ territoryName, locale, cartCount, signedIn, i
   const t = await getTranslations("header");
   const otherLocale: Locale = locale === "fr" ? "en" : "fr";
   return (
-    <header className="border-b border-brand-100 bg-white">
+    <header className="border-b border-brand-100 bg-white print:hidden">
       <a href="#contenu" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2">
         {t("skipToContent")}
       </a>

@@ -10,15 +10,18 @@ export default async function ShopDashboardLayout({ children, params }: { childr
   const t = await getTranslations("dashboard");
   return (
     <div className="space-y-6">
-      <DashboardNav
-        label={`${t("heading")} — ${shop.name}`}
-        links={[
-          { href: `/dashboard/${shopId}`, label: t("orders") },
-          { href: `/dashboard/${shopId}/produits`, label: t("products") },
-          { href: `/dashboard/${shopId}/import`, label: t("import") },
-          { href: `/dashboard/${shopId}/retraits`, label: t("pickup") },
-        ]}
-      />
+      <div className="print:hidden">
+        <DashboardNav
+          label={`${t("heading")} — ${shop.name}`}
+          links={[
+            { href: `/dashboard/${shopId}`, label: t("orders") },
+            { href: `/dashboard/${shopId}/produits`, label: t("products") },
+            { href: `/dashboard/${shopId}/import`, label: t("import") },
+            { href: `/dashboard/${shopId}/retraits`, label: t("pickup") },
+            { href: `/dashboard/${shopId}/resume`, label: t("summary") },
+          ]}
+        />
+      </div>
       {children}
     </div>
   );
