@@ -47,6 +47,7 @@ export default defineConfig({
       PORT: String(PORT),
       NEXTAUTH_URL: baseURL,
       EMBEDDED_PG_DIR: ".data/e2e/postgres",
+      UPLOAD_DIR: ".data/e2e/uploads",
       DEV_MAILBOX: "true",
       NEXT_TELEMETRY_DISABLED: "1",
     },

@@ -2,6 +2,9 @@ import { expect, test } from "@playwright/test";
 import { expectNoAccessibilityViolations } from "./support/axe";
 import { signInWithPassword } from "./support/session";
 
+// A 2×2 PNG, the smallest real image.
+const PNG_2X2 = "iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAFklEQVR4nGP8z8DAwMDAxMDAwMDAAAANHQEDasKb6QAAAABJRU5ErkJggg==";
+
 test("a shopkeeper adds a product (after fixing a bad price), restocks it, takes it off sale and archives it", async ({ page }) => {
   await signInWithPassword(page, "fromagerie@comptoir.local");
   await page.getByRole("link", { name: "Mon commerce" }).click();
@@ -27,10 +30,23 @@ test("a shopkeeper adds a product (after fixing a bad price), restocks it, takes
   await row.getByRole("button", { name: /Enregistrer Tomme de brebis/ }).click();
   await expect(row.getByText("Stock bas")).toBeVisible();
 
+  // A photo taken with the phone, resized on the server, shows in the shop.
+  await row.getByRole("link", { name: "Modifier Tomme de brebis" }).click();
+  await page.getByLabel(/Ajouter une photo/).setInputFiles({ name: "tomme.png", mimeType: "image/png", buffer: Buffer.from(PNG_2X2, "base64") });
+  await page.getByRole("button", { name: "Envoyer la photo" }).click();
+  await expect(page.getByText("Photo ajoutée.")).toBeVisible();
+  await expect(page.getByRole("img", { name: "Photo 1 de Tomme de brebis" })).toBeVisible();
+  await page.getByLabel(/Ajouter une photo/).setInputFiles({ name: "notes.png", mimeType: "image/png", buffer: Buffer.from("pas une image") });
+  await page.getByRole("button", { name: "Envoyer la photo" }).click();
+  await expect(page.getByText("Ce fichier n'est pas une image.")).toBeVisible();
+
   await page.goto("/boutiques/fromagerie-des-halles");
   await expect(page.getByRole("link", { name: "Tomme de brebis", exact: true })).toBeVisible();
+  await page.getByRole("link", { name: "Tomme de brebis", exact: true }).click();
+  await expect(page.getByRole("img", { name: "Tomme de brebis" })).toBeVisible();
+  await page.goto("/dashboard");
+  await page.getByRole("link", { name: "Produits" }).click();
 
-  await page.goBack();
   await page.getByRole("checkbox", { name: "Sélectionner Tomme de brebis" }).check();
   await page.getByRole("button", { name: "Indisponible" }).click();
   await expect(page.getByText("1 produit mis à jour")).toBeVisible();

@@ -5,7 +5,10 @@ import { revalidatePath } from "next/cache";
 import { runAction, type ActionResult } from "@/lib/actions/action-result";
 import { getActor } from "@/lib/auth/session";
 import { createProduct, setArchived, setAvailability, setStock, updateProduct } from "@/lib/catalog/manage-products";
+import { addProductPhoto, removeProductPhoto } from "@/lib/catalog/product-photos";
 import { db } from "@/lib/db/prisma";
+import { DomainError } from "@/lib/errors";
+import { localMediaStore } from "@/lib/storage/media-store";
 
 const text = (formData: FormData, name: string) => {
   const value = formData.get(name);
@@ -63,4 +66,29 @@ export async function setArchivedAction(_previous: ActionResult, formData: FormD
   if (!result.ok) return result;
   revalidatePath(`/dashboard/${shopId}/produits`);
   redirect(`/dashboard/${shopId}/produits`);
+}
+
+/** Uploads a photo for a product (resized on the server). */
+export async function uploadProductPhotoAction(_previous: ActionResult, formData: FormData): Promise<ActionResult> {
+  const shopId = text(formData, "shopId") ?? "";
+  const productId = text(formData, "productId") ?? "";
+  const result = await runAction(async () => {
+    const file = formData.get("photo");
+    if (!(file instanceof File) || file.size === 0) throw new DomainError("invalidInput", "no file", { reason: "photoNotImage" });
+    await addProductPhoto(db(), localMediaStore(), { actor: await getActor(), shopId, productId, bytes: Buffer.from(await file.arrayBuffer()) });
+    return undefined;
+  });
+  if (result.ok) revalidatePath(`/dashboard/${shopId}/produits/${productId}`);
+  return result;
+}
+
+export async function removeProductPhotoAction(_previous: ActionResult, formData: FormData): Promise<ActionResult> {
+  const shopId = text(formData, "shopId") ?? "";
+  const productId = text(formData, "productId") ?? "";
+  const result = await runAction(async () => {
+    await removeProductPhoto(db(), { actor: await getActor(), shopId, productId, key: text(formData, "key") ?? "" });
+    return undefined;
+  });
+  if (result.ok) revalidatePath(`/dashboard/${shopId}/produits/${productId}`);
+  return result;
 }

@@ -1,3 +1,4 @@
+import Image from "next/image";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
@@ -8,6 +9,7 @@ import { hoursOn } from "@/lib/catalog/opening-hours";
 import { db } from "@/lib/db/prisma";
 import { toLocale } from "@/lib/i18n/locales";
 import { formatPrice } from "@/lib/money/format";
+import { mediaUrl } from "@/lib/storage/media-store";
 import { getDefaultTerritory } from "@/lib/territory/default";
 import { formatSlot } from "@/lib/time/format";
 
@@ -72,6 +74,7 @@ export default async function ShopPage({ params }: Props) {
             <ul className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
               {section.products.map((product) => (
                 <li key={product.id} className="flex flex-col gap-2 rounded-xl border border-brand-100 bg-white p-4" data-testid="product-card">
+                  {product.photos[0] && <Image src={mediaUrl(product.photos[0])} alt="" width={320} height={200} unoptimized className="h-40 w-full rounded-lg object-cover" />}
                   <h4 className="font-semibold">
                     <Link href={`/boutiques/${shop.slug}/produits/${product.id}`} className="hover:underline">{product.name}</Link>
                   </h4>

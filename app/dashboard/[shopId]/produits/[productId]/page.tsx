@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { ArchiveForm } from "@/components/dashboard/ArchiveForm";
 import { ProductForm } from "@/components/dashboard/ProductForm";
+import { ProductPhotos } from "@/components/dashboard/ProductPhotos";
 import { getShopProduct } from "@/lib/catalog/manage-products";
 import { db } from "@/lib/db/prisma";
 import { dashboardPage } from "../../../_lib/guard";
@@ -33,6 +34,7 @@ export default async function EditProductPage({ params }: { params: Promise<{ sh
           lowStockAlert: product.lowStockAlert,
         }}
       />
+      <ProductPhotos shopId={shopId} productId={product.id} name={product.name} photos={product.photos} />
       <ArchiveForm shopId={shopId} productId={product.id} archived={product.archivedAt !== null} label={product.archivedAt ? t("unarchive") : t("archive")} />
     </div>
   );

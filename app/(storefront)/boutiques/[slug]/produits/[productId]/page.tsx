@@ -1,3 +1,4 @@
+import Image from "next/image";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
@@ -7,6 +8,7 @@ import { getProductPage } from "@/lib/catalog/shop-page";
 import { db } from "@/lib/db/prisma";
 import { toLocale } from "@/lib/i18n/locales";
 import { formatPrice } from "@/lib/money/format";
+import { mediaUrl } from "@/lib/storage/media-store";
 import { getDefaultTerritory } from "@/lib/territory/default";
 
 type Props = { params: Promise<{ slug: string; productId: string }> };
@@ -22,6 +24,15 @@ export default async function ProductPage({ params }: Props) {
       <Link href={`/boutiques/${product.shop.slug}`} className="underline">← {t("back", { shop: product.shop.name })}</Link>
       <h1 className="text-3xl font-bold text-brand-800">{product.name}</h1>
       {product.section && <p className="text-muted">{product.section}</p>}
+      {product.photos.length > 0 && (
+        <ul className="grid grid-cols-2 gap-3 sm:grid-cols-3">
+          {product.photos.map((key, index) => (
+            <li key={key}>
+              <Image src={mediaUrl(key)} alt={index === 0 ? product.name : ""} width={400} height={400} unoptimized className="aspect-square w-full rounded-xl object-cover" />
+            </li>
+          ))}
+        </ul>
+      )}
       <p className="text-2xl font-bold">
         {formatPrice(product.priceCents, locale)} <span className="text-base font-normal text-muted">{t("perUnit", { unit: product.unit })}</span>
       </p>
