@@ -77,3 +77,12 @@ test("the dashboard fits a 360 px phone", async ({ page }) => {
   );
   expect(wide).toEqual([]);
 });
+
+test("territory staff open a relay point desk (and pass axe)", async ({ page }) => {
+  await signInWithPassword(page, "operateur@comptoir.local");
+  await page.getByRole("link", { name: "Points relais" }).click();
+  await page.getByRole("link", { name: /Hôtel de Ville/ }).click();
+  await expect(page.getByRole("heading", { level: 1, name: /Point relais — Hôtel de Ville/ })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "À remettre aux clients" })).toBeVisible();
+  await expectNoAccessibilityViolations(page);
+});
