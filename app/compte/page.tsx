@@ -14,6 +14,11 @@ export default async function AccountPage() {
       <h1 className="text-3xl font-bold text-brand-800">{t("heading")}</h1>
       <p data-testid="signed-in-as">{t("signedInAs", { email: actor.email })}</p>
       <p className="flex flex-wrap gap-2">
+        {actor.roles.some((r) => r.role === "ADMIN" || r.role === "SUPER_ADMIN") && (
+          <Link href="/admin" className="inline-flex min-h-11 items-center rounded-lg border border-brand-600 px-4 font-medium text-brand-700">
+            {t("admin")}
+          </Link>
+        )}
         {actor.roles.some((r) => r.role === "ADMIN" || r.role === "OPERATOR") && (
           <Link href="/relais" className="inline-flex min-h-11 items-center rounded-lg border border-brand-600 px-4 font-medium text-brand-700">
             {t("relayDesk")}

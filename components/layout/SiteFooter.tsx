@@ -10,6 +10,11 @@ export async function SiteFooter() {
         <nav aria-label={t("navLabel")}>
           <ul className="flex flex-wrap gap-x-4 gap-y-2">
             <li>
+              <Link href="/inscription-commerce" className="underline">
+                {t("becomeShop")}
+              </Link>
+            </li>
+            <li>
               <Link href="/accessibilite" className="underline">
                 {t("accessibility")}
               </Link>

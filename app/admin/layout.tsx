@@ -1,0 +1,22 @@
+import type { ReactNode } from "react";
+import { getTranslations } from "next-intl/server";
+import { DashboardNav } from "@/components/dashboard/DashboardNav";
+import { adminPage } from "./_lib/guard";
+
+export default async function AdminLayout({ children }: { children: ReactNode }) {
+  const { territory } = await adminPage("/admin");
+  const t = await getTranslations("admin");
+  return (
+    <div className="space-y-6">
+      <DashboardNav
+        label={t("heading", { territory: territory.name })}
+        links={[
+          { href: "/admin", label: t("applications") },
+          { href: "/admin/commerces", label: t("shops") },
+          { href: "/admin/journal", label: t("journal") },
+        ]}
+      />
+      {children}
+    </div>
+  );
+}

@@ -1,0 +1,80 @@
+import { expect, test } from "@playwright/test";
+import { expectNoAccessibilityViolations } from "./support/axe";
+import { latestLinkFor, uniqueEmail } from "./support/mailbox";
+import { signInWithPassword } from "./support/session";
+
+test("an applicant applies, the admin approves, the new owner sets up products and slots, the admin publishes, the shop goes live", async ({ browser }) => {
+  const applicant = await (await browser.newContext()).newPage();
+  const email = uniqueEmail("gerant");
+  const shopName = `Atelier Céramique ${Date.now() % 100000}`;
+  await applicant.goto("/");
+  await applicant.getByRole("link", { name: "Vous êtes commerçant ?" }).click();
+  await expectNoAccessibilityViolations(applicant);
+  await applicant.getByLabel("Nom du commerce").fill(shopName);
+  await applicant.getByLabel("Numéro SIRET (14 chiffres)").fill("732 829 320 00075");
+  await applicant.getByLabel("Catégorie").selectOption({ label: "Culture" });
+  await applicant.getByLabel("Commune").selectOption({ label: "Poitiers (86000)" });
+  await applicant.getByLabel("Adresse", { exact: true }).fill("8 rue de la Chaîne");
+  await applicant.getByLabel("Code postal").fill("86000");
+  await applicant.getByLabel("Votre nom").fill("Hélène Potier");
+  await applicant.getByLabel("Votre téléphone").fill("06 11 22 33 44");
+  await applicant.getByLabel("Votre e-mail").fill(email);
+  await applicant.getByLabel("Ce que vous vendez").fill("Céramiques tournées à la main, cours de poterie.");
+  await applicant.getByRole("button", { name: "Envoyer ma demande" }).click();
+  await expect(applicant.getByText("Numéro SIRET invalide")).toBeVisible();
+  await applicant.getByLabel("Numéro SIRET (14 chiffres)").fill("732 829 320 00074");
+  await applicant.getByRole("button", { name: "Envoyer ma demande" }).click();
+  await expect(applicant.getByTestId("application-status")).toHaveText("Reçue, en cours d'étude");
+
+  const admin = await (await browser.newContext()).newPage();
+  await signInWithPassword(admin, "admin@comptoir.local");
+  await admin.goto("/admin");
+  await expectNoAccessibilityViolations(admin);
+  await admin.getByRole("link", { name: `Examiner la demande de ${shopName}` }).click();
+  await expectNoAccessibilityViolations(admin);
+  await admin.getByRole("button", { name: "Accepter et inviter le gérant" }).click();
+  await expect(admin.getByText("Acceptée : consultez l'e-mail d'invitation")).toBeVisible();
+
+  // The new owner follows the invitation, signs in with the invited address, and sets the shop up.
+  const invitation = await latestLinkFor(applicant, email, /Votre demande d'inscription/);
+  await applicant.goto(invitation);
+  await applicant.getByRole("main").getByRole("link", { name: "Se connecter" }).click();
+  await applicant.getByLabel("Adresse e-mail").first().fill(email);
+  await applicant.getByRole("button", { name: "Recevoir le lien" }).click();
+  await expect(applicant.getByRole("heading", { name: "Vérifiez votre boîte mail" })).toBeVisible();
+  await applicant.goto(await latestLinkFor(applicant, email, /lien de connexion/));
+  await applicant.getByRole("button", { name: "Accepter et rejoindre l'équipe" }).click();
+  await expect(applicant.getByRole("heading", { level: 1, name: new RegExp(shopName) })).toBeVisible();
+
+  await applicant.getByRole("link", { name: "Produits" }).click();
+  await applicant.getByRole("link", { name: "Nouveau produit" }).click();
+  await applicant.getByLabel("Nom", { exact: true }).fill("Bol en grès");
+  await applicant.getByLabel(/Prix TTC/).fill("24");
+  await applicant.getByLabel("Stock", { exact: true }).fill("8");
+  await applicant.getByRole("button", { name: "Enregistrer" }).click();
+  await expect(applicant.getByTestId("product-row").filter({ hasText: "Bol en grès" })).toBeVisible();
+  await applicant.getByRole("link", { name: "Retraits" }).click();
+  await applicant.getByRole("button", { name: "Ajouter une plage" }).first().click();
+  await applicant.getByRole("button", { name: new RegExp(`Enregistrer les horaires de ${shopName}`) }).click();
+  await expect(applicant.getByText("Horaires enregistrés.")).toBeVisible();
+
+  await admin.goto("/admin/commerces");
+  await expectNoAccessibilityViolations(admin);
+  await admin.getByRole("button", { name: `Publier ${shopName}` }).click();
+  await expect(admin.getByTestId("admin-shop").filter({ hasText: shopName })).toContainText("En ligne");
+  await admin.goto("/admin/journal");
+  await expect(admin.getByRole("cell", { name: /shop.publish/ })).toBeVisible();
+  await expectNoAccessibilityViolations(admin);
+
+  const visitor = await (await browser.newContext()).newPage();
+  await visitor.goto("/?categorie=culture");
+  await expect(visitor.getByRole("heading", { name: shopName })).toBeVisible();
+});
+
+test("customers and shopkeepers get 404 on the admin console", async ({ page }) => {
+  expect((await page.goto("/admin"))?.status()).toBe(200); // redirected to sign-in
+  await expect(page).toHaveURL(/\/connexion/);
+  await signInWithPassword(page, "boulangerie@comptoir.local");
+  expect((await page.goto("/admin"))?.status()).toBe(404);
+  expect((await page.goto("/admin/commerces"))?.status()).toBe(404);
+});
