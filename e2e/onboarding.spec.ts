@@ -44,7 +44,8 @@ test("an applicant applies, the admin approves, the new owner sets up products a
   await expect(applicant.getByRole("heading", { name: "Vérifiez votre boîte mail" })).toBeVisible();
   await applicant.goto(await latestLinkFor(applicant, email, /lien de connexion/));
   await applicant.getByRole("button", { name: "Accepter et rejoindre l'équipe" }).click();
-  await expect(applicant.getByRole("heading", { level: 1, name: new RegExp(shopName) })).toBeVisible();
+  await expect(applicant).toHaveURL(/\/dashboard\//);
+  await expect(applicant.getByRole("heading", { level: 1, name: new RegExp(`Commandes du jour et à venir — ${shopName}`) })).toBeVisible();
 
   await applicant.getByRole("link", { name: "Produits" }).click();
   await applicant.getByRole("link", { name: "Nouveau produit" }).click();

@@ -34,7 +34,8 @@ test("the owner updates the shop's hours and invites a team member, who joins th
   await newcomer.goto(await latestLinkFor(newcomer, email, /lien de connexion/));
   await expect(newcomer).toHaveURL(/\/invitation\//);
   await newcomer.getByRole("button", { name: "Accepter et rejoindre l'équipe" }).click();
-  await expect(newcomer.getByRole("heading", { level: 1, name: /Librairie La Belle Aventure/ })).toBeVisible();
+  await expect(newcomer).toHaveURL(/\/dashboard\//);
+  await expect(newcomer.getByRole("heading", { level: 1, name: /Commandes du jour et à venir — Librairie La Belle Aventure/ })).toBeVisible();
   await newcomer.goto(invitation);
   await expect(newcomer.getByRole("main").getByRole("alert")).toContainText("déjà été utilisée");
 });

@@ -23,6 +23,18 @@ async function customerOrders(page: Page, email: string): Promise<string> {
 
 test("a shopkeeper sees a new order, prepares it, marks it ready (the customer is emailed) and hands it over against the pickup code", async ({ browser }) => {
   const shopkeeper = await (await browser.newContext()).newPage();
+  // A phone camera pointed at the customer's QR code: a canvas stream and a detector that reads window.__shownQr.
+  await shopkeeper.addInitScript(() => {
+    const scope = window as unknown as { BarcodeDetector: unknown; __shownQr?: string };
+    scope.BarcodeDetector = class {
+      detect() {
+        return Promise.resolve(scope.__shownQr ? [{ rawValue: scope.__shownQr }] : []);
+      }
+    };
+    Object.defineProperty(navigator, "mediaDevices", {
+      value: { getUserMedia: async () => document.createElement("canvas").captureStream(5) },
+    });
+  });
   await signInWithPassword(shopkeeper, "boulangerie@comptoir.local");
   await shopkeeper.getByRole("link", { name: "Mon commerce" }).click();
   await expect(shopkeeper.getByRole("heading", { level: 1, name: /Boulangerie du Marché/ })).toBeVisible();
@@ -52,7 +64,10 @@ test("a shopkeeper sees a new order, prepares it, marks it ready (the customer i
   await collect.getByRole("button", { name: "Valider le retrait" }).click();
   await expect(collect.getByRole("status")).toContainText("Code de retrait incorrect");
   await expect(shopkeeper.getByTestId("shop-order-status")).toHaveText("Prête à retirer");
-  await collect.getByLabel("Code de retrait présenté par le client").fill(code.toLowerCase());
+  await collect.getByLabel("Code de retrait présenté par le client").fill("");
+  await shopkeeper.evaluate((shown) => ((window as unknown as { __shownQr?: string }).__shownQr = shown), code);
+  await collect.getByRole("button", { name: "Scanner le QR code du client" }).click();
+  await expect(collect.getByLabel("Code de retrait présenté par le client")).toHaveValue(code);
   await collect.getByRole("button", { name: "Valider le retrait" }).click();
   await expect(shopkeeper.getByTestId("shop-order-status")).toHaveText("Retirée");
   await customerContext.close();

@@ -6,6 +6,7 @@ import { transitionOrderAction } from "@/app/actions/dashboard";
 import { idleResult, type ActionResult } from "@/lib/actions/action-result";
 import type { ShopAction } from "@/lib/orders/shop-transitions";
 import { useErrorText } from "@/components/ui/useErrorText";
+import { QrScanner } from "./QrScanner";
 
 /** One form per action the order's status allows; the server re-checks everything. */
 function ActionForm({ orderId, action, danger }: { orderId: string; action: ShopAction; danger?: boolean }) {
@@ -21,6 +22,7 @@ function ActionForm({ orderId, action, danger }: { orderId: string; action: Shop
         <div>
           <label htmlFor={`${id}-code`} className="block font-medium">{t("pickupCode")}</label>
           <input id={`${id}-code`} name="pickupCode" required autoComplete="off" autoCapitalize="characters" inputMode="text" maxLength={12} className="min-h-11 w-40 rounded-lg border border-gray-500 px-3 font-mono uppercase tracking-widest" />
+          <QrScanner targetId={`${id}-code`} label={t("scanQr")} stopLabel={t("stopScan")} errorLabel={t("cameraUnavailable")} />
         </div>
       )}
       {action === "cancel" && (
