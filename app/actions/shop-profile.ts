@@ -5,6 +5,9 @@ import { revalidatePath } from "next/cache";
 import { runAction, type ActionResult } from "@/lib/actions/action-result";
 import { getActor } from "@/lib/auth/session";
 import { db } from "@/lib/db/prisma";
+import { DomainError } from "@/lib/errors";
+import { addShopPhoto, removeShopPhoto } from "@/lib/shops/shop-photos";
+import { localMediaStore } from "@/lib/storage/media-store";
 import { acceptInvitation, inviteStaff, removeMember } from "@/lib/shops/invitations";
 import { updateShopDetails, updateShopSettings } from "@/lib/shops/profile";
 
@@ -55,4 +58,16 @@ export async function acceptInvitationAction(_previous: ActionResult, formData: 
   const result = await runAction(async () => acceptInvitation(db(), { actor: await getActor(), token: text(formData, "token") }));
   if (!result.ok) return result;
   redirect(`/dashboard/${result.data.shopId}`);
+}
+
+export async function uploadShopPhotoAction(_previous: ActionResult, formData: FormData): Promise<ActionResult> {
+  return forShop(formData, async (shopId) => {
+    const file = formData.get("photo");
+    if (!(file instanceof File) || file.size === 0) throw new DomainError("invalidInput", "no file", { reason: "photoNotImage" });
+    await addShopPhoto(db(), localMediaStore(), { actor: await getActor(), shopId, bytes: Buffer.from(await file.arrayBuffer()) });
+  });
+}
+
+export async function removeShopPhotoAction(_previous: ActionResult, formData: FormData): Promise<ActionResult> {
+  return forShop(formData, async (shopId) => removeShopPhoto(db(), { actor: await getActor(), shopId, key: text(formData, "key") }));
 }

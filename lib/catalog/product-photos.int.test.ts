@@ -64,3 +64,15 @@ describe("product photos", () => {
     await expect(store.put("../escape.webp", Buffer.from("x"), "image/webp")).rejects.toThrow(/Invalid media key/);
   });
 });
+
+describe("shop photos", () => {
+  it("adds and removes a shop photo for members only", async () => {
+    const { addShopPhoto, removeShopPhoto } = await import("@/lib/shops/shop-photos");
+    const { key } = await addShopPhoto(db, store, { actor: staff, shopId, bytes: await photo(1600, 800) });
+    expect(key).toMatch(/^shops\//);
+    expect((await sharp((await store.get(key)) ?? Buffer.alloc(0)).metadata()).width).toBe(1200);
+    await expect(addShopPhoto(db, store, { actor: stranger, shopId, bytes: await photo(100, 100) })).rejects.toBeInstanceOf(NotFoundError);
+    await removeShopPhoto(db, { actor: staff, shopId, key });
+    expect((await db.shop.findUniqueOrThrow({ where: { id: shopId } })).photos).toEqual([]);
+  });
+});

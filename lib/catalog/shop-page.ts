@@ -22,6 +22,7 @@ export async function getShopPage(db: PrismaClient, territoryId: string, slug: s
       longitude: true,
       openingHours: true,
       paymentMethods: true,
+      photos: true,
       category: { select: { nameFr: true, nameEn: true, slug: true } },
       doorPoint: { select: { id: true, name: true, addressLine: true, city: true } },
       relayPoints: { select: { pickupPoint: { select: { id: true, name: true, addressLine: true, city: true, active: true } } } },

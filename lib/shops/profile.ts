@@ -12,7 +12,7 @@ export async function getShopProfile(db: PrismaClient, request: { actor: Actor; 
     where: { id: request.shopId },
     select: {
       id: true, name: true, description: true, phone: true, email: true, website: true, addressLine: true, postalCode: true, city: true,
-      latitude: true, longitude: true, openingHours: true, paymentMethods: true, territoryId: true,
+      latitude: true, longitude: true, openingHours: true, paymentMethods: true, territoryId: true, photos: true,
       relayPoints: { select: { pickupPointId: true } },
       members: { select: { id: true, role: true, user: { select: { id: true, email: true, name: true } } }, orderBy: { createdAt: "asc" } },
       invitations: { where: { acceptedAt: null, expiresAt: { gt: new Date() } }, select: { id: true, email: true, role: true, expiresAt: true } },

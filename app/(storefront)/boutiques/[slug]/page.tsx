@@ -33,6 +33,7 @@ export default async function ShopPage({ params }: Props) {
         <p className="text-sm font-medium uppercase tracking-wide text-brand-700">{locale === "en" ? shop.category.nameEn : shop.category.nameFr}</p>
         <h1 className="text-3xl font-bold text-brand-800">{shop.name}</h1>
         <p className="max-w-3xl text-lg">{shop.description}</p>
+        {shop.photos[0] && <Image src={mediaUrl(shop.photos[0])} alt={shop.name} width={960} height={320} unoptimized priority className="h-48 w-full max-w-4xl rounded-xl object-cover sm:h-64" />}
       </header>
       <div className="grid gap-4 md:grid-cols-3">
         <section aria-labelledby="shop-hours" className="rounded-xl bg-white p-4">
