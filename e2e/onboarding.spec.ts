@@ -70,6 +70,16 @@ test("an applicant applies, the admin approves, the new owner sets up products a
   const visitor = await (await browser.newContext()).newPage();
   await visitor.goto("/?categorie=culture");
   await expect(visitor.getByRole("heading", { name: shopName })).toBeVisible();
+
+  // Suspension takes it off the storefront at once.
+  await admin.goto("/admin/commerces");
+  const card = admin.getByTestId("admin-shop").filter({ hasText: shopName });
+  await card.getByText(`Suspendre ${shopName}…`).click();
+  await card.getByLabel("Motif (envoyé au gérant)").fill("Dossier incomplet");
+  await card.getByRole("button", { name: "Suspendre le commerce" }).click();
+  await expect(card).toContainText("Suspendu");
+  await visitor.reload();
+  await expect(visitor.getByRole("heading", { name: shopName })).toHaveCount(0);
 });
 
 test("customers and shopkeepers get 404 on the admin console", async ({ page }) => {

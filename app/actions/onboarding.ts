@@ -5,6 +5,7 @@ import { revalidatePath } from "next/cache";
 import { runAction, type ActionResult } from "@/lib/actions/action-result";
 import { publishShop } from "@/lib/admin/publish-shop";
 import { reviewApplication } from "@/lib/admin/review-application";
+import { nudgeShop, setShopSuspended } from "@/lib/admin/shop-status";
 import { getActor } from "@/lib/auth/session";
 import { db } from "@/lib/db/prisma";
 import { env } from "@/lib/env";
@@ -45,5 +46,23 @@ export async function publishShopAction(_previous: ActionResult, formData: FormD
     return undefined;
   });
   if (result.ok) revalidatePath("/", "layout");
+  return result;
+}
+
+export async function setShopSuspendedAction(_previous: ActionResult, formData: FormData): Promise<ActionResult> {
+  const result = await runAction(async () => {
+    await setShopSuspended(db(), { actor: await getActor(), input: { shopId: text(formData, "shopId"), suspended: text(formData, "suspended") === "true", reason: text(formData, "reason") || undefined } });
+    return undefined;
+  });
+  if (result.ok) revalidatePath("/", "layout");
+  return result;
+}
+
+export async function nudgeShopAction(_previous: ActionResult, formData: FormData): Promise<ActionResult> {
+  const result = await runAction(async () => {
+    await nudgeShop(db(), { actor: await getActor(), shopId: text(formData, "shopId"), missing: formData.getAll("missing").filter((v): v is string => typeof v === "string").slice(0, 4) });
+    return undefined;
+  });
+  if (result.ok) revalidatePath("/admin", "layout");
   return result;
 }

@@ -99,3 +99,32 @@ describe("shop onboarding", () => {
     await expect(listAuditLog(db, { actor: otherAdmin, territoryId: place.territory.id })).rejects.toBeInstanceOf(NotFoundError);
   });
 });
+
+describe("suspension", () => {
+  it("hides a suspended shop from the storefront, keeps its orders reachable, emails the owner, and reinstates it", async () => {
+    const { setShopSuspended, nudgeShop } = await import("./shop-status");
+    const { getOrder } = await import("@/lib/orders/get-order");
+    const shop = await db.shop.findFirstOrThrow({ where: { territoryId: place.territory.id, publishedAt: { not: null } }, include: { members: { include: { user: true } } } });
+    const ownerEmail = shop.members[0]?.user.email ?? "";
+    const checkout = await db.checkout.create({ data: { idempotencyKey: randomUUID(), accessToken: randomUUID() } });
+    const door = await db.pickupPoint.findFirstOrThrow({ where: { shopId: shop.id } });
+    const order = await db.order.create({
+      data: {
+        reference: `SUS-${randomUUID().slice(0, 6)}`, territoryId: place.territory.id, shopId: shop.id, checkoutId: checkout.id, contactName: "Client", status: "CONFIRMED",
+        pickupPointId: door.id, slotStartsAt: new Date(Date.now() + 86_400_000), slotEndsAt: new Date(Date.now() + 90_000_000), pickupCode: "SUS234", paymentMethod: "PAY_AT_PICKUP",
+        subtotalCents: 100, vatCents: 0, totalCents: 100, accessToken: "sus-token",
+      },
+    });
+    await expect(setShopSuspended(db, { actor: admin, input: { shopId: shop.id, suspended: true } })).rejects.toMatchObject({ details: { reason: "reasonRequired" } });
+    await expect(setShopSuspended(db, { actor: otherAdmin, input: { shopId: shop.id, suspended: true, reason: "x" } })).rejects.toBeInstanceOf(NotFoundError);
+    await setShopSuspended(db, { actor: admin, input: { shopId: shop.id, suspended: true, reason: "Contrôle sanitaire" } });
+    expect((await getTerritoryHome(db, place.territory.slug))?.shops.map((s) => s.id)).not.toContain(shop.id);
+    expect((await getOrder(db, { actor: { kind: "anonymous" }, orderId: order.id, token: "sus-token" })).status).toBe("CONFIRMED");
+    expect((await listMailbox(db, { to: ownerEmail }))[0]?.text).toContain("Contrôle sanitaire");
+    await setShopSuspended(db, { actor: admin, input: { shopId: shop.id, suspended: false } });
+    expect((await getTerritoryHome(db, place.territory.slug))?.shops.map((s) => s.id)).toContain(shop.id);
+    await nudgeShop(db, { actor: admin, shopId: shop.id, missing: ["des créneaux de retrait"] });
+    expect((await listMailbox(db, { to: ownerEmail }))[0]?.subject).toMatch(/encore quelques étapes/);
+    expect((await listAuditLog(db, { actor: admin, territoryId: place.territory.id })).slice(0, 3).map((l) => l.action)).toEqual(["shop.nudge", "shop.reinstate", "shop.suspend"]);
+  });
+});
