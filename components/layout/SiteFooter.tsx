@@ -20,6 +20,11 @@ export async function SiteFooter() {
               </Link>
             </li>
             <li>
+              <a href="/api/open-data/commerces?format=csv" className="underline">
+                {t("openData")}
+              </a>
+            </li>
+            <li>
               <Link href="/mentions-legales" className="underline">
                 {t("legal")}
               </Link>
