@@ -89,3 +89,23 @@ test("customers and shopkeepers get 404 on the admin console", async ({ page }) 
   expect((await page.goto("/admin"))?.status()).toBe(404);
   expect((await page.goto("/admin/commerces"))?.status()).toBe(404);
 });
+
+test("the admin manages relay points and categories (axe on both pages)", async ({ page }) => {
+  await signInWithPassword(page, "admin@comptoir.local");
+  await page.goto("/admin/points-relais");
+  await expectNoAccessibilityViolations(page);
+  const townHall = page.locator("details").filter({ hasText: "Hôtel de Ville" });
+  await townHall.locator("summary").click();
+  await townHall.getByLabel("Capacité par créneau (vide = sans limite propre)").fill("10");
+  await townHall.getByRole("button", { name: /Enregistrer Hôtel de Ville/ }).click();
+  await expect(townHall.getByText("Enregistré.")).toBeVisible();
+
+  await page.getByRole("link", { name: "Catégories" }).click();
+  await expectNoAccessibilityViolations(page);
+  await page.getByLabel("Nom en français").fill("Mode et beauté");
+  await page.getByLabel("Nom en anglais").fill("Fashion and beauty");
+  await page.getByRole("button", { name: "Ajouter la catégorie" }).click();
+  await expect(page.getByTestId("category-list")).toContainText("Mode et beauté");
+  await page.goto("/");
+  await expect(page.getByTestId("category-mode-et-beaute")).toContainText("aucun commerce");
+});

@@ -13,6 +13,8 @@ export default async function AdminLayout({ children }: { children: ReactNode })
         links={[
           { href: "/admin", label: t("applications") },
           { href: "/admin/commerces", label: t("shops") },
+          { href: "/admin/points-relais", label: t("relayPoints") },
+          { href: "/admin/categories", label: t("categories") },
           { href: "/admin/journal", label: t("journal") },
         ]}
       />
