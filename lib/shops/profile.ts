@@ -22,7 +22,7 @@ export async function getShopProfile(db: PrismaClient, request: { actor: Actor; 
   return { shop: { ...shop, hoursText: hoursToText(readOpeningHours(shop.openingHours)) }, relayPoints, isOwner: member.shopRole === "OWNER", myUserId: member.userId };
 }
 
-/** Description, contact, address, position and opening hours: any member of the shop. */
+/** Description, contact, address, position and opening hours, editable by every member of the shop. */
 export async function updateShopDetails(db: PrismaClient, request: { actor: Actor; shopId: string; input: unknown }) {
   requireShopMember(request.actor, request.shopId);
   const input = shopDetailsInput.parse(request.input);
