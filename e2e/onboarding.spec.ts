@@ -109,3 +109,24 @@ test("the admin manages relay points and categories (axe on both pages)", async 
   await page.goto("/");
   await expect(page.getByTestId("category-mode-et-beaute")).toContainText("aucun commerce");
 });
+
+test("a super-admin opens a new territory; admins add communes (axe on both pages)", async ({ page }) => {
+  await signInWithPassword(page, "superadmin@comptoir.local");
+  await page.goto("/admin/territoires");
+  await expectNoAccessibilityViolations(page);
+  await page.getByLabel("Identifiant (ex. la-rochelle)").fill("la-rochelle");
+  await page.getByLabel("Nom", { exact: true }).fill("La Rochelle");
+  await page.getByLabel(/Communes, une par ligne/).fill("La Rochelle;17000\nAytré;17440");
+  await page.getByLabel(/E-mails des administrateurs/).fill("mairie@la-rochelle.example.fr");
+  await page.getByRole("button", { name: "Créer le territoire" }).click();
+  await expect(page.getByTestId("territory-row").filter({ hasText: "La Rochelle" })).toContainText("En préparation");
+  await page.getByRole("button", { name: "Ouvrir La Rochelle au public" }).click();
+  await expect(page.getByTestId("territory-row").filter({ hasText: "La Rochelle" })).toContainText("Ouvert");
+
+  await page.goto("/admin/communes");
+  await expectNoAccessibilityViolations(page);
+  await page.getByLabel("Nom", { exact: true }).fill("Fontaine-le-Comte");
+  await page.getByLabel("Code postal").fill("86240");
+  await page.getByRole("button", { name: "Ajouter" }).click();
+  await expect(page.getByTestId("commune-list")).toContainText("Fontaine-le-Comte (86240)");
+});

@@ -5,6 +5,7 @@ import { runAction, type ActionResult } from "@/lib/actions/action-result";
 import { resolveAdminTerritory } from "@/lib/admin/admin-territory";
 import { createCategory, moveCategory } from "@/lib/admin/categories";
 import { saveRelayPoint } from "@/lib/admin/relay-points";
+import { addCommune, createTerritory, setTerritoryLive } from "@/lib/admin/territories";
 import { getActor } from "@/lib/auth/session";
 import { db } from "@/lib/db/prisma";
 import { env } from "@/lib/env";
@@ -54,6 +55,47 @@ export async function moveCategoryAction(_previous: ActionResult, formData: Form
   const result = await runAction(() =>
     asAdmin(async (actor, territoryId) => {
       await moveCategory(db(), { actor, territoryId, categoryId: text(formData, "categoryId"), direction: text(formData, "direction") === "up" ? "up" : "down" });
+    }),
+  );
+  if (result.ok) revalidatePath("/", "layout");
+  return result;
+}
+
+/** Super-admin: a new territory from the form (communes "Name;Postcode" per line, admin emails per line). */
+export async function createTerritoryAction(_previous: ActionResult, formData: FormData): Promise<ActionResult> {
+  const lines = (name: string) => text(formData, name).split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
+  const result = await runAction(async () => {
+    await createTerritory(db(), {
+      actor: await getActor(),
+      input: {
+        slug: text(formData, "slug"),
+        name: text(formData, "name"),
+        communes: lines("communes").map((line) => {
+          const [name = "", postalCode = ""] = line.split(";").map((part) => part.trim());
+          return { name, postalCode };
+        }),
+        adminEmails: lines("admins"),
+      },
+    });
+    return undefined;
+  });
+  if (result.ok) revalidatePath("/admin", "layout");
+  return result;
+}
+
+export async function setTerritoryLiveAction(_previous: ActionResult, formData: FormData): Promise<ActionResult> {
+  const result = await runAction(async () => {
+    await setTerritoryLive(db(), { actor: await getActor(), territoryId: text(formData, "territoryId"), live: text(formData, "live") === "true" });
+    return undefined;
+  });
+  if (result.ok) revalidatePath("/", "layout");
+  return result;
+}
+
+export async function addCommuneAction(_previous: ActionResult, formData: FormData): Promise<ActionResult> {
+  const result = await runAction(() =>
+    asAdmin(async (actor, territoryId) => {
+      await addCommune(db(), { actor, territoryId, input: { name: text(formData, "name"), postalCode: text(formData, "postalCode") } });
     }),
   );
   if (result.ok) revalidatePath("/", "layout");

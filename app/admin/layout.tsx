@@ -1,10 +1,11 @@
 import type { ReactNode } from "react";
 import { getTranslations } from "next-intl/server";
 import { DashboardNav } from "@/components/dashboard/DashboardNav";
+import { isSuperAdmin } from "@/lib/auth/guards";
 import { adminPage } from "./_lib/guard";
 
 export default async function AdminLayout({ children }: { children: ReactNode }) {
-  const { territory } = await adminPage("/admin");
+  const { actor, territory } = await adminPage("/admin");
   const t = await getTranslations("admin");
   return (
     <div className="space-y-6">
@@ -15,7 +16,9 @@ export default async function AdminLayout({ children }: { children: ReactNode })
           { href: "/admin/commerces", label: t("shops") },
           { href: "/admin/points-relais", label: t("relayPoints") },
           { href: "/admin/categories", label: t("categories") },
+          { href: "/admin/communes", label: t("communes") },
           { href: "/admin/journal", label: t("journal") },
+          ...(isSuperAdmin(actor) ? [{ href: "/admin/territoires", label: t("territories") }] : []),
         ]}
       />
       {children}

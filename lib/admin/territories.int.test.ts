@@ -1,0 +1,45 @@
+import { randomUUID } from "node:crypto";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { Actor } from "@/lib/auth/actor";
+import { loadActor } from "@/lib/auth/load-actor";
+import { getTerritoryHome } from "@/lib/catalog/territory-home";
+import { NotFoundError } from "@/lib/errors";
+import { testDb } from "@/tests/helpers/db";
+import { listApplications } from "./review-application";
+import { addCommune, createTerritory, listTerritories, setTerritoryLive } from "./territories";
+
+const db = testDb();
+let superAdmin: Actor;
+let plainAdmin: Actor;
+
+beforeAll(async () => {
+  const root = await db.user.create({ data: { email: `root-${randomUUID()}@example.fr` } });
+  await db.roleGrant.create({ data: { userId: root.id, role: "SUPER_ADMIN", territoryId: null } });
+  superAdmin = await loadActor(db, root.id);
+  const someone = await db.territory.create({ data: { slug: `t-${randomUUID().slice(0, 6)}`, name: "Ailleurs" } });
+  const admin = await db.user.create({ data: { email: `admin-${randomUUID()}@example.fr` } });
+  await db.roleGrant.create({ data: { userId: admin.id, role: "ADMIN", territoryId: someone.id } });
+  plainAdmin = await loadActor(db, admin.id);
+});
+
+describe("territories", () => {
+  it("lets a super-admin open a neighbouring town with communes, categories and its own admin, isolated from others", async () => {
+    const adminEmail = `mairie-${randomUUID()}@niort.fr`;
+    const input = { slug: "la-rochelle", name: "La Rochelle", communes: [{ name: "La Rochelle", postalCode: "17000" }, { name: "Aytré", postalCode: "17440" }], adminEmails: [adminEmail] };
+    await expect(createTerritory(db, { actor: plainAdmin, input })).rejects.toBeInstanceOf(NotFoundError);
+    const { id } = await createTerritory(db, { actor: superAdmin, input });
+    await expect(createTerritory(db, { actor: superAdmin, input })).rejects.toMatchObject({ details: { reason: "slugTaken" } });
+    expect(await db.category.count({ where: { territoryId: id } })).toBe(5);
+    expect(await getTerritoryHome(db, "la-rochelle")).toBeNull(); // in preparation
+    await setTerritoryLive(db, { actor: superAdmin, territoryId: id, live: true });
+    expect((await getTerritoryHome(db, "la-rochelle"))?.territory.name).toBe("La Rochelle");
+
+    const newAdmin = await loadActor(db, (await db.user.findUniqueOrThrow({ where: { email: adminEmail } })).id);
+    await expect(listApplications(db, { actor: newAdmin, territoryId: id })).resolves.toEqual([]);
+    await addCommune(db, { actor: newAdmin, territoryId: id, input: { name: "Lagord", postalCode: "17140" } });
+    await expect(addCommune(db, { actor: newAdmin, territoryId: id, input: { name: "Lagord", postalCode: "17140" } })).rejects.toMatchObject({ details: { reason: "communeExists" } });
+    await expect(addCommune(db, { actor: plainAdmin, territoryId: id, input: { name: "Périgny", postalCode: "17180" } })).rejects.toBeInstanceOf(NotFoundError);
+    expect((await listTerritories(db, superAdmin)).find((t) => t.id === id)?._count.communes).toBe(3);
+    await expect(listTerritories(db, newAdmin)).rejects.toBeInstanceOf(NotFoundError);
+  });
+});
