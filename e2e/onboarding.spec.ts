@@ -130,3 +130,14 @@ test("a super-admin opens a new territory; admins add communes (axe on both page
   await page.getByRole("button", { name: "Ajouter" }).click();
   await expect(page.getByTestId("commune-list")).toContainText("Fontaine-le-Comte (86240)");
 });
+
+test("the admin reads the platform figures and can export them (axe)", async ({ page }) => {
+  await signInWithPassword(page, "admin@comptoir.local");
+  await page.goto("/admin/chiffres");
+  await expect(page.getByRole("heading", { level: 1, name: /Le commerce local sur Comptoir/ })).toBeVisible();
+  await expect(page.getByRole("img", { name: /Graphique : commandes par jour/ })).toBeVisible();
+  await expectNoAccessibilityViolations(page);
+  const response = await page.request.get("/api/admin/chiffres");
+  expect(response.status()).toBe(200);
+  expect(await response.text()).toContain("commerces_par_categorie");
+});

@@ -17,6 +17,7 @@ export default async function AdminLayout({ children }: { children: ReactNode })
           { href: "/admin/points-relais", label: t("relayPoints") },
           { href: "/admin/categories", label: t("categories") },
           { href: "/admin/communes", label: t("communes") },
+          { href: "/admin/chiffres", label: t("figures") },
           { href: "/admin/journal", label: t("journal") },
           ...(isSuperAdmin(actor) ? [{ href: "/admin/territoires", label: t("territories") }] : []),
         ]}
