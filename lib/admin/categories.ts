@@ -3,6 +3,7 @@ import type { PrismaClient } from "@/generated/prisma/client";
 import type { Actor } from "@/lib/auth/actor";
 import { requireAdmin } from "@/lib/auth/guards";
 import { DomainError, NotFoundError } from "@/lib/errors";
+import { slugify } from "@/lib/text/slugify";
 import { audit } from "./audit";
 
 export const ICONS = ["store", "heart-pulse", "book-open", "croissant", "wrench", "puzzle", "flower", "shirt", "bike", "coffee"] as const;
@@ -13,7 +14,6 @@ const categoryInput = z.object({
   icon: z.enum(ICONS).catch("store"),
 });
 
-const slugify = (name: string) => name.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "").slice(0, 40);
 
 export async function listCategories(db: PrismaClient, request: { actor: Actor; territoryId: string }) {
   requireAdmin(request.actor, request.territoryId);
@@ -24,7 +24,7 @@ export async function listCategories(db: PrismaClient, request: { actor: Actor; 
 export async function createCategory(db: PrismaClient, request: { actor: Actor; territoryId: string; input: unknown }) {
   requireAdmin(request.actor, request.territoryId);
   const input = categoryInput.parse(request.input);
-  const slug = slugify(input.nameFr);
+  const slug = slugify(input.nameFr, 40);
   if (!slug) throw new DomainError("invalidInput", "name without letters", { reason: "nameRequired" });
   return db.$transaction(async (tx) => {
     if (await tx.category.findFirst({ where: { territoryId: request.territoryId, slug } })) throw new DomainError("conflict", "category exists", { reason: "categoryExists" });

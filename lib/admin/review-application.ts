@@ -6,6 +6,7 @@ import { DomainError, NotFoundError } from "@/lib/errors";
 import { appUrl } from "@/lib/notifications/app-url";
 import { sendEmail } from "@/lib/notifications/mailer";
 import { createInvitation } from "@/lib/shops/invitations";
+import { slugify } from "@/lib/text/slugify";
 import { audit } from "./audit";
 
 export const reviewInput = z.object({
@@ -14,9 +15,7 @@ export const reviewInput = z.object({
   note: z.string().trim().max(1000).optional(),
 });
 
-function slugify(name: string): string {
-  return name.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "").slice(0, 60) || "commerce";
-}
+const shopSlug = (name: string) => slugify(name) || "commerce";
 
 /** Applications of the admin's territory, newest first, optionally one status. */
 export async function listApplications(db: PrismaClient, request: { actor: Actor; territoryId: string; status?: unknown }) {
@@ -58,13 +57,13 @@ export async function reviewApplication(db: PrismaClient, request: { actor: Acto
     if (claimed.count === 0) throw new DomainError("conflict", "changed meanwhile", { reason: "orderChanged" });
     let invitationUrl: string | null = null;
     if (input.decision === "approve") {
-      const taken = await tx.shop.count({ where: { territoryId: application.territoryId, slug: { startsWith: slugify(application.shopName) } } });
+      const taken = await tx.shop.count({ where: { territoryId: application.territoryId, slug: { startsWith: shopSlug(application.shopName) } } });
       const shop = await tx.shop.create({
         data: {
           territoryId: application.territoryId,
           categoryId: application.categoryId,
           communeId: application.communeId,
-          slug: taken ? `${slugify(application.shopName)}-${taken + 1}` : slugify(application.shopName),
+          slug: taken ? `${shopSlug(application.shopName)}-${taken + 1}` : shopSlug(application.shopName),
           name: application.shopName,
           status: "ACTIVE",
           siret: application.siret,

@@ -4,15 +4,9 @@ import type { Actor } from "@/lib/auth/actor";
 import { emailSchema } from "@/lib/auth/email";
 import { requireAdmin, requireSuperAdmin } from "@/lib/auth/guards";
 import { DomainError } from "@/lib/errors";
+import { DEFAULT_CATEGORIES } from "@/lib/catalog/default-categories";
 import { audit } from "./audit";
 
-const DEFAULT_CATEGORIES = [
-  { slug: "sante", nameFr: "Santé", nameEn: "Health", icon: "heart-pulse" },
-  { slug: "culture", nameFr: "Culture", nameEn: "Culture", icon: "book-open" },
-  { slug: "alimentation", nameFr: "Alimentation", nameEn: "Food", icon: "croissant" },
-  { slug: "services", nameFr: "Services", nameEn: "Services", icon: "wrench" },
-  { slug: "jeux-et-jouets", nameFr: "Jeux et jouets", nameEn: "Games and toys", icon: "puzzle" },
-];
 
 const communeInput = z.object({ name: z.string().trim().min(2, "communeRequired").max(80, "textTooLong"), postalCode: z.string().trim().regex(/^\d{5}$/, "postalCodeInvalid") });
 

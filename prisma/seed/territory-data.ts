@@ -1,3 +1,5 @@
+import { DEFAULT_CATEGORIES } from "@/lib/catalog/default-categories";
+
 /** Demo territory: Grand Poitiers, its communes, categories and relay points. */
 export const GRAND_POITIERS = {
   slug: "grand-poitiers",
@@ -18,13 +20,7 @@ export const COMMUNES = [
 
 export type CommuneName = (typeof COMMUNES)[number]["name"];
 
-export const CATEGORIES = [
-  { slug: "sante", nameFr: "Santé", nameEn: "Health", icon: "heart-pulse" },
-  { slug: "culture", nameFr: "Culture", nameEn: "Culture", icon: "book-open" },
-  { slug: "alimentation", nameFr: "Alimentation", nameEn: "Food", icon: "croissant" },
-  { slug: "services", nameFr: "Services", nameEn: "Services", icon: "wrench" },
-  { slug: "jeux-et-jouets", nameFr: "Jeux et jouets", nameEn: "Games and toys", icon: "puzzle" },
-] as const;
+export const CATEGORIES = DEFAULT_CATEGORIES;
 
 export type CategorySlug = (typeof CATEGORIES)[number]["slug"];
 
