@@ -1,6 +1,7 @@
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { CancelOrderForm } from "@/components/orders/CancelOrderForm";
+import { OrderHistory } from "@/components/orders/OrderHistory";
 import { PickupCode } from "@/components/orders/PickupCode";
 import { getActor } from "@/lib/auth/session";
 import { db } from "@/lib/db/prisma";
@@ -19,7 +20,6 @@ export default async function OrderPage({ params, searchParams }: Props) {
     throw error;
   });
   const [t, locale] = await Promise.all([getTranslations("order"), getLocale().then(toLocale)]);
-  const dateTime = new Intl.DateTimeFormat(locale === "fr" ? "fr-FR" : "en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "Europe/Paris" });
   const active = order.status !== "CANCELLED" && order.status !== "COLLECTED" && order.status !== "NO_SHOW";
   return (
     <article className="max-w-3xl space-y-6">
@@ -63,16 +63,7 @@ export default async function OrderPage({ params, searchParams }: Props) {
           {order.paymentMethod === "PAY_AT_PICKUP" && <span className="block text-sm text-muted">{t("payAtPickup")}</span>}
         </p>
       </section>
-      <section aria-labelledby="order-history" className="rounded-xl bg-white p-4">
-        <h2 id="order-history" className="text-xl font-semibold">{t("history")}</h2>
-        <ol className="mt-2 space-y-1">
-          {order.events.map((event) => (
-            <li key={event.id}>
-              <time dateTime={event.createdAt.toISOString()}>{dateTime.format(event.createdAt)}</time> — {t(event.toStatus)}
-            </li>
-          ))}
-        </ol>
-      </section>
+      <OrderHistory events={order.events} />
       {order.canCancel && <CancelOrderForm orderId={order.id} token={token ?? null} />}
     </article>
   );

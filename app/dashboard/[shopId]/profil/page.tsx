@@ -1,10 +1,9 @@
 import { getTranslations } from "next-intl/server";
-import Image from "next/image";
 import { inviteStaffAction, removeMemberAction, removeShopPhotoAction, updateShopDetailsAction, updateShopSettingsAction, uploadShopPhotoAction } from "@/app/actions/shop-profile";
 import { ActionForm } from "@/components/ui/ActionForm";
+import { PhotoManager } from "@/components/ui/PhotoManager";
 import { db } from "@/lib/db/prisma";
 import { getShopProfile } from "@/lib/shops/profile";
-import { mediaUrl } from "@/lib/storage/media-store";
 import { dashboardPage } from "../../_lib/guard";
 
 const input = "min-h-11 w-full rounded-lg border border-gray-500 px-3";
@@ -51,29 +50,7 @@ export default async function ShopProfilePage({ params }: { params: Promise<{ sh
           </fieldset>
         </ActionForm>
       </section>
-      <section aria-labelledby="shop-photos-heading" className="space-y-3 rounded-xl bg-white p-4">
-        <h2 id="shop-photos-heading" className="text-xl font-semibold">{t("photos")}</h2>
-        {shop.photos.length === 0 ? (
-          <p className="text-muted">{t("noPhotos")}</p>
-        ) : (
-          <ul className="grid grid-cols-2 gap-3 sm:grid-cols-3">
-            {shop.photos.map((key, index) => (
-              <li key={key} className="space-y-1">
-                <Image src={mediaUrl(key)} alt={t("photoAlt", { index: index + 1, name: shop.name })} width={200} height={200} unoptimized className="aspect-square w-full rounded-lg object-cover" />
-                <ActionForm action={removeShopPhotoAction} submitLabel={t("removePhoto", { index: index + 1 })} pendingLabel={t("saving")} successLabel="" danger>
-                  <input type="hidden" name="shopId" value={shopId} />
-                  <input type="hidden" name="key" value={key} />
-                </ActionForm>
-              </li>
-            ))}
-          </ul>
-        )}
-        <ActionForm action={uploadShopPhotoAction} submitLabel={t("uploadPhoto")} pendingLabel={t("uploading")} successLabel={t("photoAdded")}>
-          <input type="hidden" name="shopId" value={shopId} />
-          <label htmlFor="shop-photo-file" className="block font-medium">{t("addPhoto")}</label>
-          <input id="shop-photo-file" name="photo" type="file" accept="image/*" capture="environment" required className="block min-h-11 w-full rounded-lg border border-gray-500 p-2" />
-        </ActionForm>
-      </section>
+      <PhotoManager id="shop-photos" name={shop.name} photos={shop.photos} hidden={{ shopId }} upload={uploadShopPhotoAction} remove={removeShopPhotoAction} />
       <section aria-labelledby="settings-heading" className="rounded-xl bg-white p-4">
         <h2 id="settings-heading" className="mb-3 text-xl font-semibold">{t("settings")}</h2>
         {!isOwner && <p className="mb-2 text-muted">{t("settingsOwner")}</p>}

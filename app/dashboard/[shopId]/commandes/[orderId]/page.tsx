@@ -2,6 +2,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { OrderActions } from "@/components/dashboard/OrderActions";
+import { OrderHistory } from "@/components/orders/OrderHistory";
 import { getShopOrder } from "@/lib/dashboard/orders-board";
 import { db } from "@/lib/db/prisma";
 import { toLocale } from "@/lib/i18n/locales";
@@ -18,7 +19,6 @@ export default async function ShopOrderPage({ params }: Props) {
   const order = await getShopOrder(db(), { actor, shopId, orderId });
   if (!order) notFound();
   const [t, tOrder, locale] = await Promise.all([getTranslations("dashboard"), getTranslations("order"), getLocale().then(toLocale)]);
-  const dateTime = new Intl.DateTimeFormat(locale === "fr" ? "fr-FR" : "en-GB", { dateStyle: "short", timeStyle: "short", timeZone: "Europe/Paris" });
   const actions = availableShopActions({ status: order.status, pickupPointKind: order.pickupPoint.kind, slotEndsAt: order.slotEndsAt });
   return (
     <article className="max-w-3xl space-y-6">
@@ -56,18 +56,7 @@ export default async function ShopOrderPage({ params }: Props) {
         {order.contactEmail && <p>{t("email")} : {order.contactEmail}</p>}
         {order.note && <p className="mt-2">{t("note")} : « {order.note} »</p>}
       </section>
-      <section aria-labelledby="order-history" className="rounded-xl bg-white p-4">
-        <h2 id="order-history" className="text-xl font-semibold">{t("history")}</h2>
-        <ol className="mt-2 space-y-1">
-          {order.events.map((event) => (
-            <li key={event.id}>
-              <time dateTime={event.createdAt.toISOString()}>{dateTime.format(event.createdAt)}</time> — {tOrder(event.toStatus)}
-              {event.actor ? ` (${event.actor.name ?? event.actor.email})` : ""}
-              {event.note ? ` — ${event.note}` : ""}
-            </li>
-          ))}
-        </ol>
-      </section>
+      <OrderHistory events={order.events} showActors />
     </article>
   );
 }

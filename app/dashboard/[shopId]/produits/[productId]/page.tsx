@@ -3,7 +3,8 @@ import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { ArchiveForm } from "@/components/dashboard/ArchiveForm";
 import { ProductForm } from "@/components/dashboard/ProductForm";
-import { ProductPhotos } from "@/components/dashboard/ProductPhotos";
+import { PhotoManager } from "@/components/ui/PhotoManager";
+import { removeProductPhotoAction, uploadProductPhotoAction } from "@/app/actions/products";
 import { getShopProduct } from "@/lib/catalog/manage-products";
 import { db } from "@/lib/db/prisma";
 import { dashboardPage } from "../../../_lib/guard";
@@ -34,7 +35,7 @@ export default async function EditProductPage({ params }: { params: Promise<{ sh
           lowStockAlert: product.lowStockAlert,
         }}
       />
-      <ProductPhotos shopId={shopId} productId={product.id} name={product.name} photos={product.photos} />
+      <PhotoManager id="product-photos" name={product.name} photos={product.photos} hidden={{ shopId, productId: product.id }} upload={uploadProductPhotoAction} remove={removeProductPhotoAction} />
       <ArchiveForm shopId={shopId} productId={product.id} archived={product.archivedAt !== null} label={product.archivedAt ? t("unarchive") : t("archive")} />
     </div>
   );
