@@ -33,6 +33,8 @@ const envSchema = z
     ),
     MAIL_FROM: z.preprocess(emptyAsUndefined, z.string().min(3).default("Comptoir <ne-pas-repondre@comptoir.local>")),
     DEV_MAILBOX: z.preprocess(emptyAsUndefined, booleanFlag.default(false)),
+    /** Load balancers or reverse proxies in front of the app, whose X-Forwarded-For entries are trusted */
+    TRUST_PROXY_HOPS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(0).max(5).default(0)),
     STRIPE_SECRET_KEY: z.preprocess(emptyAsUndefined, z.string().startsWith("sk_", "must start with sk_").optional()),
     STRIPE_WEBHOOK_SECRET: z.preprocess(emptyAsUndefined, z.string().startsWith("whsec_", "must start with whsec_").optional()),
     /** Where the embedded PostgreSQL keeps its data when DATABASE_URL is unset */

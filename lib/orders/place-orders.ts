@@ -1,6 +1,5 @@
-import { randomUUID } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
 import type { PrismaClient } from "@/generated/prisma/client";
-import { Prisma } from "@/generated/prisma/client";
 import type { Actor } from "@/lib/auth/actor";
 import { requireOperator } from "@/lib/auth/guards";
 import type { CartOwner } from "@/lib/cart/cart-owner";
@@ -24,12 +23,26 @@ type ProductRow = { id: string; name: string; unit: string; priceCents: number; 
 /** VAT included in a price with tax (prices are shown and stored tax included). */
 const includedVat = (totalCents: number, rateBp: number) => Math.round((totalCents * rateBp) / (10_000 + rateBp));
 
-async function findCheckout(db: PrismaClient, idempotencyKey: string): Promise<PlacedCheckout | null> {
+/**
+ * Who submits a checkout: the signed-in user (or operator), else the guest's cart
+ * cookie, hashed. A checkout is handed back on a retry only to the same owner, so
+ * an idempotency key seen elsewhere opens nothing.
+ */
+export function checkoutOwnerKey(actor: Actor, owner: CartOwner): string {
+  if (actor.kind === "user") return `user:${actor.userId}`;
+  const token = owner.guestToken ?? randomUUID(); // no cookie: matches nothing
+  return `guest:${createHash("sha256").update(token).digest("base64url")}`;
+}
+
+/** The checkout already made with this key, if its owner is the one asking again. */
+async function findCheckout(db: PrismaClient, idempotencyKey: string, ownerKey: string): Promise<PlacedCheckout | null> {
   const checkout = await db.checkout.findUnique({
     where: { idempotencyKey },
-    select: { id: true, accessToken: true, orders: { select: { id: true, reference: true, pickupCode: true, accessToken: true, shopId: true } } },
+    select: { id: true, ownerKey: true, accessToken: true, orders: { select: { id: true, reference: true, pickupCode: true, accessToken: true, shopId: true } } },
   });
-  return checkout ? { checkoutId: checkout.id, accessToken: checkout.accessToken, created: false, orders: checkout.orders } : null;
+  if (!checkout) return null;
+  if (checkout.ownerKey !== ownerKey) throw new DomainError("conflict", "idempotency key used by someone else", { reason: "checkoutKeyUsed" });
+  return { checkoutId: checkout.id, accessToken: checkout.accessToken, created: false, orders: checkout.orders };
 }
 
 /** Takes the stock of every line, in product-id order (the lock order every transaction follows). */
@@ -103,17 +116,19 @@ export async function placeOrders(
   const customerId = !operator && request.actor.kind === "user" ? request.actor.userId : null;
   if (!operator && !input.contact.email) throw new DomainError("invalidInput", "email required", { field: "email", reason: "emailRequired" });
 
-  const previous = await findCheckout(db, input.idempotencyKey);
+  const ownerKey = checkoutOwnerKey(request.actor, request.owner);
+
+  const previous = await findCheckout(db, input.idempotencyKey, ownerKey);
   if (previous) return previous;
 
-  const cart = await getCart(db, request.owner, request.territoryId);
-  const shops = await validateCheckout(db, cart, input, now);
-  const cartNames = new Map(cart.groups.flatMap((g) => g.lines.map((l) => [l.productId, l.name] as const)));
   try {
+    const cart = await getCart(db, request.owner, request.territoryId);
+    const shops = await validateCheckout(db, cart, input, now);
+    const cartNames = new Map(cart.groups.flatMap((g) => g.lines.map((l) => [l.productId, l.name] as const)));
     return await db.$transaction(
       async (tx) => {
         const checkout = await tx.checkout.create({
-          data: { idempotencyKey: input.idempotencyKey, accessToken: newAccessToken(), userId: customerId },
+          data: { idempotencyKey: input.idempotencyKey, ownerKey, accessToken: newAccessToken(), userId: customerId },
           select: { id: true, accessToken: true },
         });
         const products = await takeStock(tx, shops, cartNames);
@@ -173,11 +188,10 @@ export async function placeOrders(
       { maxWait: 15_000, timeout: 20_000 },
     );
   } catch (error) {
-    // A concurrent submission with the same key committed first: return its result.
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
-      const existing = await findCheckout(db, input.idempotencyKey);
-      if (existing) return existing;
-    }
+    // A copy of this very submission may have committed meanwhile: its cart then
+    // looks emptied, its slot full, or its key taken. Its result is the answer.
+    const existing = await findCheckout(db, input.idempotencyKey, ownerKey);
+    if (existing) return existing;
     throw error;
   }
 }

@@ -1,15 +1,15 @@
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { db } from "@/lib/db/prisma";
-import { env } from "@/lib/env";
+import { mayOpenDevMailbox } from "@/lib/notifications/dev-mailbox";
 import { listMailbox } from "@/lib/notifications/mailbox";
 import { MailText } from "@/components/notifications/MailText";
 
 type Props = { searchParams: Promise<{ to?: string }> };
 
-/** Dev-only mailbox: exists only when DEV_MAILBOX is on (embedded defaults, no SMTP). */
+/** Dev-only mailbox: exists only when DEV_MAILBOX is on (embedded demo), and only for this machine. */
 export default async function DevMailboxPage({ searchParams }: Props) {
-  if (!env().DEV_MAILBOX) notFound();
+  if (!(await mayOpenDevMailbox())) notFound();
   const { to } = await searchParams;
   const [t, locale, emails] = await Promise.all([getTranslations("mailbox"), getLocale(), listMailbox(db(), { to: typeof to === "string" ? to : undefined })]);
   const dateFormat = new Intl.DateTimeFormat(locale === "en" ? "en-GB" : "fr-FR", { dateStyle: "medium", timeStyle: "medium", timeZone: "Europe/Paris" });

@@ -1,0 +1,50 @@
+/**
+ * Comptoir's HTTP server: Next.js behind a thin Node server of our own, so that
+ * every request carries its real client address (the dev mailbox answers only this
+ * machine; rate limits count per address) and a stop drains in-flight requests.
+ *
+ *   node --import tsx scripts/server.ts [--dev]
+ *
+ * `npm start` runs it for you after preparing the database; run it directly only
+ * with DATABASE_URL, NEXTAUTH_URL and NEXTAUTH_SECRET set.
+ */
+import http from "node:http";
+import next from "next";
+import { parseEnv } from "@/lib/env";
+import { resolveClientAddress, stampClientAddress } from "@/lib/http/client-address";
+
+const dev = process.argv.includes("--dev");
+const config = parseEnv();
+// Read by lib/http/client-address.ts: the stamped headers come from us.
+process.env.COMPTOIR_SERVER = "1";
+
+const DRAIN_MS = 10_000;
+
+async function main(): Promise<void> {
+  const app = next({ dev, port: config.PORT });
+  await app.prepare();
+  const handle = app.getRequestHandler();
+  const server = http.createServer((request, response) => {
+    stampClientAddress(request.headers, resolveClientAddress(request.socket.remoteAddress, request.headers, config.TRUST_PROXY_HOPS));
+    void handle(request, response);
+  });
+  server.listen(config.PORT, () => console.log(`Listening on port ${config.PORT}${dev ? " (development)" : ""}`));
+
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`${signal}: finishing requests in progress…`);
+    const forced = setTimeout(() => process.exit(0), DRAIN_MS);
+    forced.unref();
+    server.close(() => process.exit(0));
+    server.closeIdleConnections();
+  };
+  process.on("SIGINT", () => stop("SIGINT"));
+  process.on("SIGTERM", () => stop("SIGTERM"));
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
