@@ -17,7 +17,7 @@ export default defineConfig({
           name: "unit",
           environment: "node",
           include: ["lib/**/*.test.ts", "app/**/*.test.ts", "components/**/*.test.ts", "scripts/**/*.test.ts", "prisma/**/*.test.ts"],
-          exclude: ["**/*.int.test.ts", "node_modules/**"],
+          exclude: ["**/*.int.test.ts", "**/*.http.test.ts", "node_modules/**"],
         },
       },
       {
@@ -32,6 +32,23 @@ export default defineConfig({
           hookTimeout: 120_000,
           // Each file has its own database; two workers fit the 2-core machine.
           maxWorkers: 2,
+        },
+      },
+      {
+        resolve: { alias },
+        test: {
+          // Real HTTP against production servers (scripts/server.ts on the last
+          // `next build`), each file on its own copy of a seeded demo database.
+          name: "http",
+          environment: "node",
+          include: ["**/*.http.test.ts"],
+          exclude: ["node_modules/**"],
+          globalSetup: ["tests/setup/global-db.ts"],
+          setupFiles: ["tests/setup/per-file-db.ts"],
+          testTimeout: 120_000,
+          hookTimeout: 180_000,
+          // The servers under test take the machine's two cores.
+          maxWorkers: 1,
         },
       },
     ],

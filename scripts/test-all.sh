@@ -19,6 +19,8 @@ stage "integration tests (embedded PostgreSQL)"
 npx vitest run --project integration
 stage "production build"
 npx next build
+stage "HTTP tests (production servers, embedded PostgreSQL)"
+npx vitest run --project http
 stage "end-to-end tests (Playwright, production build, embedded PostgreSQL)"
 npx playwright test
 stage "all tests passed"

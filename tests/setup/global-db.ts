@@ -6,8 +6,11 @@ import type { TestProject } from "vitest/node";
 import { startEmbeddedPostgres } from "@/lib/db/embedded";
 import { withDatabase } from "@/lib/db/connection";
 import { ensureDatabase, queryOnce } from "@/lib/db/database";
+import { seedDemoData } from "@/prisma/seed/seed";
 
 export const TEMPLATE_DB = "comptoir_template";
+/** The HTTP tier's template: migrated and seeded with the demo data, as `npm start` leaves a new database. */
+export const DEMO_TEMPLATE_DB = "comptoir_demo_template";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -37,8 +40,15 @@ export default async function setup(project: TestProject) {
     throw new Error(`Migrating the test template failed:\n${migrate.stdout}\n${migrate.stderr}`);
   }
   await queryOnce(server.serverUrl, "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()", [TEMPLATE_DB]);
+  let templateDb = TEMPLATE_DB;
+  if (project.name === "http") {
+    await queryOnce(server.serverUrl, `CREATE DATABASE ${DEMO_TEMPLATE_DB} TEMPLATE ${TEMPLATE_DB}`);
+    await seedDemoData(withDatabase(server.serverUrl, DEMO_TEMPLATE_DB));
+    await queryOnce(server.serverUrl, "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()", [DEMO_TEMPLATE_DB]);
+    templateDb = DEMO_TEMPLATE_DB;
+  }
   project.provide("serverUrl", server.serverUrl);
-  project.provide("templateDb", TEMPLATE_DB);
+  project.provide("templateDb", templateDb);
   return async () => {
     await server.stop();
     rmSync(dataDir, { recursive: true, force: true });
