@@ -9,7 +9,8 @@ export type DomainErrorCode =
   | "forbidden"
   | "invalidInput"
   | "conflict"
-  | "invalidCredentials";
+  | "invalidCredentials"
+  | "rateLimited";
 
 export class DomainError extends Error {
   constructor(

@@ -5,6 +5,8 @@ type MembershipClaim = { shopId: string; role: MemberRole };
 
 declare module "next-auth" {
   interface Session {
+    /** The AuthSession row this browser's cookie names */
+    sessionId?: string;
     user?: {
       id: string;
       email?: string | null;
@@ -18,6 +20,7 @@ declare module "next-auth" {
 
 declare module "next-auth/jwt" {
   interface JWT {
+    sid?: string;
     roles?: RoleClaim[];
     memberships?: MembershipClaim[];
   }

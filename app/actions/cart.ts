@@ -2,15 +2,17 @@
 
 import { revalidatePath } from "next/cache";
 import { runAction, type ActionResult } from "@/lib/actions/action-result";
+import { formFields } from "@/lib/actions/form-fields";
 import { addToCart, setCartQuantity } from "@/lib/cart/change-cart";
 import { visitorCartOwner } from "@/lib/cart/visitor";
 import { db } from "@/lib/db/prisma";
 
 /** Adds a product to the visitor's cart (a guest gets a cart cookie). */
 export async function addToCartAction(_previous: ActionResult<number>, formData: FormData): Promise<ActionResult<number>> {
+  const form = formFields(formData);
   const result = await runAction(async () => {
     const { owner, territoryId } = await visitorCartOwner({ create: true });
-    return addToCart(db(), owner, territoryId, { productId: formData.get("productId"), quantity: formData.get("quantity") });
+    return addToCart(db(), owner, territoryId, { productId: form.text("productId"), quantity: form.text("quantity") });
   });
   if (result.ok) revalidatePath("/", "layout");
   return result;
@@ -18,9 +20,10 @@ export async function addToCartAction(_previous: ActionResult<number>, formData:
 
 /** Changes a cart line's quantity (0 removes it). */
 export async function setCartQuantityAction(_previous: ActionResult, formData: FormData): Promise<ActionResult> {
+  const form = formFields(formData);
   const result = await runAction(async () => {
     const { owner, territoryId } = await visitorCartOwner({ create: true });
-    await setCartQuantity(db(), owner, territoryId, { productId: formData.get("productId"), quantity: formData.get("quantity") });
+    await setCartQuantity(db(), owner, territoryId, { productId: form.text("productId"), quantity: form.text("quantity") });
     return undefined;
   });
   if (result.ok) revalidatePath("/", "layout");

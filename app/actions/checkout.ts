@@ -3,6 +3,7 @@
 import { redirect } from "next/navigation";
 import { revalidatePath } from "next/cache";
 import { runAction, type ActionResult } from "@/lib/actions/action-result";
+import { formFields } from "@/lib/actions/form-fields";
 import { getActor } from "@/lib/auth/session";
 import { visitorCartOwner } from "@/lib/cart/visitor";
 import { db } from "@/lib/db/prisma";
@@ -12,10 +13,10 @@ import { checkoutInputFromForm } from "@/lib/orders/checkout-form";
 
 /** Places the checkout form's orders, emails the confirmations, then shows them. */
 export async function placeOrdersAction(_previous: ActionResult, formData: FormData): Promise<ActionResult> {
+  const form = formFields(formData);
   const result = await runAction(async () => {
     const [actor, { owner, territoryId }] = await Promise.all([getActor(), visitorCartOwner({ create: true })]);
-    const onBehalfOfCaller = formData.get("onBehalfOfCaller") === "1";
-    const placed = await placeOrders(db(), { actor, owner, territoryId, input: checkoutInputFromForm(formData), onBehalfOfCaller });
+    const placed = await placeOrders(db(), { actor, owner, territoryId, input: checkoutInputFromForm(form), onBehalfOfCaller: form.flag("onBehalfOfCaller", "1") });
     if (placed.created) await sendOrderConfirmations(db(), placed.orders.map((o) => o.id));
     return placed;
   });

@@ -2,6 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { runAction, type ActionResult } from "@/lib/actions/action-result";
+import { formFields } from "@/lib/actions/form-fields";
 import { getActor } from "@/lib/auth/session";
 import { db } from "@/lib/db/prisma";
 import { sendStatusEmail } from "@/lib/orders/order-emails";
@@ -9,15 +10,11 @@ import { transitionOrderByShop } from "@/lib/orders/shop-transitions";
 
 /** A shop member moves an order along (the use case checks membership and legality). */
 export async function transitionOrderAction(_previous: ActionResult, formData: FormData): Promise<ActionResult> {
+  const form = formFields(formData);
   const result = await runAction(async () => {
-    const input = {
-      orderId: formData.get("orderId"),
-      action: formData.get("action"),
-      pickupCode: formData.get("pickupCode") ?? undefined,
-      reason: formData.get("reason") ?? undefined,
-    };
+    const input = { orderId: form.text("orderId"), action: form.text("action"), pickupCode: form.optional("pickupCode"), reason: form.optional("reason") };
     const change = await transitionOrderByShop(db(), { actor: await getActor(), input });
-    await sendStatusEmail(db(), change.orderId, change.to, typeof input.reason === "string" ? input.reason : undefined);
+    await sendStatusEmail(db(), change.orderId, change.to, input.reason);
     return undefined;
   });
   if (result.ok) revalidatePath("/dashboard", "layout");

@@ -2,6 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { runAction, type ActionResult } from "@/lib/actions/action-result";
+import { formFields } from "@/lib/actions/form-fields";
 import { resolveAdminTerritory } from "@/lib/admin/admin-territory";
 import { createCategory, moveCategory } from "@/lib/admin/categories";
 import { saveRelayPoint } from "@/lib/admin/relay-points";
@@ -10,10 +11,6 @@ import { getActor } from "@/lib/auth/session";
 import { db } from "@/lib/db/prisma";
 import { env } from "@/lib/env";
 
-const text = (formData: FormData, name: string) => {
-  const value = formData.get(name);
-  return typeof value === "string" ? value : "";
-};
 
 async function asAdmin(work: (actor: Awaited<ReturnType<typeof getActor>>, territoryId: string) => Promise<void>): Promise<undefined> {
   const actor = await getActor();
@@ -23,16 +20,17 @@ async function asAdmin(work: (actor: Awaited<ReturnType<typeof getActor>>, terri
 }
 
 export async function saveRelayPointAction(_previous: ActionResult, formData: FormData): Promise<ActionResult> {
+  const form = formFields(formData);
   const result = await runAction(() =>
     asAdmin(async (actor, territoryId) => {
       await saveRelayPoint(db(), {
         actor,
         territoryId,
         input: {
-          ...Object.fromEntries(["id", "name", "addressLine", "postalCode", "city", "latitude", "longitude", "instructions", "capacityPerSlot"].map((k) => [k, text(formData, k)])),
-          active: formData.get("active") === "on",
-          hours: [1, 2, 3, 4, 5, 6, 7].map((d) => text(formData, `hours.${d}`)),
-          shopIds: formData.getAll("shopIds").filter((v) => typeof v === "string"),
+          ...Object.fromEntries(["id", "name", "addressLine", "postalCode", "city", "latitude", "longitude", "instructions", "capacityPerSlot"].map((k) => [k, form.text(k)])),
+          active: form.flag("active"),
+          hours: [1, 2, 3, 4, 5, 6, 7].map((d) => form.text(`hours.${d}`)),
+          shopIds: form.all("shopIds"),
         },
       });
     }),
@@ -42,9 +40,10 @@ export async function saveRelayPointAction(_previous: ActionResult, formData: Fo
 }
 
 export async function createCategoryAction(_previous: ActionResult, formData: FormData): Promise<ActionResult> {
+  const form = formFields(formData);
   const result = await runAction(() =>
     asAdmin(async (actor, territoryId) => {
-      await createCategory(db(), { actor, territoryId, input: { nameFr: text(formData, "nameFr"), nameEn: text(formData, "nameEn"), icon: text(formData, "icon") } });
+      await createCategory(db(), { actor, territoryId, input: { nameFr: form.text("nameFr"), nameEn: form.text("nameEn"), icon: form.text("icon") } });
     }),
   );
   if (result.ok) revalidatePath("/", "layout");
@@ -52,9 +51,10 @@ export async function createCategoryAction(_previous: ActionResult, formData: Fo
 }
 
 export async function moveCategoryAction(_previous: ActionResult, formData: FormData): Promise<ActionResult> {
+  const form = formFields(formData);
   const result = await runAction(() =>
     asAdmin(async (actor, territoryId) => {
-      await moveCategory(db(), { actor, territoryId, categoryId: text(formData, "categoryId"), direction: text(formData, "direction") === "up" ? "up" : "down" });
+      await moveCategory(db(), { actor, territoryId, categoryId: form.text("categoryId"), direction: form.text("direction") === "up" ? "up" : "down" });
     }),
   );
   if (result.ok) revalidatePath("/", "layout");
@@ -63,13 +63,14 @@ export async function moveCategoryAction(_previous: ActionResult, formData: Form
 
 /** Super-admin: a new territory from the form (communes "Name;Postcode" per line, admin emails per line). */
 export async function createTerritoryAction(_previous: ActionResult, formData: FormData): Promise<ActionResult> {
-  const lines = (name: string) => text(formData, name).split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
+  const form = formFields(formData);
+  const lines = (name: string) => form.text(name).split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
   const result = await runAction(async () => {
     await createTerritory(db(), {
       actor: await getActor(),
       input: {
-        slug: text(formData, "slug"),
-        name: text(formData, "name"),
+        slug: form.text("slug"),
+        name: form.text("name"),
         communes: lines("communes").map((line) => {
           const [name = "", postalCode = ""] = line.split(";").map((part) => part.trim());
           return { name, postalCode };
@@ -84,8 +85,9 @@ export async function createTerritoryAction(_previous: ActionResult, formData: F
 }
 
 export async function setTerritoryLiveAction(_previous: ActionResult, formData: FormData): Promise<ActionResult> {
+  const form = formFields(formData);
   const result = await runAction(async () => {
-    await setTerritoryLive(db(), { actor: await getActor(), territoryId: text(formData, "territoryId"), live: text(formData, "live") === "true" });
+    await setTerritoryLive(db(), { actor: await getActor(), territoryId: form.text("territoryId"), live: form.text("live") === "true" });
     return undefined;
   });
   if (result.ok) revalidatePath("/", "layout");
@@ -93,9 +95,10 @@ export async function setTerritoryLiveAction(_previous: ActionResult, formData: 
 }
 
 export async function addCommuneAction(_previous: ActionResult, formData: FormData): Promise<ActionResult> {
+  const form = formFields(formData);
   const result = await runAction(() =>
     asAdmin(async (actor, territoryId) => {
-      await addCommune(db(), { actor, territoryId, input: { name: text(formData, "name"), postalCode: text(formData, "postalCode") } });
+      await addCommune(db(), { actor, territoryId, input: { name: form.text("name"), postalCode: form.text("postalCode") } });
     }),
   );
   if (result.ok) revalidatePath("/", "layout");

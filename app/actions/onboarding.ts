@@ -3,37 +3,43 @@
 import { redirect } from "next/navigation";
 import { revalidatePath } from "next/cache";
 import { runAction, type ActionResult } from "@/lib/actions/action-result";
+import { formFields } from "@/lib/actions/form-fields";
 import { publishShop } from "@/lib/admin/publish-shop";
 import { reviewApplication } from "@/lib/admin/review-application";
 import { nudgeShop, setShopSuspended } from "@/lib/admin/shop-status";
 import { getActor } from "@/lib/auth/session";
 import { db } from "@/lib/db/prisma";
 import { env } from "@/lib/env";
+import { requestClient } from "@/lib/http/request-client";
 import { submitApplication } from "@/lib/onboarding/submit-application";
+import { assertAllowed, consumeLimits, LIMITS, peekLimits } from "@/lib/security/rate-limit";
 
-const text = (formData: FormData, name: string) => {
-  const value = formData.get(name);
-  return typeof value === "string" ? value : "";
-};
 
 /** Public: a shopkeeper applies; on success, the follow page. */
 export async function submitApplicationAction(_previous: ActionResult, formData: FormData): Promise<ActionResult> {
-  const result = await runAction(async () =>
-    submitApplication(db(), {
+  const form = formFields(formData);
+  const result = await runAction(async () => {
+    // Applications that went through count against the sender; a form with mistakes does not.
+    const sender = [{ limit: LIMITS.applicationIp, subject: (await requestClient()).ip }];
+    assertAllowed(await peekLimits(db(), sender));
+    const submitted = await submitApplication(db(), {
       territorySlug: env().DEFAULT_TERRITORY,
       input: {
-        ...Object.fromEntries(["shopName", "siret", "categoryId", "communeId", "addressLine", "postalCode", "contactName", "contactEmail", "contactPhone", "description"].map((k) => [k, text(formData, k)])),
-        pickupOptions: formData.getAll("pickupOptions").filter((v) => typeof v === "string"),
+        ...Object.fromEntries(["shopName", "siret", "categoryId", "communeId", "addressLine", "postalCode", "contactName", "contactEmail", "contactPhone", "description"].map((k) => [k, form.text(k)])),
+        pickupOptions: form.all("pickupOptions"),
       },
-    }),
-  );
+    });
+    await consumeLimits(db(), sender);
+    return submitted;
+  });
   if (!result.ok) return result;
   redirect(`/inscription-commerce/suivi/${result.data.followToken}`);
 }
 
 export async function reviewApplicationAction(_previous: ActionResult, formData: FormData): Promise<ActionResult> {
+  const form = formFields(formData);
   const result = await runAction(async () => {
-    await reviewApplication(db(), { actor: await getActor(), input: { applicationId: text(formData, "applicationId"), decision: text(formData, "decision"), note: text(formData, "note") || undefined } });
+    await reviewApplication(db(), { actor: await getActor(), input: { applicationId: form.text("applicationId"), decision: form.text("decision"), note: form.text("note") || undefined } });
     return undefined;
   });
   if (result.ok) revalidatePath("/admin", "layout");
@@ -41,8 +47,9 @@ export async function reviewApplicationAction(_previous: ActionResult, formData:
 }
 
 export async function publishShopAction(_previous: ActionResult, formData: FormData): Promise<ActionResult> {
+  const form = formFields(formData);
   const result = await runAction(async () => {
-    await publishShop(db(), { actor: await getActor(), shopId: text(formData, "shopId") });
+    await publishShop(db(), { actor: await getActor(), shopId: form.text("shopId") });
     return undefined;
   });
   if (result.ok) revalidatePath("/", "layout");
@@ -50,8 +57,9 @@ export async function publishShopAction(_previous: ActionResult, formData: FormD
 }
 
 export async function setShopSuspendedAction(_previous: ActionResult, formData: FormData): Promise<ActionResult> {
+  const form = formFields(formData);
   const result = await runAction(async () => {
-    await setShopSuspended(db(), { actor: await getActor(), input: { shopId: text(formData, "shopId"), suspended: text(formData, "suspended") === "true", reason: text(formData, "reason") || undefined } });
+    await setShopSuspended(db(), { actor: await getActor(), input: { shopId: form.text("shopId"), suspended: form.text("suspended") === "true", reason: form.text("reason") || undefined } });
     return undefined;
   });
   if (result.ok) revalidatePath("/", "layout");
@@ -59,8 +67,9 @@ export async function setShopSuspendedAction(_previous: ActionResult, formData: 
 }
 
 export async function nudgeShopAction(_previous: ActionResult, formData: FormData): Promise<ActionResult> {
+  const form = formFields(formData);
   const result = await runAction(async () => {
-    await nudgeShop(db(), { actor: await getActor(), shopId: text(formData, "shopId"), missing: formData.getAll("missing").filter((v): v is string => typeof v === "string").slice(0, 4) });
+    await nudgeShop(db(), { actor: await getActor(), shopId: form.text("shopId"), missing: form.all("missing").slice(0, 4) });
     return undefined;
   });
   if (result.ok) revalidatePath("/admin", "layout");

@@ -2,6 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { runAction, type ActionResult } from "@/lib/actions/action-result";
+import { formFields } from "@/lib/actions/form-fields";
 import { getActor } from "@/lib/auth/session";
 import { db } from "@/lib/db/prisma";
 import { cancelOrderByCustomer } from "@/lib/orders/cancel-order";
@@ -9,10 +10,11 @@ import { sendCancellationEmail } from "@/lib/orders/order-emails";
 
 /** The customer cancels an order (signed in, or through the emailed link's token). */
 export async function cancelOrderAction(_previous: ActionResult, formData: FormData): Promise<ActionResult> {
+  const form = formFields(formData);
   const result = await runAction(async () => {
     const { orderId } = await cancelOrderByCustomer(db(), {
       actor: await getActor(),
-      input: { orderId: formData.get("orderId"), token: formData.get("token") || undefined },
+      input: { orderId: form.text("orderId"), token: form.optional("token") },
     });
     await sendCancellationEmail(db(), orderId);
     return undefined;

@@ -6,26 +6,24 @@ import { runAction, type ActionResult } from "@/lib/actions/action-result";
 import { getActor } from "@/lib/auth/session";
 import { createProduct, setArchived, setAvailability, setStock, updateProduct } from "@/lib/catalog/manage-products";
 import { addProductPhoto, removeProductPhoto } from "@/lib/catalog/product-photos";
+import { formFields, type FormFields } from "@/lib/actions/form-fields";
 import { db } from "@/lib/db/prisma";
 import { DomainError } from "@/lib/errors";
 import { localMediaStore } from "@/lib/storage/media-store";
 
-const text = (formData: FormData, name: string) => {
-  const value = formData.get(name);
-  return typeof value === "string" ? value : undefined;
-};
-
-const productForm = (formData: FormData) =>
-  Object.fromEntries(["name", "description", "section", "sku", "price", "vatRateBp", "unit", "unlimited", "stock", "lowStockAlert"].map((k) => [k, text(formData, k)]));
+/** Absent fields stay undefined: the product schema tells "left blank" from "not sent". */
+const productForm = (form: FormFields) =>
+  Object.fromEntries(["name", "description", "section", "sku", "price", "vatRateBp", "unit", "unlimited", "stock", "lowStockAlert"].map((k) => [k, form.optional(k)]));
 
 /** Creates or updates a product from the product form (productId set = update). */
 export async function saveProductAction(_previous: ActionResult, formData: FormData): Promise<ActionResult> {
-  const shopId = text(formData, "shopId") ?? "";
-  const productId = text(formData, "productId");
+  const form = formFields(formData);
+  const shopId = form.text("shopId");
+  const productId = form.optional("productId");
   const result = await runAction(async () => {
     const actor = await getActor();
-    if (productId) await updateProduct(db(), { actor, shopId, productId, input: productForm(formData) });
-    else await createProduct(db(), { actor, shopId, input: productForm(formData) });
+    if (productId) await updateProduct(db(), { actor, shopId, productId, input: productForm(form) });
+    else await createProduct(db(), { actor, shopId, input: productForm(form) });
     return undefined;
   });
   if (!result.ok) return result;
@@ -34,10 +32,11 @@ export async function saveProductAction(_previous: ActionResult, formData: FormD
 }
 
 export async function setStockAction(_previous: ActionResult, formData: FormData): Promise<ActionResult> {
-  const shopId = text(formData, "shopId") ?? "";
+  const form = formFields(formData);
+  const shopId = form.text("shopId");
   const result = await runAction(async () => {
-    const stock = text(formData, "unlimited") === "on" ? "unlimited" : text(formData, "stock");
-    await setStock(db(), { actor: await getActor(), shopId, input: { productId: text(formData, "productId"), stock } });
+    const stock = form.flag("unlimited") ? "unlimited" : form.text("stock");
+    await setStock(db(), { actor: await getActor(), shopId, input: { productId: form.text("productId"), stock } });
     return undefined;
   });
   if (result.ok) revalidatePath(`/dashboard/${shopId}/produits`);
@@ -45,12 +44,13 @@ export async function setStockAction(_previous: ActionResult, formData: FormData
 }
 
 export async function setAvailabilityAction(_previous: ActionResult<number>, formData: FormData): Promise<ActionResult<number>> {
-  const shopId = text(formData, "shopId") ?? "";
+  const form = formFields(formData);
+  const shopId = form.text("shopId");
   const result = await runAction(async () =>
     setAvailability(db(), {
       actor: await getActor(),
       shopId,
-      input: { productIds: formData.getAll("productIds").filter((v) => typeof v === "string"), active: text(formData, "active") === "true" },
+      input: { productIds: form.all("productIds"), active: form.flag("active", "true") },
     }),
   );
   if (result.ok) revalidatePath(`/dashboard/${shopId}/produits`);
@@ -58,9 +58,10 @@ export async function setAvailabilityAction(_previous: ActionResult<number>, for
 }
 
 export async function setArchivedAction(_previous: ActionResult, formData: FormData): Promise<ActionResult> {
-  const shopId = text(formData, "shopId") ?? "";
+  const form = formFields(formData);
+  const shopId = form.text("shopId");
   const result = await runAction(async () => {
-    await setArchived(db(), { actor: await getActor(), shopId, productId: text(formData, "productId") ?? "", archived: text(formData, "archived") === "true" });
+    await setArchived(db(), { actor: await getActor(), shopId, productId: form.text("productId"), archived: form.flag("archived", "true") });
     return undefined;
   });
   if (!result.ok) return result;
@@ -70,11 +71,12 @@ export async function setArchivedAction(_previous: ActionResult, formData: FormD
 
 /** Uploads a photo for a product (resized on the server). */
 export async function uploadProductPhotoAction(_previous: ActionResult, formData: FormData): Promise<ActionResult> {
-  const shopId = text(formData, "shopId") ?? "";
-  const productId = text(formData, "productId") ?? "";
+  const form = formFields(formData);
+  const shopId = form.text("shopId");
+  const productId = form.text("productId");
   const result = await runAction(async () => {
-    const file = formData.get("photo");
-    if (!(file instanceof File) || file.size === 0) throw new DomainError("invalidInput", "no file", { reason: "photoNotImage" });
+    const file = form.file("photo");
+    if (!file || file.size === 0) throw new DomainError("invalidInput", "no file", { reason: "photoNotImage" });
     await addProductPhoto(db(), localMediaStore(), { actor: await getActor(), shopId, productId, bytes: Buffer.from(await file.arrayBuffer()) });
     return undefined;
   });
@@ -83,10 +85,11 @@ export async function uploadProductPhotoAction(_previous: ActionResult, formData
 }
 
 export async function removeProductPhotoAction(_previous: ActionResult, formData: FormData): Promise<ActionResult> {
-  const shopId = text(formData, "shopId") ?? "";
-  const productId = text(formData, "productId") ?? "";
+  const form = formFields(formData);
+  const shopId = form.text("shopId");
+  const productId = form.text("productId");
   const result = await runAction(async () => {
-    await removeProductPhoto(db(), { actor: await getActor(), shopId, productId, key: text(formData, "key") ?? "" });
+    await removeProductPhoto(db(), localMediaStore(), { actor: await getActor(), shopId, productId, key: form.text("key") });
     return undefined;
   });
   if (result.ok) revalidatePath(`/dashboard/${shopId}/produits/${productId}`);

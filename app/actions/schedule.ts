@@ -1,35 +1,44 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { z } from "zod";
 import { runAction, type ActionResult } from "@/lib/actions/action-result";
+import { formFields } from "@/lib/actions/form-fields";
 import { getActor } from "@/lib/auth/session";
 import { db } from "@/lib/db/prisma";
 import { addClosure, removeClosure, saveWeeklySchedule } from "@/lib/slots/manage-schedule";
 
 type RuleRow = Record<string, string | number>;
 
+/** The editor's arguments, checked at the edge: anyone can call an action with anything. */
+const scheduleCall = z.tuple([z.string().max(64), z.string().max(64), z.array(z.record(z.string().max(40), z.union([z.string().max(40), z.number()]))).max(100), z.boolean()]);
+
 /** Saves a pickup point's weekly rules (sent as JSON by the editor). */
 export async function saveScheduleAction(shopId: string, pickupPointId: string, rules: RuleRow[], acknowledgeAffected: boolean): Promise<ActionResult> {
+  const call = scheduleCall.safeParse([shopId, pickupPointId, rules, acknowledgeAffected]);
+  if (!call.success) return { ok: false, error: "invalidRequest" };
+  const [shop, point, rows, acknowledged] = call.data;
   const result = await runAction(async () => {
-    await saveWeeklySchedule(db(), { actor: await getActor(), shopId, input: { pickupPointId, rules, acknowledgeAffected } });
+    await saveWeeklySchedule(db(), { actor: await getActor(), shopId: shop, input: { pickupPointId: point, rules: rows, acknowledgeAffected: acknowledged } });
     return undefined;
   });
-  if (result.ok) revalidatePath(`/dashboard/${shopId}/retraits`);
+  if (result.ok) revalidatePath(`/dashboard/${shop}/retraits`);
   return result;
 }
 
 export async function addClosureAction(_previous: ActionResult, formData: FormData): Promise<ActionResult> {
-  const shopId = String(formData.get("shopId") ?? "");
+  const form = formFields(formData);
+  const shopId = form.text("shopId");
   const result = await runAction(async () => {
     await addClosure(db(), {
       actor: await getActor(),
       shopId,
       input: {
-        pickupPointId: formData.get("pickupPointId") ?? undefined,
-        startsOn: formData.get("startsOn"),
-        endsOn: formData.get("endsOn"),
-        reason: formData.get("reason") ?? undefined,
-        acknowledgeAffected: formData.get("acknowledgeAffected") === "1",
+        pickupPointId: form.optional("pickupPointId"),
+        startsOn: form.text("startsOn"),
+        endsOn: form.text("endsOn"),
+        reason: form.optional("reason"),
+        acknowledgeAffected: form.flag("acknowledgeAffected", "1"),
       },
     });
     return undefined;
@@ -39,9 +48,10 @@ export async function addClosureAction(_previous: ActionResult, formData: FormDa
 }
 
 export async function removeClosureAction(_previous: ActionResult, formData: FormData): Promise<ActionResult> {
-  const shopId = String(formData.get("shopId") ?? "");
+  const form = formFields(formData);
+  const shopId = form.text("shopId");
   const result = await runAction(async () => {
-    await removeClosure(db(), { actor: await getActor(), shopId, closureId: String(formData.get("closureId") ?? "") });
+    await removeClosure(db(), { actor: await getActor(), shopId, closureId: form.text("closureId") });
     return undefined;
   });
   if (result.ok) revalidatePath(`/dashboard/${shopId}/retraits`);

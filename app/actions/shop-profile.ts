@@ -3,6 +3,7 @@
 import { redirect } from "next/navigation";
 import { revalidatePath } from "next/cache";
 import { runAction, type ActionResult } from "@/lib/actions/action-result";
+import { formFields, type FormFields } from "@/lib/actions/form-fields";
 import { getActor } from "@/lib/auth/session";
 import { db } from "@/lib/db/prisma";
 import { DomainError } from "@/lib/errors";
@@ -11,16 +12,11 @@ import { localMediaStore } from "@/lib/storage/media-store";
 import { acceptInvitation, inviteStaff, removeMember } from "@/lib/shops/invitations";
 import { updateShopDetails, updateShopSettings } from "@/lib/shops/profile";
 
-const text = (formData: FormData, name: string) => {
-  const value = formData.get(name);
-  return typeof value === "string" ? value : "";
-};
-const strings = (formData: FormData, name: string) => formData.getAll(name).filter((v): v is string => typeof v === "string");
-
-async function forShop(formData: FormData, work: (shopId: string) => Promise<void>): Promise<ActionResult> {
-  const shopId = text(formData, "shopId");
+async function forShop(formData: FormData, work: (shopId: string, form: FormFields) => Promise<void>): Promise<ActionResult> {
+  const form = formFields(formData);
+  const shopId = form.text("shopId");
   const result = await runAction(async () => {
-    await work(shopId);
+    await work(shopId, form);
     return undefined;
   });
   if (result.ok) revalidatePath(`/dashboard/${shopId}`, "layout");
@@ -28,46 +24,47 @@ async function forShop(formData: FormData, work: (shopId: string) => Promise<voi
 }
 
 export async function updateShopDetailsAction(_previous: ActionResult, formData: FormData): Promise<ActionResult> {
-  return forShop(formData, async (shopId) =>
+  return forShop(formData, async (shopId, form) =>
     updateShopDetails(db(), {
       actor: await getActor(),
       shopId,
       input: {
-        ...Object.fromEntries(["description", "phone", "email", "website", "addressLine", "latitude", "longitude"].map((k) => [k, text(formData, k)])),
-        hours: [1, 2, 3, 4, 5, 6, 7].map((d) => text(formData, `hours.${d}`)),
+        ...Object.fromEntries(["description", "phone", "email", "website", "addressLine", "latitude", "longitude"].map((k) => [k, form.text(k)])),
+        hours: [1, 2, 3, 4, 5, 6, 7].map((d) => form.text(`hours.${d}`)),
       },
     }),
   );
 }
 
 export async function updateShopSettingsAction(_previous: ActionResult, formData: FormData): Promise<ActionResult> {
-  return forShop(formData, async (shopId) =>
-    updateShopSettings(db(), { actor: await getActor(), shopId, input: { paymentMethods: strings(formData, "paymentMethods"), relayPointIds: strings(formData, "relayPointIds") } }),
+  return forShop(formData, async (shopId, form) =>
+    updateShopSettings(db(), { actor: await getActor(), shopId, input: { paymentMethods: form.all("paymentMethods"), relayPointIds: form.all("relayPointIds") } }),
   );
 }
 
 export async function inviteStaffAction(_previous: ActionResult, formData: FormData): Promise<ActionResult> {
-  return forShop(formData, async (shopId) => inviteStaff(db(), { actor: await getActor(), shopId, input: { email: text(formData, "email") } }));
+  return forShop(formData, async (shopId, form) => inviteStaff(db(), { actor: await getActor(), shopId, input: { email: form.text("email") } }));
 }
 
 export async function removeMemberAction(_previous: ActionResult, formData: FormData): Promise<ActionResult> {
-  return forShop(formData, async (shopId) => removeMember(db(), { actor: await getActor(), shopId, memberId: text(formData, "memberId") }));
+  return forShop(formData, async (shopId, form) => removeMember(db(), { actor: await getActor(), shopId, memberId: form.text("memberId") }));
 }
 
 export async function acceptInvitationAction(_previous: ActionResult, formData: FormData): Promise<ActionResult> {
-  const result = await runAction(async () => acceptInvitation(db(), { actor: await getActor(), token: text(formData, "token") }));
+  const form = formFields(formData);
+  const result = await runAction(async () => acceptInvitation(db(), { actor: await getActor(), token: form.text("token") }));
   if (!result.ok) return result;
   redirect(`/dashboard/${result.data.shopId}`);
 }
 
 export async function uploadShopPhotoAction(_previous: ActionResult, formData: FormData): Promise<ActionResult> {
-  return forShop(formData, async (shopId) => {
-    const file = formData.get("photo");
-    if (!(file instanceof File) || file.size === 0) throw new DomainError("invalidInput", "no file", { reason: "photoNotImage" });
+  return forShop(formData, async (shopId, form) => {
+    const file = form.file("photo");
+    if (!file || file.size === 0) throw new DomainError("invalidInput", "no file", { reason: "photoNotImage" });
     await addShopPhoto(db(), localMediaStore(), { actor: await getActor(), shopId, bytes: Buffer.from(await file.arrayBuffer()) });
   });
 }
 
 export async function removeShopPhotoAction(_previous: ActionResult, formData: FormData): Promise<ActionResult> {
-  return forShop(formData, async (shopId) => removeShopPhoto(db(), { actor: await getActor(), shopId, key: text(formData, "key") }));
+  return forShop(formData, async (shopId, form) => removeShopPhoto(db(), localMediaStore(), { actor: await getActor(), shopId, key: form.text("key") }));
 }

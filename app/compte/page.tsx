@@ -4,6 +4,7 @@ import { getTranslations } from "next-intl/server";
 import { getActor } from "@/lib/auth/session";
 import { db } from "@/lib/db/prisma";
 import { describeAccount } from "@/lib/auth/describe-account";
+import { SignOutEverywhereButton } from "@/components/account/SignOutEverywhereButton";
 
 export default async function AccountPage() {
   const actor = await getActor();
@@ -56,6 +57,13 @@ export default async function AccountPage() {
           </ul>
         </section>
       )}
+      <section aria-labelledby="security-heading" className="space-y-3 rounded-xl bg-white p-6">
+        <h2 id="security-heading" className="text-xl font-semibold">
+          {t("securityHeading")}
+        </h2>
+        <p className="text-muted">{t("securityHelp")}</p>
+        <SignOutEverywhereButton label={t("signOutEverywhere")} pendingLabel={t("signingOutEverywhere")} failedLabel={t("signOutEverywhereFailed")} />
+      </section>
     </div>
   );
 }

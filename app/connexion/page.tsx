@@ -27,7 +27,7 @@ export default async function SignInPage({ searchParams }: Props) {
           {t("passwordHeading")}
         </h2>
         <p className="text-muted">{t("passwordHelp")}</p>
-        <PasswordSignInForm callbackUrl={callbackUrl} initialError={params.error === "CredentialsSignin"} />
+        <PasswordSignInForm callbackUrl={callbackUrl} initialError={params.error === "CredentialsSignin" || params.error === "RateLimited" ? params.error : null} />
       </section>
     </div>
   );

@@ -26,7 +26,7 @@ export function EmailSignInForm({ callbackUrl }: { callbackUrl: string }) {
     try {
       const result = await signIn("email", { email, callbackUrl, redirect: false });
       if (!result || result.error) {
-        setError(t("failed"));
+        setError(result?.error === "RateLimited" ? t("rateLimited") : result?.error === "EmailSignin" ? t("invalidEmail") : t("failed"));
         return;
       }
       router.push("/connexion/verifier");

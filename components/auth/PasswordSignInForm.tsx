@@ -6,11 +6,17 @@ import { signIn } from "next-auth/react";
 import { useTranslations } from "next-intl";
 import { SubmitButton } from "@/components/ui/SubmitButton";
 
-export function PasswordSignInForm({ callbackUrl, initialError }: { callbackUrl: string; initialError: boolean }) {
+const ERROR_KEYS = { CredentialsSignin: "invalidCredentials", RateLimited: "rateLimited" } as const;
+
+function errorKey(error: string | null | undefined): "invalidCredentials" | "rateLimited" | "failed" {
+  return ERROR_KEYS[error as keyof typeof ERROR_KEYS] ?? "failed";
+}
+
+export function PasswordSignInForm({ callbackUrl, initialError }: { callbackUrl: string; initialError: string | null }) {
   const t = useTranslations("signIn");
   const router = useRouter();
   const [pending, setPending] = useState(false);
-  const [error, setError] = useState<string | null>(initialError ? t("invalidCredentials") : null);
+  const [error, setError] = useState<string | null>(initialError ? t(errorKey(initialError)) : null);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -24,7 +30,7 @@ export function PasswordSignInForm({ callbackUrl, initialError }: { callbackUrl:
         redirect: false,
       });
       if (!result || result.error) {
-        setError(result?.error === "CredentialsSignin" ? t("invalidCredentials") : t("failed"));
+        setError(t(errorKey(result?.error)));
         return;
       }
       router.push(callbackUrl);

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { decimalNumber, wholeNumber } from "@/lib/validation/fields";
 import type { Prisma, PrismaClient } from "@/generated/prisma/client";
 import type { Actor } from "@/lib/auth/actor";
 import { requireAdmin } from "@/lib/auth/guards";
@@ -13,10 +14,10 @@ export const relayPointInput = z.object({
   addressLine: z.string().trim().min(3, "addressRequired").max(200, "textTooLong"),
   postalCode: z.string().trim().regex(/^\d{5}$/, "postalCodeInvalid"),
   city: z.string().trim().min(2, "communeRequired").max(80, "textTooLong"),
-  latitude: z.coerce.number().min(-90, "positionInvalid").max(90, "positionInvalid"),
-  longitude: z.coerce.number().min(-180, "positionInvalid").max(180, "positionInvalid"),
+  latitude: decimalNumber(-90, 90, "positionInvalid"),
+  longitude: decimalNumber(-180, 180, "positionInvalid"),
   instructions: z.string().trim().max(500, "textTooLong").default(""),
-  capacityPerSlot: z.union([z.literal(""), z.coerce.number().int().min(1, "capacityInvalid").max(500, "capacityInvalid")]).transform((v) => (v === "" ? null : v)),
+  capacityPerSlot: z.union([z.literal(""), wholeNumber(1, 500, "capacityInvalid")]).transform((v) => (v === "" ? null : v)),
   active: z.boolean(),
   hours: z.array(dayHours).length(7),
   shopIds: z.array(z.string().min(1).max(64)).max(500),

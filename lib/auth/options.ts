@@ -6,9 +6,10 @@ import { z } from "zod";
 import { db } from "@/lib/db/prisma";
 import { sendEmail } from "@/lib/notifications/mailer";
 import { comptoirAdapter } from "./adapter";
+import { CUSTOMER_SESSION_HOURS, openAuthSession, revokeAuthSession } from "./auth-sessions";
 import { emailSchema } from "./email";
 import { loadActor } from "./load-actor";
-import { verifyPassword } from "./password";
+import { checkPassword } from "./password";
 import { signInEmail } from "./sign-in-email";
 
 const SIGN_IN_LINK_MINUTES = 15;
@@ -17,16 +18,23 @@ const credentialsSchema = z.object({ email: emailSchema, password: z.string().mi
 
 let options: NextAuthOptions | undefined;
 
-/** next-auth configuration: email links for everyone, passwords for staff accounts, JWT sessions. */
+/**
+ * next-auth configuration: email links for everyone, passwords for staff accounts,
+ * JWT sessions that name an AuthSession row (so signing out really ends them).
+ * Sign-in throttling happens in the route (app/api/auth/[...nextauth]).
+ */
 export function authOptions(): NextAuthOptions {
   options ??= {
     adapter: comptoirAdapter(db()),
-    session: { strategy: "jwt", maxAge: 30 * 24 * 60 * 60 },
+    // The cookie may live a month; the AuthSession decides (staff sessions end sooner).
+    session: { strategy: "jwt", maxAge: CUSTOMER_SESSION_HOURS * 3600 },
     pages: { signIn: "/connexion", verifyRequest: "/connexion/verifier", error: "/connexion/erreur" },
     providers: [
       EmailProvider({
         maxAge: SIGN_IN_LINK_MINUTES * 60,
         server: "smtp://unused.invalid", // delivery goes through sendVerificationRequest below
+        // A malformed or oversized address is refused before anything is stored.
+        normalizeIdentifier: (identifier) => emailSchema.parse(identifier),
         async sendVerificationRequest({ identifier, url }) {
           await sendEmail(db(), { ...signInEmail(url, SIGN_IN_LINK_MINUTES), to: identifier, kind: "sign-in" });
         },
@@ -42,8 +50,8 @@ export function authOptions(): NextAuthOptions {
             where: { email: parsed.data.email },
             select: { id: true, email: true, name: true, passwordHash: true },
           });
-          if (!user?.passwordHash) return null;
-          if (!(await verifyPassword(parsed.data.password, user.passwordHash))) return null;
+          // Same work whether or not the account has a password: timing tells nothing.
+          if (!(await checkPassword(parsed.data.password, user?.passwordHash ?? null)) || !user) return null;
           return { id: user.id, email: user.email, name: user.name };
         },
       }),
@@ -51,6 +59,7 @@ export function authOptions(): NextAuthOptions {
     callbacks: {
       async jwt({ token, user, trigger }) {
         const userId = user?.id ?? token.sub;
+        if (user?.id) token.sid = (await openAuthSession(db(), user.id)).id;
         if (userId && (user || trigger === "update")) {
           const actor = await loadActor(db(), userId);
           if (actor.kind === "user") {
@@ -61,12 +70,18 @@ export function authOptions(): NextAuthOptions {
         return token;
       },
       async session({ session, token }) {
+        session.sessionId = token.sid;
         if (session.user && token.sub) {
           session.user.id = token.sub;
           session.user.roles = token.roles ?? [];
           session.user.memberships = token.memberships ?? [];
         }
         return session;
+      },
+    },
+    events: {
+      async signOut({ token }) {
+        if (token?.sid) await revokeAuthSession(db(), token.sid);
       },
     },
   };

@@ -23,3 +23,16 @@ export async function verifyPassword(password: string, stored: string): Promise<
   const actual = await scrypt(password, Buffer.from(salt, "base64url"), { N: Number(cost) });
   return actual.length === expected.length && timingSafeEqual(actual, expected);
 }
+
+let decoyHash: Promise<string> | undefined;
+
+/**
+ * Checks a password against an account's hash, or against a decoy when the account
+ * has none (unknown address, email-only customer), so both take the same time.
+ */
+export async function checkPassword(password: string, stored: string | null): Promise<boolean> {
+  if (stored) return verifyPassword(password, stored);
+  decoyHash ??= hashPassword("decoy-password-for-unknown-accounts");
+  await verifyPassword(password, await decoyHash);
+  return false;
+}

@@ -9,5 +9,5 @@ import { authOptions } from "./options";
 /** The actor of the current request, built once per request from the session and the database. */
 export const getActor = cache(async (): Promise<Actor> => {
   const session = await getServerSession(authOptions());
-  return loadActor(db(), session?.user?.id);
+  return loadActor(db(), session?.user?.id, { id: session?.sessionId });
 });

@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { z } from "zod";
+import { wholeNumber } from "@/lib/validation/fields";
 import type { PrismaClient } from "@/generated/prisma/client";
 import { publishedShop } from "@/lib/catalog/published";
 import { DomainError, NotFoundError } from "@/lib/errors";
@@ -9,12 +10,12 @@ export const MAX_LINE_QUANTITY = 99;
 
 export const addToCartInput = z.object({
   productId: z.string().min(1).max(64),
-  quantity: z.coerce.number().int("quantityInteger").min(1, "quantityPositive").max(MAX_LINE_QUANTITY, "quantityTooLarge"),
+  quantity: wholeNumber(0, 1_000_000, "quantityInteger").pipe(z.number().min(1, "quantityPositive").max(MAX_LINE_QUANTITY, "quantityTooLarge")),
 });
 
 export const setQuantityInput = z.object({
   productId: z.string().min(1).max(64),
-  quantity: z.coerce.number().int("quantityInteger").min(0, "quantityPositive").max(MAX_LINE_QUANTITY, "quantityTooLarge"),
+  quantity: wholeNumber(0, 1_000_000, "quantityInteger").pipe(z.number().max(MAX_LINE_QUANTITY, "quantityTooLarge")),
 });
 
 export function newGuestToken(): string {

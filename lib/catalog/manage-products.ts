@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { boundedText, wholeNumber } from "@/lib/validation/fields";
 import { Prisma, type PrismaClient } from "@/generated/prisma/client";
 import type { Actor } from "@/lib/auth/actor";
 import { requireShopMember } from "@/lib/auth/guards";
@@ -6,7 +7,7 @@ import { DomainError, NotFoundError } from "@/lib/errors";
 import { productFields, toProductData } from "./product-input";
 
 const listFilters = z.object({
-  q: z.string().trim().max(100).optional().catch(undefined),
+  q: boundedText(100).trim().optional().catch(undefined),
   show: z.enum(["all", "available", "unavailable", "low", "archived"]).catch("all"),
 });
 
@@ -61,7 +62,8 @@ export async function setArchived(db: PrismaClient, request: { actor: Actor; sho
 
 const stockInput = z.object({
   productId: z.string().min(1).max(64),
-  stock: z.union([z.literal("unlimited"), z.coerce.number().int("stockInvalid").min(0, "stockInvalid").max(100_000, "stockInvalid")]),
+  // The quick stock field shows "unlimited" as its placeholder: left blank, it means unlimited.
+  stock: z.union([z.literal("unlimited"), z.literal("").transform(() => "unlimited" as const), wholeNumber(0, 100_000, "stockInvalid")]),
 });
 
 /** Quick stock edit from the list (a number, or "unlimited"). */

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { wholeNumber } from "@/lib/validation/fields";
 
 export const VAT_RATES_BP = [0, 210, 550, 1000, 2000] as const;
 
@@ -17,16 +18,18 @@ export const productFields = z.object({
   section: optionalText(60),
   sku: optionalText(40),
   price: euroAmount,
-  vatRateBp: z.coerce.number().int().refine((v) => (VAT_RATES_BP as readonly number[]).includes(v), "vatInvalid"),
+  vatRateBp: wholeNumber(0, 10_000, "vatInvalid").refine((v) => (VAT_RATES_BP as readonly number[]).includes(v), "vatInvalid"),
   unit: z.string().trim().min(1, "unitRequired").max(30, "textTooLong"),
-  unlimited: z.union([z.literal("on"), z.literal("1"), z.literal("true"), z.literal(""), z.undefined(), z.null()]).transform((v) => v === "on" || v === "1" || v === "true"),
-  stock: z.union([z.literal(""), z.null(), z.undefined(), z.coerce.number().int("stockInvalid").min(0, "stockInvalid").max(100_000, "stockInvalid")]),
-  lowStockAlert: z.coerce.number().int().min(0).max(1000).default(3),
-});
+  unlimited: z.union([z.literal("on"), z.literal("1"), z.literal("true"), z.literal(""), z.null()]).optional().transform((v) => v === "on" || v === "1" || v === "true"),
+  stock: z.union([z.literal(""), z.null(), wholeNumber(0, 100_000, "stockInvalid")]).optional(),
+  lowStockAlert: z.union([z.literal("").transform(() => 3), wholeNumber(0, 1000, "stockInvalid")]).default(3),
+})
+  // A blank stock is not zero: it must be typed, or the product marked unlimited.
+  .refine((input) => input.unlimited || typeof input.stock === "number", { path: ["stock"], message: "stockRequired" });
 
 /** Product fields as the use cases store them (stock null = unlimited). */
 export function toProductData(input: z.infer<typeof productFields>) {
-  const stock = input.unlimited ? null : typeof input.stock === "number" ? input.stock : 0;
+  const stock = input.unlimited || typeof input.stock !== "number" ? null : input.stock;
   return {
     name: input.name,
     description: input.description,

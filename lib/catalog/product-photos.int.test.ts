@@ -47,8 +47,18 @@ describe("product photos", () => {
     const meta = await sharp(stored ?? Buffer.alloc(0)).metadata();
     expect(meta).toMatchObject({ format: "webp", width: 1200, height: 900 });
     expect((await db.product.findUniqueOrThrow({ where: { id: productId } })).photos).toEqual([key]);
-    await removeProductPhoto(db, { actor: staff, shopId, productId, key });
+    await removeProductPhoto(db, store, { actor: staff, shopId, productId, key });
     expect((await db.product.findUniqueOrThrow({ where: { id: productId } })).photos).toEqual([]);
+    expect(await store.get(key), "a removed photo is no longer stored, so no longer served").toBeNull();
+  });
+
+  it("removes only the product's own photos: another product's key deletes nothing", async () => {
+    const { key } = await addProductPhoto(db, store, { actor: staff, shopId, productId, bytes: await photo(300, 300) });
+    const otherProduct = (await db.product.create({ data: { shopId, name: "Vase", priceCents: 1500 } })).id;
+    await expect(removeProductPhoto(db, store, { actor: staff, shopId, productId: otherProduct, key })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(removeProductPhoto(db, store, { actor: stranger, shopId, productId, key })).rejects.toBeInstanceOf(NotFoundError);
+    expect(await store.get(key)).not.toBeNull();
+    await removeProductPhoto(db, store, { actor: staff, shopId, productId, key });
   });
 
   it("refuses files that are not images, oversized files, and too many photos", async () => {
@@ -72,7 +82,8 @@ describe("shop photos", () => {
     expect(key).toMatch(/^shops\//);
     expect((await sharp((await store.get(key)) ?? Buffer.alloc(0)).metadata()).width).toBe(1200);
     await expect(addShopPhoto(db, store, { actor: stranger, shopId, bytes: await photo(100, 100) })).rejects.toBeInstanceOf(NotFoundError);
-    await removeShopPhoto(db, { actor: staff, shopId, key });
+    await removeShopPhoto(db, store, { actor: staff, shopId, key });
     expect((await db.shop.findUniqueOrThrow({ where: { id: shopId } })).photos).toEqual([]);
+    expect(await store.get(key)).toBeNull();
   });
 });

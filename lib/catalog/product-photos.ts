@@ -40,9 +40,11 @@ export async function addProductPhoto(db: PrismaClient, store: MediaStore, reque
   return { key };
 }
 
-export async function removeProductPhoto(db: PrismaClient, request: { actor: Actor; shopId: string; productId: string; key: string }) {
+/** Removes one of the product's photos, from the product and from the store. */
+export async function removeProductPhoto(db: PrismaClient, store: MediaStore, request: { actor: Actor; shopId: string; productId: string; key: string }) {
   requireShopMember(request.actor, request.shopId);
   const product = await db.product.findFirst({ where: { id: request.productId, shopId: request.shopId }, select: { photos: true } });
-  if (!product) throw new NotFoundError("product");
+  if (!product?.photos.includes(request.key)) throw new NotFoundError("photo");
   await db.product.update({ where: { id: request.productId }, data: { photos: product.photos.filter((p) => p !== request.key) } });
+  await store.delete(request.key);
 }

@@ -1,11 +1,12 @@
 import { z } from "zod";
+import { boundedText, wholeNumber } from "@/lib/validation/fields";
 import type { PrismaClient } from "@/generated/prisma/client";
 
 export const SEARCH_PAGE_SIZE = 20;
 
 const searchInput = z.object({
-  query: z.string().trim().max(100).catch(""),
-  page: z.coerce.number().int().min(1).max(50).catch(1),
+  query: boundedText(100).trim().catch(""),
+  page: wholeNumber(1, 50, "pageInvalid").catch(1),
 });
 
 export type ProductHit = { id: string; name: string; priceCents: number; unit: string; stock: number | null; shopSlug: string; shopName: string };

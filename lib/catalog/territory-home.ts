@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { boundedText } from "@/lib/validation/fields";
 import type { PrismaClient } from "@/generated/prisma/client";
 import { listAvailableSlots } from "@/lib/slots/available-slots";
 import { toLocal } from "@/lib/time/zoned";
@@ -8,8 +9,8 @@ import { publishedShop } from "./published";
 export type TerritoryHome = NonNullable<Awaited<ReturnType<typeof getTerritoryHome>>>;
 
 export const homeFiltersSchema = z.object({
-  categorie: z.string().max(60).optional().catch(undefined),
-  commune: z.string().max(60).optional().catch(undefined),
+  categorie: boundedText(60).optional().catch(undefined),
+  commune: boundedText(60).optional().catch(undefined),
   ouvert: z.literal("1").optional().catch(undefined),
   aujourdhui: z.literal("1").optional().catch(undefined),
 });

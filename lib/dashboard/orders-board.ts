@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { boundedText, wholeNumber } from "@/lib/validation/fields";
 import type { OrderStatus } from "@/generated/prisma/enums";
 import type { PrismaClient } from "@/generated/prisma/client";
 import type { Actor } from "@/lib/auth/actor";
@@ -9,8 +10,8 @@ const STATUSES = ["AWAITING_PAYMENT", "CONFIRMED", "PREPARING", "READY", "AT_REL
 
 export const boardFilters = z.object({
   status: z.enum(STATUSES).optional().catch(undefined),
-  point: z.string().max(64).optional().catch(undefined),
-  days: z.coerce.number().int().min(1).max(31).catch(7),
+  point: boundedText(64).optional().catch(undefined),
+  days: wholeNumber(1, 31, "daysInvalid").catch(7),
 });
 
 /**

@@ -9,7 +9,7 @@ import { isValidSiret, normalizeSiret } from "./siret";
 
 export const applicationInput = z.object({
   shopName: z.string().trim().min(2, "nameRequired").max(120, "nameTooLong"),
-  siret: z.string().transform(normalizeSiret).refine(isValidSiret, "siretInvalid"),
+  siret: z.string().max(40, "siretInvalid").transform(normalizeSiret).refine(isValidSiret, "siretInvalid"),
   categoryId: z.string().min(1, "categoryRequired").max(64),
   communeId: z.string().min(1, "communeRequired").max(64),
   addressLine: z.string().trim().min(3, "addressRequired").max(200, "textTooLong"),

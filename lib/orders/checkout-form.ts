@@ -1,19 +1,16 @@
+import type { FormFields } from "@/lib/actions/form-fields";
+
 /** Reads the checkout form (one block of fields per shop, "shop.<id>.<field>") into placeOrders' input. */
-export function checkoutInputFromForm(formData: FormData) {
-  const text = (name: string) => {
-    const value = formData.get(name);
-    return typeof value === "string" ? value : undefined;
-  };
-  const shopIds = formData.getAll("shopId").filter((v): v is string => typeof v === "string");
+export function checkoutInputFromForm(form: FormFields) {
   return {
-    idempotencyKey: text("idempotencyKey"),
-    contact: { name: text("name") ?? "", email: text("email") ?? "", phone: text("phone") ?? "" },
-    note: text("note"),
-    shops: shopIds.map((shopId) => ({
+    idempotencyKey: form.text("idempotencyKey"),
+    contact: { name: form.text("name"), email: form.text("email"), phone: form.text("phone") },
+    note: form.optional("note"),
+    shops: form.all("shopId").slice(0, 50).map((shopId) => ({
       shopId,
-      pickupPointId: text(`shop.${shopId}.pickupPointId`) ?? "",
-      slotStartsAt: text(`shop.${shopId}.slotStartsAt`) ?? "",
-      paymentMethod: text(`shop.${shopId}.paymentMethod`) ?? "",
+      pickupPointId: form.text(`shop.${shopId}.pickupPointId`),
+      slotStartsAt: form.text(`shop.${shopId}.slotStartsAt`),
+      paymentMethod: form.text(`shop.${shopId}.paymentMethod`),
     })),
   };
 }

@@ -1,10 +1,11 @@
 import { z } from "zod";
+import { emailSchema } from "@/lib/auth/email";
 
 export const placeOrdersInput = z.object({
   idempotencyKey: z.uuid("invalidRequest"),
   contact: z.object({
     name: z.string().trim().min(2, "nameRequired").max(100, "nameTooLong"),
-    email: z.union([z.literal(""), z.string().trim().toLowerCase().pipe(z.email("emailInvalid"))]).optional(),
+    email: z.union([z.literal(""), emailSchema]).optional(),
     phone: z.string().trim().regex(/^[0-9 +().-]{6,20}$/, "phoneInvalid"),
   }),
   shops: z

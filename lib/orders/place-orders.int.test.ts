@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
-import { anonymous } from "@/lib/auth/actor";
+import { anonymous, type Actor } from "@/lib/auth/actor";
 import { addToCart } from "@/lib/cart/change-cart";
 import { getCart } from "@/lib/cart/get-cart";
 import { listAvailableSlots } from "@/lib/slots/available-slots";
@@ -128,7 +128,7 @@ describe("placeOrders", () => {
 
     const intruder = await guestWith(product.id, 1);
     await expect(placeOrders(db, { actor: anonymous, owner: intruder, territoryId: place.territory.id, input })).rejects.toMatchObject({ details: { reason: "checkoutKeyUsed" } });
-    const signedIn = { kind: "user", userId: "someone-else", email: "x@example.fr", name: null, roles: [], memberships: [] } as const;
+    const signedIn: Actor = { kind: "user", userId: "someone-else", email: "x@example.fr", name: null, roles: [], memberships: [] };
     await expect(placeOrders(db, { actor: signedIn, owner: { userId: "someone-else" }, territoryId: place.territory.id, input })).rejects.toMatchObject({ details: { reason: "checkoutKeyUsed" } });
     await expect(placeOrders(db, { actor: anonymous, owner: { guestToken: null }, territoryId: place.territory.id, input })).rejects.toMatchObject({ details: { reason: "checkoutKeyUsed" } });
 

@@ -1,8 +1,9 @@
 import { z } from "zod";
 import type { PrismaClient } from "@/generated/prisma/client";
 import type { Actor } from "@/lib/auth/actor";
-import { requireOperator } from "@/lib/auth/guards";
+import { requireOperator, requireUser } from "@/lib/auth/guards";
 import { DomainError, NotFoundError } from "@/lib/errors";
+import { verifyPickupCode } from "./pickup-code-check";
 
 async function relayPoint(db: PrismaClient, actor: Actor, pickupPointId: string) {
   const point = await db.pickupPoint.findFirst({ where: { id: pickupPointId, kind: "RELAY_POINT" }, select: { id: true, name: true, territoryId: true } });
@@ -40,7 +41,7 @@ export async function handOverAtRelay(db: PrismaClient, request: { actor: Actor;
   const order = await db.order.findFirst({ where: { id: input.orderId, pickupPointId: point.id }, select: { id: true, status: true, pickupCode: true } });
   if (!order) throw new NotFoundError("order");
   if (order.status !== "AT_RELAY_POINT") throw new DomainError("conflict", "not at the relay point", { reason: "illegalTransition" });
-  if (order.pickupCode !== input.pickupCode) throw new DomainError("invalidInput", "wrong pickup code", { reason: "wrongPickupCode" });
+  await verifyPickupCode(db, { orderId: order.id, userId: requireUser(request.actor).userId, expected: order.pickupCode, given: input.pickupCode });
   await db.$transaction(async (tx) => {
     const updated = await tx.order.updateMany({ where: { id: order.id, status: "AT_RELAY_POINT" }, data: { status: "COLLECTED" } });
     if (updated.count === 0) throw new DomainError("conflict", "the order changed meanwhile", { reason: "orderChanged" });

@@ -4,6 +4,7 @@ import type { PrismaClient } from "@/generated/prisma/client";
 import type { Actor } from "@/lib/auth/actor";
 import { requireShopMember } from "@/lib/auth/guards";
 import { DomainError, NotFoundError } from "@/lib/errors";
+import { verifyPickupCode } from "./pickup-code-check";
 import { releaseHolds } from "./release-holds";
 import { canTransition } from "./status";
 
@@ -57,13 +58,11 @@ export async function transitionOrderByShop(
   if (input.action === "markAtRelayPoint" && order.pickupPoint.kind !== "RELAY_POINT") {
     throw new DomainError("conflict", "not a relay point order", { reason: "notRelayOrder" });
   }
-  if (input.action === "markCollected" && input.pickupCode !== order.pickupCode) {
-    throw new DomainError("invalidInput", "wrong pickup code", { reason: "wrongPickupCode" });
-  }
   if (input.action === "markNoShow" && order.slotEndsAt.getTime() > now.getTime()) {
     throw new DomainError("conflict", "the slot has not ended", { reason: "slotNotEnded" });
   }
   if (input.action === "cancel" && !input.reason) throw new DomainError("invalidInput", "a reason is required", { reason: "reasonRequired" });
+  if (input.action === "markCollected") await verifyPickupCode(db, { orderId: order.id, userId: member.userId, expected: order.pickupCode, given: input.pickupCode });
 
   await db.$transaction(async (tx) => {
     const updated = await tx.order.updateMany({

@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { decimalNumber } from "@/lib/validation/fields";
+import { emailSchema } from "@/lib/auth/email";
 
 const period = /^([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-3]|24):[0-5]\d$/;
 
@@ -25,11 +27,11 @@ export const dayHours = z
 export const shopDetailsInput = z.object({
   description: z.string().trim().max(2000, "textTooLong"),
   phone: z.string().trim().regex(/^$|^[0-9 +().-]{6,20}$/, "phoneInvalid"),
-  email: z.union([z.literal(""), z.string().trim().toLowerCase().pipe(z.email("emailInvalid"))]),
+  email: z.union([z.literal(""), emailSchema]),
   website: z.union([z.literal(""), z.url({ message: "urlInvalid", protocol: /^https?$/ })]),
   addressLine: z.string().trim().min(3, "addressRequired").max(200, "textTooLong"),
-  latitude: z.coerce.number().min(-90, "positionInvalid").max(90, "positionInvalid"),
-  longitude: z.coerce.number().min(-180, "positionInvalid").max(180, "positionInvalid"),
+  latitude: decimalNumber(-90, 90, "positionInvalid"),
+  longitude: decimalNumber(-180, 180, "positionInvalid"),
   hours: z.array(dayHours).length(7),
 });
 

@@ -3,7 +3,7 @@ import type { PrismaClient } from "@/generated/prisma/client";
 import type { Actor } from "@/lib/auth/actor";
 import { requireShopMember } from "@/lib/auth/guards";
 import { preparePhoto, MAX_PHOTOS } from "@/lib/catalog/product-photos";
-import { DomainError } from "@/lib/errors";
+import { DomainError, NotFoundError } from "@/lib/errors";
 import type { MediaStore } from "@/lib/storage/media-store";
 
 /** Adds a photo of the shop (storefront, counter…), resized like product photos. */
@@ -18,8 +18,11 @@ export async function addShopPhoto(db: PrismaClient, store: MediaStore, request:
   return { key };
 }
 
-export async function removeShopPhoto(db: PrismaClient, request: { actor: Actor; shopId: string; key: string }) {
+/** Removes one of the shop's photos, from the shop and from the store. */
+export async function removeShopPhoto(db: PrismaClient, store: MediaStore, request: { actor: Actor; shopId: string; key: string }) {
   requireShopMember(request.actor, request.shopId);
   const shop = await db.shop.findUniqueOrThrow({ where: { id: request.shopId }, select: { photos: true } });
+  if (!shop.photos.includes(request.key)) throw new NotFoundError("photo");
   await db.shop.update({ where: { id: request.shopId }, data: { photos: shop.photos.filter((p) => p !== request.key) } });
+  await store.delete(request.key);
 }

@@ -1,18 +1,19 @@
 import { z } from "zod";
+import { wholeNumber } from "@/lib/validation/fields";
 import { parseClock } from "@/lib/time/zoned";
 
 const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, "timeInvalid").transform(parseClock);
 
 export const ruleInput = z
   .object({
-    weekday: z.coerce.number().int().min(1, "weekdayInvalid").max(7, "weekdayInvalid"),
+    weekday: wholeNumber(1, 7, "weekdayInvalid"),
     opens: clock,
     closes: clock,
-    slotMinutes: z.coerce.number().int().min(10, "slotLength").max(240, "slotLength"),
-    capacityPerSlot: z.coerce.number().int().min(1, "capacityInvalid").max(200, "capacityInvalid"),
-    leadTimeMinutes: z.coerce.number().int().min(0, "leadInvalid").max(10_080, "leadInvalid"),
+    slotMinutes: wholeNumber(10, 240, "slotLength"),
+    capacityPerSlot: wholeNumber(1, 200, "capacityInvalid"),
+    leadTimeMinutes: wholeNumber(0, 10_080, "leadInvalid"),
     sameDayCutoff: z.union([z.literal(""), clock]).optional(),
-    horizonDays: z.coerce.number().int().min(1, "horizonInvalid").max(60, "horizonInvalid"),
+    horizonDays: wholeNumber(1, 60, "horizonInvalid"),
   })
   .refine((r) => r.opens < r.closes, { message: "hoursOrder", path: ["closes"] })
   .refine((r) => r.slotMinutes <= r.closes - r.opens, { message: "slotLongerThanOpening", path: ["slotMinutes"] });

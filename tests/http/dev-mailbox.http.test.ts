@@ -27,7 +27,8 @@ describe("dev mailbox over HTTP", () => {
   it("answers 404 to a request that came through a proxy, whatever it claims, and never leaks the link", async () => {
     const attacker = new HttpClient(app.url, { "x-forwarded-for": "203.0.113.50" });
     await attacker.requestSignInLink("superadmin@comptoir.local");
-    for (const headers of [{ "x-forwarded-for": "203.0.113.50" }, { "x-forwarded-for": "127.0.0.1" }, { forwarded: "for=127.0.0.1" }, { "x-real-ip": "127.0.0.1" }]) {
+    const claims: Record<string, string>[] = [{ "x-forwarded-for": "203.0.113.50" }, { "x-forwarded-for": "127.0.0.1" }, { forwarded: "for=127.0.0.1" }, { "x-real-ip": "127.0.0.1" }];
+    for (const headers of claims) {
       const response = await attacker.fetch("/dev/mailbox?to=superadmin@comptoir.local", { headers });
       expect(response.status, JSON.stringify(headers)).toBe(404);
       expect(await response.text()).not.toContain("/api/auth/callback/email?");

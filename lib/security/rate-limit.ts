@@ -1,0 +1,94 @@
+import { createHash } from "node:crypto";
+import type { PrismaClient } from "@/generated/prisma/client";
+import { DomainError } from "@/lib/errors";
+
+/**
+ * Rate limits kept in PostgreSQL, so they hold across app instances: one
+ * fixed-window counter per (limit, subject), moved by a single atomic upsert.
+ */
+export type Limit = { name: string; max: number; windowSeconds: number };
+
+const MINUTE = 60;
+
+export const LIMITS = {
+  /** Password attempts on one account (a success clears it) */
+  passwordAccount: { name: "password-account", max: 5, windowSeconds: 15 * MINUTE },
+  /** Wrong passwords from one address, whatever the accounts */
+  passwordFailuresIp: { name: "password-failures-ip", max: 20, windowSeconds: 15 * MINUTE },
+  /** Sign-in links sent to one address */
+  signInEmailAddress: { name: "sign-in-email", max: 3, windowSeconds: 15 * MINUTE },
+  /** Sign-in links asked for from one client address */
+  signInEmailIp: { name: "sign-in-email-ip", max: 20, windowSeconds: 60 * MINUTE },
+  /** Shop applications from one client address */
+  applicationIp: { name: "application-ip", max: 5, windowSeconds: 60 * MINUTE },
+  /** Pickup-code checks on one order */
+  pickupCodeOrder: { name: "pickup-code-order", max: 5, windowSeconds: 15 * MINUTE },
+  /** Wrong pickup codes typed by one member of staff */
+  pickupCodeFailuresUser: { name: "pickup-code-failures-user", max: 20, windowSeconds: 15 * MINUTE },
+} satisfies Record<string, Limit>;
+
+export type LimitCheck = { limit: Limit; subject: string };
+export type LimitOutcome = { allowed: true } | { allowed: false; retryAfterSeconds: number };
+
+/** Subjects (emails, addresses) are hashed: the table holds no personal data. */
+function bucketKey({ limit, subject }: LimitCheck): string {
+  return `${limit.name}:${createHash("sha256").update(subject.trim().toLowerCase()).digest("base64url").slice(0, 32)}`;
+}
+
+type BucketRow = { hits: number; windowStart: Date };
+
+function outcome(rows: BucketRow[], limit: Limit, now: Date): LimitOutcome {
+  const row = rows[0];
+  if (!row || row.hits <= limit.max) return { allowed: true };
+  const endsAt = row.windowStart.getTime() + limit.windowSeconds * 1000;
+  return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((endsAt - now.getTime()) / 1000)) };
+}
+
+function worst(outcomes: LimitOutcome[]): LimitOutcome {
+  const refused = outcomes.flatMap((o) => (o.allowed ? [] : [o.retryAfterSeconds]));
+  return refused.length ? { allowed: false, retryAfterSeconds: Math.max(...refused) } : { allowed: true };
+}
+
+/** Counts one attempt against each limit; refused when any is over its maximum. */
+export async function consumeLimits(db: PrismaClient, checks: LimitCheck[], now = new Date()): Promise<LimitOutcome> {
+  const outcomes: LimitOutcome[] = [];
+  for (const check of checks) {
+    const rows = await db.$queryRaw<BucketRow[]>`
+      INSERT INTO "RateLimitBucket" ("key", "windowStart", "hits") VALUES (${bucketKey(check)}, ${now}, 1)
+      ON CONFLICT ("key") DO UPDATE SET
+        "hits" = CASE WHEN "RateLimitBucket"."windowStart" <= ${now}::timestamptz - make_interval(secs => ${check.limit.windowSeconds}) THEN 1 ELSE "RateLimitBucket"."hits" + 1 END,
+        "windowStart" = CASE WHEN "RateLimitBucket"."windowStart" <= ${now}::timestamptz - make_interval(secs => ${check.limit.windowSeconds}) THEN ${now} ELSE "RateLimitBucket"."windowStart" END
+      RETURNING "hits", "windowStart"`;
+    outcomes.push(outcome(rows, check.limit, now));
+  }
+  return worst(outcomes);
+}
+
+/** Whether the next attempt would be refused, without counting one (for limits on failures only). */
+export async function peekLimits(db: PrismaClient, checks: LimitCheck[], now = new Date()): Promise<LimitOutcome> {
+  const outcomes: LimitOutcome[] = [];
+  for (const check of checks) {
+    const rows = await db.$queryRaw<BucketRow[]>`
+      SELECT "hits" + 1 AS "hits", "windowStart" FROM "RateLimitBucket"
+      WHERE "key" = ${bucketKey(check)} AND "windowStart" > ${now}::timestamptz - make_interval(secs => ${check.limit.windowSeconds})`;
+    outcomes.push(outcome(rows, check.limit, now));
+  }
+  return worst(outcomes);
+}
+
+export async function clearLimit(db: PrismaClient, check: LimitCheck): Promise<void> {
+  await db.rateLimitBucket.deleteMany({ where: { key: bucketKey(check) } });
+}
+
+/** Too many attempts: the form says when to try again; routes answer 429 with Retry-After. */
+export class RateLimitedError extends DomainError {
+  constructor(readonly retryAfterSeconds: number) {
+    super("rateLimited", "too many attempts", { reason: "rateLimited", minutes: Math.ceil(retryAfterSeconds / 60), retryAfterSeconds });
+    this.name = "RateLimitedError";
+  }
+}
+
+/** Throws RateLimitedError when the outcome is a refusal. */
+export function assertAllowed(result: LimitOutcome): void {
+  if (!result.allowed) throw new RateLimitedError(result.retryAfterSeconds);
+}
