@@ -12,26 +12,21 @@ import { db } from "@/lib/db/prisma";
 import { env } from "@/lib/env";
 import { requestClient } from "@/lib/http/request-client";
 import { submitApplication } from "@/lib/onboarding/submit-application";
-import { assertAllowed, consumeLimits, LIMITS, peekLimits } from "@/lib/security/rate-limit";
 
 
 /** Public: a shopkeeper applies; on success, the follow page. */
 export async function submitApplicationAction(_previous: ActionResult, formData: FormData): Promise<ActionResult> {
   const form = formFields(formData);
-  const result = await runAction(async () => {
-    // Applications that went through count against the sender; a form with mistakes does not.
-    const sender = [{ limit: LIMITS.applicationIp, subject: (await requestClient()).ip }];
-    assertAllowed(await peekLimits(db(), sender));
-    const submitted = await submitApplication(db(), {
+  const result = await runAction(async () =>
+    submitApplication(db(), {
       territorySlug: env().DEFAULT_TERRITORY,
+      senderIp: (await requestClient()).ip,
       input: {
         ...Object.fromEntries(["shopName", "siret", "categoryId", "communeId", "addressLine", "postalCode", "contactName", "contactEmail", "contactPhone", "description"].map((k) => [k, form.text(k)])),
         pickupOptions: form.all("pickupOptions"),
       },
-    });
-    await consumeLimits(db(), sender);
-    return submitted;
-  });
+    }),
+  );
   if (!result.ok) return result;
   redirect(`/inscription-commerce/suivi/${result.data.followToken}`);
 }

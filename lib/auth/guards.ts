@@ -50,3 +50,8 @@ export function requireOperator(actor: Actor, territoryId: string): UserActor {
   if (!allowed) throw new NotFoundError("page");
   return user;
 }
+
+/** Whether the actor is a member of the shop (for routes that must refuse before reading a body). */
+export function mayManageShop(actor: Actor, shopId: string): boolean {
+  return actor.kind === "user" && actor.memberships.some((m) => m.shopId === shopId);
+}

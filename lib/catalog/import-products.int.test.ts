@@ -48,9 +48,10 @@ describe("catalog CSV import", () => {
     ]);
   });
 
-  it("refuses wrong encodings, missing columns, empty and oversized files", () => {
-    const latin1 = new Uint8Array([...utf8("sku;nom;prix\nA;P"), 0xe2, 0x74, 0xe9, ...utf8(";3\n")]);
-    expect(validateImportFile(latin1)).toEqual({ ok: false, issues: [{ line: 0, code: "notUtf8" }] });
+  it("reads the Windows-1252 files Excel saves; refuses malformed, column-less, empty and oversized files", () => {
+    const windows1252 = new Uint8Array([...utf8("sku;nom;prix\r\nA;P"), 0xe2, 0x74, 0xe9, 0x20, 0x9c, 0x75, 0x66, ...utf8(";3\r\n")]);
+    expect(validateImportFile(windows1252)).toMatchObject({ ok: true, rows: [{ sku: "A", name: "Pâté œuf", priceCents: 300 }] });
+    expect(validateImportFile(utf8('sku;nom;prix\nA;"jamais fermé;3\n'))).toMatchObject({ ok: false, issues: [{ code: "malformedCsv" }] });
     expect(validateImportFile(utf8("sku;name\nA;B"))).toEqual({ ok: false, issues: [{ line: 1, code: "missingColumns", value: "prix" }] });
     expect(validateImportFile(utf8(header))).toEqual({ ok: false, issues: [{ line: 0, code: "noRows" }] });
     expect(validateImportFile(new Uint8Array(MAX_IMPORT_BYTES + 1))).toEqual({ ok: false, issues: [{ line: 0, code: "fileTooLarge" }] });
@@ -94,5 +95,13 @@ describe("catalog CSV import", () => {
     expect(() => checkImportFile({ actor: staff, shopId: otherShopId, bytes: catalog(1) })).toThrow(NotFoundError);
     await expect(exportCatalog(db, { actor: staff, shopId: otherShopId })).rejects.toBeInstanceOf(NotFoundError);
     await expect(applyImport(db, { actor: staff, shopId: otherShopId, rows: [] })).rejects.toBeInstanceOf(NotFoundError);
+  });
+
+  it("exports names that look like formulas (=, +, -, @) as text a spreadsheet will not run", async () => {
+    const names = ["=HYPERLINK(\"http://evil.example\";\"clic\")", "+cmd|' /C calc'!A0", "@SUM(A1:A9)", "-1+1"];
+    for (const [i, name] of names.entries()) await db.product.create({ data: { shopId, sku: `EVIL-${i}`, name, priceCents: 100 } });
+    const table = parseCsv(await exportCatalog(db, { actor: staff, shopId }));
+    const exportedNames = table.filter((row) => row[0]?.startsWith("EVIL-")).map((row) => row[1]);
+    expect(exportedNames.sort()).toEqual(names.map((n) => `'${n}`).sort());
   });
 });

@@ -1,7 +1,7 @@
 import type { PrismaClient } from "@/generated/prisma/client";
 import type { Actor } from "@/lib/auth/actor";
 import { requireShopMember } from "@/lib/auth/guards";
-import { parseCsv, toCsv } from "./csv-format";
+import { CsvFormatError, decodeSpreadsheetText, parseCsv, toCsv } from "./csv-format";
 import { euroAmount, VAT_RATES_BP } from "./product-input";
 
 export const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
@@ -71,13 +71,13 @@ export function checkImportFile(request: { actor: Actor; shopId: string; bytes: 
  */
 export function validateImportFile(bytes: Uint8Array): { ok: true; rows: ImportRow[] } | { ok: false; issues: ImportIssue[] } {
   if (bytes.byteLength > MAX_IMPORT_BYTES) return { ok: false, issues: [{ line: 0, code: "fileTooLarge" }] };
-  let text: string;
+  let table: string[][];
   try {
-    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-  } catch {
-    return { ok: false, issues: [{ line: 0, code: "notUtf8" }] };
+    table = parseCsv(decodeSpreadsheetText(bytes));
+  } catch (error) {
+    if (error instanceof CsvFormatError) return { ok: false, issues: [{ line: error.line, code: "malformedCsv" }] };
+    throw error;
   }
-  const table = parseCsv(text);
   const header = (table[0] ?? []).map((h) => {
     const key = h.trim().toLowerCase();
     return ALIASES[key] ?? key;

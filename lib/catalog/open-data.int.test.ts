@@ -24,4 +24,11 @@ describe("open-data directory", () => {
     expect(table).toHaveLength(17);
     expect(table.find((r) => r[0] === "Boulangerie du Marché")?.[7]).toContain("mar 09:00-12:30");
   });
+
+  it("writes a shop name that a spreadsheet would run as a formula as plain text", async () => {
+    await db.shop.updateMany({ where: { slug: "boulangerie-du-marche" }, data: { name: '=HYPERLINK("http://evil.example","Boulangerie")' } });
+    const csv = directoryCsv(await publicDirectory(db, "grand-poitiers", "https://comptoir.example.fr"));
+    expect(csv).not.toMatch(/(^|;)=HYPERLINK/m);
+    expect(parseCsv(csv).map((row) => row[0])).toContain(`'=HYPERLINK("http://evil.example","Boulangerie")`);
+  });
 });

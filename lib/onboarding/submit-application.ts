@@ -5,6 +5,7 @@ import { emailSchema } from "@/lib/auth/email";
 import { DomainError, NotFoundError } from "@/lib/errors";
 import { appUrl } from "@/lib/notifications/app-url";
 import { sendEmail } from "@/lib/notifications/mailer";
+import { assertAllowed, consumeLimits, LIMITS, peekLimits } from "@/lib/security/rate-limit";
 import { isValidSiret, normalizeSiret } from "./siret";
 
 export const applicationInput = z.object({
@@ -24,8 +25,12 @@ export const applicationInput = z.object({
 /**
  * A shopkeeper applies to join a territory. The commune must be one of the
  * territory's and the postcode its own; one application per SIRET and territory.
+ * Applications that went through count against the sender's address (a form with
+ * mistakes does not), so nobody can flood the admins' review queue.
  */
-export async function submitApplication(db: PrismaClient, request: { territorySlug: string; input: unknown }) {
+export async function submitApplication(db: PrismaClient, request: { territorySlug: string; input: unknown; senderIp?: string }) {
+  const sender = [{ limit: LIMITS.applicationIp, subject: request.senderIp ?? "unknown" }];
+  assertAllowed(await peekLimits(db, sender));
   const input = applicationInput.parse(request.input);
   const territory = await db.territory.findUnique({ where: { slug: request.territorySlug }, select: { id: true, name: true } });
   if (!territory) throw new NotFoundError("territory");
@@ -47,6 +52,7 @@ export async function submitApplication(db: PrismaClient, request: { territorySl
     }
     throw error;
   }
+  await consumeLimits(db, sender);
   const followUrl = `${appUrl()}/inscription-commerce/suivi/${followToken}`;
   await sendEmail(db, {
     to: input.contactEmail,

@@ -2,8 +2,10 @@ import type { NextRequest } from "next/server";
 import { z } from "zod";
 import { getActor } from "@/lib/auth/session";
 import { applyImport, checkImportFile, MAX_IMPORT_BYTES } from "@/lib/catalog/import-products";
+import { mayManageShop } from "@/lib/auth/guards";
 import { db } from "@/lib/db/prisma";
 import { isDomainError } from "@/lib/errors";
+import { isSameOrigin } from "@/lib/http/same-origin";
 
 const modeSchema = z.enum(["validate", "apply"]);
 
@@ -11,11 +13,16 @@ const modeSchema = z.enum(["validate", "apply"]);
  * Catalog import. mode=validate answers the per-row report; mode=apply checks
  * again, then streams progress as NDJSON lines while one transaction applies
  * the file ({"progress":n,"total":t} … {"done":{created,updated}}).
+ * The caller's origin and shop membership are checked before the body is read.
  */
 export async function POST(request: NextRequest, context: { params: Promise<{ shopId: string }> }) {
+  if (!isSameOrigin(request.headers)) return Response.json({ ok: false, issues: [{ line: 0, code: "crossOrigin" }] }, { status: 403 });
   const { shopId } = await context.params;
   const actor = await getActor();
-  const length = Number(request.headers.get("content-length") ?? 0);
+  if (!mayManageShop(actor, shopId)) return Response.json({ ok: false }, { status: 404 });
+  // Browsers always say how long a file upload is; without it the body could be endless.
+  const length = Number(request.headers.get("content-length") ?? Number.NaN);
+  if (!Number.isFinite(length)) return Response.json({ ok: false, issues: [{ line: 0, code: "noFile" }] }, { status: 411 });
   if (length > MAX_IMPORT_BYTES + 64 * 1024) return Response.json({ ok: false, issues: [{ line: 0, code: "fileTooLarge" }] }, { status: 413 });
   const form = await request.formData().catch(() => null);
   const mode = modeSchema.safeParse(form?.get("mode"));
