@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/test";
 import { latestLinkFor, uniqueEmail } from "./support/mailbox";
 
 test.describe("sign-in", () => {
@@ -13,7 +13,7 @@ test.describe("sign-in", () => {
     await page.goto(link);
     await expect(page).toHaveURL(/\/compte$/);
     await expect(page.getByTestId("signed-in-as")).toHaveText(`Connecté en tant que ${email}`);
-    await expect(page.getByRole("button", { name: "Se déconnecter" })).toBeVisible();
+    await expect(page.getByRole("button", { name: "Se déconnecter", exact: true })).toBeVisible();
 
     // Someone else opening the same link later gets a clear page and no session.
     const other = await browser.newContext();
@@ -39,8 +39,45 @@ test.describe("sign-in", () => {
     await expect(page).toHaveURL(/\/compte$/);
     await expect(page.getByText("Boulangerie du Marché (gérant)")).toBeVisible();
 
-    await page.getByRole("button", { name: "Se déconnecter" }).click();
+    await page.getByRole("button", { name: "Se déconnecter", exact: true }).click();
     await expect(page.getByRole("link", { name: "Se connecter" })).toBeVisible();
+  });
+
+  test("after five wrong passwords on an address the form says to wait", async ({ page }) => {
+    await page.goto("/connexion");
+    const staff = page.getByRole("region", { name: "Espace commerçants et équipes" });
+    await staff.getByLabel("Adresse e-mail").fill(uniqueEmail("guess"));
+    for (let i = 0; i < 5; i++) {
+      await staff.getByLabel("Mot de passe").fill(`faux-${i}`);
+      await staff.getByRole("button", { name: "Se connecter" }).click();
+      await expect(staff.getByRole("alert")).toHaveText("Adresse e-mail ou mot de passe incorrect.");
+    }
+    await staff.getByLabel("Mot de passe").fill("encore-un-essai");
+    await staff.getByRole("button", { name: "Se connecter" }).click();
+    await expect(staff.getByRole("alert")).toHaveText("Trop de tentatives. Patientez quelques minutes avant de réessayer.");
+    await expect(page).toHaveURL(/\/connexion/);
+  });
+
+  test("a customer ends their session on every device at once", async ({ page, browser }) => {
+    const email = uniqueEmail("lost-phone");
+    const signIn = async (target: typeof page) => {
+      await target.goto("/connexion");
+      await target.getByLabel("Adresse e-mail").first().fill(email);
+      await target.getByRole("button", { name: "Recevoir le lien" }).click();
+      await expect(target.getByRole("heading", { name: "Vérifiez votre boîte mail" })).toBeVisible();
+      await target.goto(await latestLinkFor(target, email, /lien de connexion/));
+      await expect(target).toHaveURL(/\/compte$/);
+    };
+    const phone = await browser.newContext();
+    const phonePage = await phone.newPage();
+    await signIn(phonePage);
+    await signIn(page);
+
+    await page.getByRole("button", { name: "Fermer ma session sur tous les appareils" }).click();
+    await expect(page.getByRole("link", { name: "Se connecter" })).toBeVisible();
+    await phonePage.goto("/compte");
+    await expect(phonePage).toHaveURL(/\/connexion/);
+    await phone.close();
   });
 
   test("an invalid email address gets a clear message and sends nothing", async ({ page }) => {

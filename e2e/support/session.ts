@@ -7,5 +7,5 @@ export async function signInWithPassword(page: Page, email: string, password = "
   await staff.getByLabel("Adresse e-mail").fill(email);
   await staff.getByLabel("Mot de passe").fill(password);
   await staff.getByRole("button", { name: "Se connecter" }).click();
-  await expect(page.getByRole("button", { name: "Se déconnecter" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Se déconnecter", exact: true })).toBeVisible();
 }
