@@ -1,15 +1,17 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { contentSecurityPolicy, isMalformedUrl, permissionsPolicy } from "@/lib/http/security-headers";
+import { isWellFormedActionRequest } from "@/lib/http/action-request";
+import { contentSecurityPolicy, permissionsPolicy } from "@/lib/http/security-headers";
+
+const badRequest = () => new NextResponse("Requête invalide / Bad request", { status: 400, headers: { "Content-Type": "text/plain; charset=utf-8" } });
 
 /**
- * Runs before every page and route: refuses malformed URLs with 400, and gives
+ * Runs before every page and route: refuses server-action bodies Next.js could
+ * not decode with 400 (scripts/server.ts already refused malformed URLs), and gives
  * each response its Content-Security-Policy (with a per-request nonce) and
  * Permissions-Policy. Never used for authorization: every page and action checks.
  */
-export function proxy(request: NextRequest) {
-  if (isMalformedUrl(request.nextUrl.pathname, request.nextUrl.searchParams)) {
-    return new NextResponse("Requête invalide / Bad request", { status: 400, headers: { "Content-Type": "text/plain; charset=utf-8" } });
-  }
+export async function proxy(request: NextRequest) {
+  if (request.method === "POST" && request.headers.has("next-action") && !(await isWellFormedActionRequest(request))) return badRequest();
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
   const csp = contentSecurityPolicy(nonce, process.env.NODE_ENV === "development");
   const requestHeaders = new Headers(request.headers);

@@ -1,7 +1,8 @@
 /**
  * Comptoir's HTTP server: Next.js behind a thin Node server of our own, so that
  * every request carries its real client address (the dev mailbox answers only this
- * machine; rate limits count per address) and a stop drains in-flight requests.
+ * machine; rate limits count per address), a malformed URL gets a 400 before
+ * Next.js trips on it, and a stop drains in-flight requests.
  *
  *   node --import tsx scripts/server.ts [--dev]
  *
@@ -12,6 +13,7 @@ import http from "node:http";
 import next from "next";
 import { parseEnv } from "@/lib/env";
 import { resolveClientAddress, stampClientAddress } from "@/lib/http/client-address";
+import { isMalformedUrl } from "@/lib/http/security-headers";
 
 const dev = process.argv.includes("--dev");
 const config = parseEnv();
@@ -25,6 +27,10 @@ async function main(): Promise<void> {
   await app.prepare();
   const handle = app.getRequestHandler();
   const server = http.createServer((request, response) => {
+    if (isMalformedUrl(request.url ?? "/")) {
+      response.writeHead(400, { "Content-Type": "text/plain; charset=utf-8", "X-Content-Type-Options": "nosniff" }).end("Requête invalide / Bad request");
+      return;
+    }
     stampClientAddress(request.headers, resolveClientAddress(request.socket.remoteAddress, request.headers, config.TRUST_PROXY_HOPS));
     void handle(request, response);
   });

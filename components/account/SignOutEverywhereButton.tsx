@@ -17,7 +17,9 @@ export function SignOutEverywhereButton({ label, pendingLabel, failedLabel }: { 
         onClick={async () => {
           setPending(true);
           setFailed(false);
-          const result = await signOutEverywhereAction().catch(() => null);
+          const confirm = new FormData();
+          confirm.set("confirm", "everywhere");
+          const result = await signOutEverywhereAction(confirm).catch(() => null);
           if (!result?.ok) {
             setFailed(true);
             setPending(false);

@@ -31,17 +31,19 @@ export function permissionsPolicy(pathname: string): string {
 }
 
 /**
- * A URL no page of ours can answer: a malformed percent-encoding, or a NUL byte in
- * the path or the query (PostgreSQL refuses NUL in text). Answered 400 up front.
+ * A URL no page of ours can answer, judged on the request line exactly as sent
+ * (Next.js re-encodes it later, hiding the damage): a malformed percent-encoding
+ * or invalid UTF-8 in the path or the query, or a NUL byte anywhere (PostgreSQL
+ * refuses NUL in text). Browsers never send these; our server answers them 400.
  */
-export function isMalformedUrl(pathname: string, searchParams: URLSearchParams): boolean {
-  let decoded: string;
+export function isMalformedUrl(rawUrl: string): boolean {
+  const queryAt = rawUrl.indexOf("?");
+  const path = queryAt === -1 ? rawUrl : rawUrl.slice(0, queryAt);
+  const query = queryAt === -1 ? "" : rawUrl.slice(queryAt + 1);
   try {
-    decoded = decodeURIComponent(pathname);
+    const decoded = decodeURIComponent(path) + decodeURIComponent(query.replaceAll("+", " "));
+    return decoded.includes("\u0000");
   } catch {
     return true;
   }
-  if (decoded.includes("\u0000")) return true;
-  for (const [key, value] of searchParams) if (key.includes("\u0000") || value.includes("\u0000")) return true;
-  return false;
 }

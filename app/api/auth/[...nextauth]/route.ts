@@ -16,8 +16,33 @@ function tooManyAttempts(retryAfterSeconds: number): Response {
   );
 }
 
+/** next-auth's forms are urlencoded; it would answer 500 to a body it cannot parse. */
+function hasFormBody(request: NextRequest): boolean {
+  const type = request.headers.get("content-type") ?? "";
+  return type === "" || type.startsWith("application/x-www-form-urlencoded");
+}
+
+/** next-auth answers 500 to a callback URL that is not http(s): such a request is refused first. */
+function isUsableCallbackUrl(value: string | undefined | null): boolean {
+  if (value === undefined || value === null) return true;
+  try {
+    return /^https?:$/.test(new URL(value, value.startsWith("/") ? appUrl() : undefined).protocol);
+  } catch {
+    return false;
+  }
+}
+
+const CALLBACK_COOKIES = ["next-auth.callback-url", "__Secure-next-auth.callback-url"];
+
 async function handler(request: NextRequest, context: RouteContext) {
   const params = await context.params;
+  if (request.method === "POST" && !hasFormBody(request)) return Response.json({ error: "Bad request" }, { status: 400 });
+  const badCookie = CALLBACK_COOKIES.find((name) => !isUsableCallbackUrl(request.cookies.get(name)?.value));
+  if (!isUsableCallbackUrl(request.nextUrl.searchParams.get("callbackUrl")) || badCookie) {
+    const headers = new Headers();
+    if (badCookie) headers.append("Set-Cookie", `${badCookie}=; Path=/; Max-Age=0`);
+    return Response.json({ error: "Bad request" }, { status: 400, headers });
+  }
   const door = request.method === "POST" ? signInDoor(params.nextauth ?? []) : null;
   if (!door) return NextAuth(request, { params }, authOptions());
 

@@ -1,0 +1,24 @@
+import { describe, expect, it } from "vitest";
+import { isWellFormedActionRequest, isWellFormedArguments } from "./action-request";
+
+const post = (body: BodyInit, type?: string) => new Request("http://localhost/x", { method: "POST", body, headers: type ? { "content-type": type } : {} });
+
+describe("server action request shape", () => {
+  it("accepts what React sends", async () => {
+    expect(isWellFormedArguments('[{"ok":false,"error":""},"$K1"]')).toBe(true);
+    expect(isWellFormedArguments('["shop","point",[{"weekday":"1"}],true]')).toBe(true);
+    expect(isWellFormedArguments('["$$escaped text","$undefined"]')).toBe(true);
+    const form = new FormData();
+    form.append("_1_name", "Pain");
+    form.append("0", '[{},"$K1"]');
+    expect(await isWellFormedActionRequest(post(form))).toBe(true);
+  });
+
+  it("refuses bodies Next.js cannot decode", async () => {
+    for (const body of ["garbage{", "", "{}", '"x"', '[{},"$B1"]', '[{},"$@1"]', '[{},"$Q1"]', '[{"$$typeof":1}]', `${"[".repeat(40)}${"]".repeat(40)}`, `[${"1,".repeat(50)}1]`]) {
+      expect(isWellFormedArguments(body), body).toBe(false);
+      expect(await isWellFormedActionRequest(post(body, "text/plain;charset=UTF-8")), body).toBe(false);
+    }
+    expect(await isWellFormedActionRequest(post("--x\r\nbroken", "multipart/form-data; boundary=nope"))).toBe(false);
+  });
+});

@@ -1,0 +1,50 @@
+/**
+ * Server actions are POSTed by React with a body of its own format. Next.js
+ * decodes that body before our code runs and answers 500 when it is not what
+ * React writes (not JSON, a broken multipart, a reference to a part that was never
+ * sent). This checks the shape first, so a malformed call gets a 400 instead.
+ * What our actions receive is still validated by each action (formFields, zod).
+ */
+
+/** React's encodings that our actions can legitimately receive: escaped strings, undefined, numbers, forms. */
+const ALLOWED_REFERENCE = /^\$(\$|undefined$|NaN$|Infinity$|-Infinity$|-0$|K[0-9a-f]{1,6}$)/;
+const MAX_DEPTH = 32;
+/** Our actions take at most four arguments; React refuses long lists with a 500. */
+const MAX_ARGUMENTS = 8;
+
+function referencesAreSafe(value: unknown, depth = 0): boolean {
+  if (depth > MAX_DEPTH) return false;
+  if (typeof value === "string") return !value.startsWith("$") || ALLOWED_REFERENCE.test(value);
+  if (Array.isArray(value)) return value.every((item) => referencesAreSafe(item, depth + 1));
+  if (value && typeof value === "object") return Object.entries(value).every(([key, item]) => !key.startsWith("$") && referencesAreSafe(item, depth + 1));
+  return true;
+}
+
+/** The argument list of an action call, as React encodes it (a JSON array). */
+export function isWellFormedArguments(json: string): boolean {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(json);
+  } catch {
+    return false;
+  }
+  return Array.isArray(parsed) && parsed.length <= MAX_ARGUMENTS && referencesAreSafe(parsed);
+}
+
+/** True when the POST body of a server action call is in a shape Next.js can decode. */
+export async function isWellFormedActionRequest(request: Request): Promise<boolean> {
+  const type = request.headers.get("content-type") ?? "";
+  if (type.startsWith("multipart/form-data")) {
+    let form: FormData;
+    try {
+      form = await request.clone().formData();
+    } catch {
+      return false;
+    }
+    const args = form.get("0");
+    if (args === null) return true; // a form posted without JavaScript: Next reads its $ACTION_ fields
+    return typeof args === "string" && isWellFormedArguments(args);
+  }
+  if (type.startsWith("application/x-www-form-urlencoded")) return true;
+  return isWellFormedArguments(await request.clone().text());
+}
