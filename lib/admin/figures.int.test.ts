@@ -64,8 +64,8 @@ describe("platform figures", () => {
   it("writes a shop named like a formula as text in the CSV", async () => {
     const evil = await createShop(db, place, "@SUM(1+1)*cmd");
     await db.product.create({ data: { shopId: evil.shop.id, name: "X", priceCents: 100 } });
-    const csv = parseCsv(figuresCsv(await getPlatformFigures(db, { actor: admin, territoryId: place.territory.id, now })));
-    expect(csv).toContainEqual(["produits_par_commerce", "'@SUM(1+1)*cmd", "1", "", ""]);
+    const csv = figuresCsv(await getPlatformFigures(db, { actor: admin, territoryId: place.territory.id, now }));
+    expect(csv).toContain("produits_par_commerce;'@SUM(1+1)*cmd;1;;");
   });
 
   it("is for the territory's admins only", async () => {

@@ -28,8 +28,9 @@ describe("CSV", () => {
 
   it("defuses cells a spreadsheet would run as formulas, never numbers", () => {
     const attacks = ['=HYPERLINK("http://evil.example","clic")', "+cmd|' /C calc'!A0", "-2+3", "@SUM(1+1)", "\t=1", "\r=1"];
-    const written = parseCsv(toCsv([attacks]));
-    expect(written[0]).toEqual(attacks.map((a) => `'${a}`));
+    const csv = toCsv([attacks]);
+    expect(csv.replace(/^\uFEFF/, "").split(";").map((cell) => cell.replace(/^"/, "").slice(0, 2))).toEqual(["'=", "'+", "'-", "'@", "'\t", "'\r"]);
+    expect(parseCsv(csv)[0], "an export re-imports unchanged").toEqual(attacks);
     expect(toCsv([[-1.15, 46.58, "Pain"]])).toBe("\uFEFF-1.15;46.58;Pain\r\n");
     expect(neutralizeFormula("Pain = bon")).toBe("Pain = bon");
   });

@@ -53,7 +53,7 @@ export function parseCsv(text: string): string[][] {
       relax_quotes: true,
       skip_empty_lines: true,
     }) as string[][];
-    return rows.filter((row) => row.some((cell) => cell.trim() !== ""));
+    return rows.filter((row) => row.some((cell) => cell.trim() !== "")).map((row) => row.map(restoreFormulaText));
   } catch (error) {
     const line = typeof error === "object" && error && "lines" in error && typeof error.lines === "number" ? error.lines : 0;
     throw new CsvFormatError(line);
@@ -67,6 +67,11 @@ export function parseCsv(text: string): string[][] {
  */
 export function neutralizeFormula(value: string): string {
   return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+}
+
+/** Reading back what neutralizeFormula wrote: an export re-imports unchanged. */
+function restoreFormulaText(value: string): string {
+  return /^'[=+\-@\t\r]/.test(value) ? value.slice(1) : value;
 }
 
 /** CSV for spreadsheets: UTF-8 with BOM (so Excel reads accents), ";" separated, CRLF lines, formulas defused. */

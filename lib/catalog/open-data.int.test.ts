@@ -28,7 +28,7 @@ describe("open-data directory", () => {
   it("writes a shop name that a spreadsheet would run as a formula as plain text", async () => {
     await db.shop.updateMany({ where: { slug: "boulangerie-du-marche" }, data: { name: '=HYPERLINK("http://evil.example","Boulangerie")' } });
     const csv = directoryCsv(await publicDirectory(db, "grand-poitiers", "https://comptoir.example.fr"));
-    expect(csv).not.toMatch(/(^|;)=HYPERLINK/m);
-    expect(parseCsv(csv).map((row) => row[0])).toContain(`'=HYPERLINK("http://evil.example","Boulangerie")`);
+    expect(csv).not.toMatch(/(^|;)"?=HYPERLINK/m);
+    expect(csv).toContain(`'=HYPERLINK(`);
   });
 });
