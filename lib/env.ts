@@ -33,6 +33,14 @@ const envSchema = z
     ),
     MAIL_FROM: z.preprocess(emptyAsUndefined, z.string().min(3).default("Comptoir <ne-pas-repondre@comptoir.local>")),
     DEV_MAILBOX: z.preprocess(emptyAsUndefined, booleanFlag.default(false)),
+    /** Run the background worker inside the web server (default); false when workers run apart (npm run worker) */
+    WORKER: z.preprocess(emptyAsUndefined, booleanFlag.default(true)),
+    /** Jobs one worker process runs at once */
+    WORKER_CONCURRENCY: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(50).default(4)),
+    /** A job locked by a worker silent this long is taken back (its process died) */
+    WORKER_STALE_SECONDS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(2).max(3600).default(60)),
+    /** Test harness only: enables POST /api/test/clock to move time forward. Never in a real start. */
+    COMPTOIR_TEST_CLOCK: z.preprocess(emptyAsUndefined, booleanFlag.default(false)),
     /** Load balancers or reverse proxies in front of the app, whose X-Forwarded-For entries are trusted */
     TRUST_PROXY_HOPS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(0).max(5).default(0)),
     STRIPE_SECRET_KEY: z.preprocess(emptyAsUndefined, z.string().startsWith("sk_", "must start with sk_").optional()),

@@ -6,6 +6,8 @@ import { loadDotEnv } from "./lib/dotenv";
 import { parseEnv, EnvError } from "@/lib/env";
 import { applyMigrations, createMigration, resetDatabase, MigrationError } from "@/lib/db/migrations";
 import { resolveDatabase } from "./lib/database-url";
+import { queryOnce } from "@/lib/db/database";
+import { installJobQueue } from "@/lib/jobs/install";
 import { seedDemoData } from "@/prisma/seed/seed";
 
 const usage = "Usage: npm run db:migrate | npm run db:migration -- <name> | npm run db:reset | npm run db:seed";
@@ -26,6 +28,7 @@ async function main(): Promise<number> {
   try {
     if (command === "migrate") {
       const applied = await applyMigrations(url);
+      await installJobQueue(url);
       console.log(applied.length ? `Applied ${applied.length} migration(s):\n  ${applied.join("\n  ")}` : "Database already up to date.");
     } else if (command === "migration") {
       await applyMigrations(url);
@@ -33,7 +36,9 @@ async function main(): Promise<number> {
       console.log(created ? `Created ${created.directory}/migration.sql — review it, then npm run db:migrate.` : "No schema change to migrate.");
     } else if (command === "reset") {
       await resetDatabase(url);
+      await queryOnce(url, "DROP SCHEMA IF EXISTS graphile_worker CASCADE");
       const applied = await applyMigrations(url);
+      await installJobQueue(url);
       console.log(`Database reset; applied ${applied.length} migration(s).`);
       const summary = await seedDemoData(url);
       console.log(summary);

@@ -2,7 +2,8 @@
  * Comptoir's HTTP server: Next.js behind a thin Node server of our own, so that
  * every request carries its real client address (the dev mailbox answers only this
  * machine; rate limits count per address), a malformed URL gets a 400 before
- * Next.js trips on it, and a stop drains in-flight requests.
+ * Next.js trips on it, and a stop drains in-flight requests. The background worker
+ * (lib/jobs) runs in the same process unless WORKER=false.
  *
  *   node --import tsx scripts/server.ts [--dev]
  *
@@ -14,6 +15,8 @@ import next from "next";
 import { parseEnv } from "@/lib/env";
 import { resolveClientAddress, stampClientAddress } from "@/lib/http/client-address";
 import { isMalformedUrl } from "@/lib/http/security-headers";
+import type { WorkerHandle } from "@/lib/jobs/runner";
+import { startWorkerFromEnv } from "./lib/worker-from-env";
 
 const dev = process.argv.includes("--dev");
 const config = parseEnv();
@@ -34,17 +37,20 @@ async function main(): Promise<void> {
     stampClientAddress(request.headers, resolveClientAddress(request.socket.remoteAddress, request.headers, config.TRUST_PROXY_HOPS));
     void handle(request, response);
   });
-  server.listen(config.PORT, () => console.log(`Listening on port ${config.PORT}${dev ? " (development)" : ""}`));
+  // The background worker runs beside the web server unless WORKER=false (then `npm run worker`).
+  const worker: WorkerHandle | null = config.WORKER ? await startWorkerFromEnv(config) : null;
+  server.listen(config.PORT, () => console.log(`Listening on port ${config.PORT}${dev ? " (development)" : ""}${worker ? ", with the background worker" : ""}`));
 
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;
     stopping = true;
-    console.log(`${signal}: finishing requests in progress…`);
+    console.log(`${signal}: finishing requests and jobs in progress…`);
     const forced = setTimeout(() => process.exit(0), DRAIN_MS);
     forced.unref();
-    server.close(() => process.exit(0));
+    const webDone = new Promise<void>((resolve) => server.close(() => resolve()));
     server.closeIdleConnections();
+    void Promise.all([webDone, worker?.stop()]).finally(() => process.exit(0));
   };
   process.on("SIGINT", () => stop("SIGINT"));
   process.on("SIGTERM", () => stop("SIGTERM"));

@@ -9,6 +9,7 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import { parseEnv, EnvError } from "@/lib/env";
 import { applyMigrations, MigrationError } from "@/lib/db/migrations";
+import { installJobQueue } from "@/lib/jobs/install";
 import { isPortInUse } from "@/lib/db/embedded";
 import { EmbeddedAccessError } from "@/lib/db/embedded-access";
 import { seedDemoData } from "@/prisma/seed/seed";
@@ -67,6 +68,7 @@ async function main(): Promise<void> {
 
   try {
     const applied = await applyMigrations(database.url);
+    await installJobQueue(database.url);
     if (applied.length) console.log(`Applied ${applied.length} migration(s).`);
     console.log(await seedDemoData(database.url));
   } catch (error) {

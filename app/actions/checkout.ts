@@ -7,18 +7,15 @@ import { formFields } from "@/lib/actions/form-fields";
 import { getActor } from "@/lib/auth/session";
 import { visitorCartOwner } from "@/lib/cart/visitor";
 import { db } from "@/lib/db/prisma";
-import { sendOrderConfirmations } from "@/lib/orders/order-emails";
 import { placeOrders } from "@/lib/orders/place-orders";
 import { checkoutInputFromForm } from "@/lib/orders/checkout-form";
 
-/** Places the checkout form's orders, emails the confirmations, then shows them. */
+/** Places the checkout form's orders (their confirmation emails are queued with them), then shows them. */
 export async function placeOrdersAction(_previous: ActionResult, formData: FormData): Promise<ActionResult> {
   const form = formFields(formData);
   const result = await runAction(async () => {
     const [actor, { owner, territoryId }] = await Promise.all([getActor(), visitorCartOwner({ create: true })]);
-    const placed = await placeOrders(db(), { actor, owner, territoryId, input: checkoutInputFromForm(form), onBehalfOfCaller: form.flag("onBehalfOfCaller", "1") });
-    if (placed.created) await sendOrderConfirmations(db(), placed.orders.map((o) => o.id));
-    return placed;
+    return placeOrders(db(), { actor, owner, territoryId, input: checkoutInputFromForm(form), onBehalfOfCaller: form.flag("onBehalfOfCaller", "1") });
   });
   if (!result.ok) return result;
   revalidatePath("/", "layout");

@@ -5,7 +5,6 @@ import { runAction, type ActionResult } from "@/lib/actions/action-result";
 import { formFields } from "@/lib/actions/form-fields";
 import { getActor } from "@/lib/auth/session";
 import { db } from "@/lib/db/prisma";
-import { sendStatusEmail } from "@/lib/orders/order-emails";
 import { transitionOrderByShop } from "@/lib/orders/shop-transitions";
 
 /** A shop member moves an order along (the use case checks membership and legality). */
@@ -13,8 +12,7 @@ export async function transitionOrderAction(_previous: ActionResult, formData: F
   const form = formFields(formData);
   const result = await runAction(async () => {
     const input = { orderId: form.text("orderId"), action: form.text("action"), pickupCode: form.optional("pickupCode"), reason: form.optional("reason") };
-    const change = await transitionOrderByShop(db(), { actor: await getActor(), input });
-    await sendStatusEmail(db(), change.orderId, change.to, input.reason);
+    await transitionOrderByShop(db(), { actor: await getActor(), input });
     return undefined;
   });
   if (result.ok) revalidatePath("/dashboard", "layout");

@@ -4,7 +4,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { requireAdmin } from "@/lib/auth/guards";
 import { DomainError, NotFoundError } from "@/lib/errors";
 import { appUrl } from "@/lib/notifications/app-url";
-import { sendEmail } from "@/lib/notifications/mailer";
+import { queueEmail } from "@/lib/notifications/outbox";
 import { createInvitation } from "@/lib/shops/invitations";
 import { slugify } from "@/lib/text/slugify";
 import { audit } from "./audit";
@@ -38,8 +38,8 @@ export async function getApplication(db: PrismaClient, request: { actor: Actor; 
 
 /**
  * The admin approves (creates the shop, active but unpublished, and invites its
- * owner), rejects or asks for changes. The change and its audit row share one
- * transaction; the email leaves after it commits.
+ * owner), rejects or asks for changes. The change, its audit row and the
+ * applicant's email share one transaction.
  */
 export async function reviewApplication(db: PrismaClient, request: { actor: Actor; input: unknown }) {
   const input = reviewInput.parse(request.input);
@@ -92,20 +92,20 @@ export async function reviewApplication(db: PrismaClient, request: { actor: Acto
       before: { status: application.status },
       after: { status: input.decision, note: input.note ?? null },
     });
+    const lines =
+      input.decision === "approve"
+        ? [`Bonne nouvelle : la demande de ${application.shopName} est acceptée.`, "Créez votre accès gérant avec ce lien (valable 7 jours), puis ajoutez vos produits et vos créneaux de retrait :", invitationUrl ?? ""]
+        : input.decision === "reject"
+          ? [`La demande de ${application.shopName} n'a pas été retenue.`, `Motif : ${input.note}`]
+          : [`La mairie demande des compléments pour ${application.shopName} :`, input.note ?? "", "", `Suivi : ${appUrl()}/inscription-commerce/suivi/${application.followToken}`];
+    await queueEmail(tx, {
+      to: application.contactEmail,
+      subject: `Votre demande d'inscription sur Comptoir — ${application.territory.name}`,
+      text: [`Bonjour ${application.contactName},`, "", ...lines, "", "—", "Comptoir"].join("\n"),
+      kind: `application-${input.decision}`,
+      territoryId: application.territoryId,
+    });
     return { invitationUrl };
-  });
-
-  const lines =
-    input.decision === "approve"
-      ? [`Bonne nouvelle : la demande de ${application.shopName} est acceptée.`, "Créez votre accès gérant avec ce lien (valable 7 jours), puis ajoutez vos produits et vos créneaux de retrait :", outcome.invitationUrl ?? ""]
-      : input.decision === "reject"
-        ? [`La demande de ${application.shopName} n'a pas été retenue.`, `Motif : ${input.note}`]
-        : [`La mairie demande des compléments pour ${application.shopName} :`, input.note ?? "", "", `Suivi : ${appUrl()}/inscription-commerce/suivi/${application.followToken}`];
-  await sendEmail(db, {
-    to: application.contactEmail,
-    subject: `Votre demande d'inscription sur Comptoir — ${application.territory.name}`,
-    text: [`Bonjour ${application.contactName},`, "", ...lines, "", "—", "Comptoir"].join("\n"),
-    kind: `application-${input.decision}`,
   });
   return outcome;
 }

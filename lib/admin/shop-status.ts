@@ -3,7 +3,7 @@ import type { PrismaClient } from "@/generated/prisma/client";
 import type { Actor } from "@/lib/auth/actor";
 import { requireAdmin } from "@/lib/auth/guards";
 import { DomainError, NotFoundError } from "@/lib/errors";
-import { sendEmail } from "@/lib/notifications/mailer";
+import { queueEmail } from "@/lib/notifications/outbox";
 import { audit } from "./audit";
 
 const suspendInput = z.object({ shopId: z.string().min(1).max(64), suspended: z.boolean(), reason: z.string().trim().max(500).optional() });
@@ -32,17 +32,18 @@ export async function setShopSuspended(db: PrismaClient, request: { actor: Actor
     const updated = await tx.shop.updateMany({ where: { id: shop.id, status: from }, data: { status: to } });
     if (updated.count === 0) throw new DomainError("conflict", `shop is not ${from}`, { reason: "shopStatusChanged" });
     await audit(tx, { actor: request.actor, territoryId: shop.territoryId, action: input.suspended ? "shop.suspend" : "shop.reinstate", entityType: "Shop", entityId: shop.id, before: { status: from }, after: { status: to, reason: input.reason ?? null } });
+    for (const owner of shop.members) {
+      await queueEmail(tx, {
+        to: owner.user.email,
+        subject: input.suspended ? `${shop.name} est suspendu sur Comptoir` : `${shop.name} est de nouveau en ligne sur Comptoir`,
+        text: input.suspended
+          ? [`Bonjour,`, "", `${shop.name} a été suspendu par la mairie et n'apparaît plus dans la boutique en ligne.`, `Motif : ${input.reason}`, "Les commandes déjà passées restent visibles pour vos clients : honorez-les ou annulez-les depuis votre espace.", "", "—", "Comptoir"].join("\n")
+          : [`Bonjour,`, "", `${shop.name} est de nouveau visible dans la boutique en ligne.`, "", "—", "Comptoir"].join("\n"),
+        kind: input.suspended ? "shop-suspended" : "shop-reinstated",
+        territoryId: shop.territoryId,
+      });
+    }
   });
-  for (const owner of shop.members) {
-    await sendEmail(db, {
-      to: owner.user.email,
-      subject: input.suspended ? `${shop.name} est suspendu sur Comptoir` : `${shop.name} est de nouveau en ligne sur Comptoir`,
-      text: input.suspended
-        ? [`Bonjour,`, "", `${shop.name} a été suspendu par la mairie et n'apparaît plus dans la boutique en ligne.`, `Motif : ${input.reason}`, "Les commandes déjà passées restent visibles pour vos clients : honorez-les ou annulez-les depuis votre espace.", "", "—", "Comptoir"].join("\n")
-        : [`Bonjour,`, "", `${shop.name} est de nouveau visible dans la boutique en ligne.`, "", "—", "Comptoir"].join("\n"),
-      kind: input.suspended ? "shop-suspended" : "shop-reinstated",
-    });
-  }
 }
 
 /** Reminds a shop's owners of what is missing before it can go live. */
@@ -52,13 +53,14 @@ export async function nudgeShop(db: PrismaClient, request: { actor: Actor; shopI
   if (shop.members.length === 0) throw new DomainError("conflict", "no owner yet", { reason: "noOwnerYet" });
   await db.$transaction(async (tx) => {
     await audit(tx, { actor: request.actor, territoryId: shop.territoryId, action: "shop.nudge", entityType: "Shop", entityId: shop.id, after: { missing: request.missing } });
+    for (const owner of shop.members) {
+      await queueEmail(tx, {
+        to: owner.user.email,
+        subject: `${shop.name} : encore quelques étapes avant la mise en ligne`,
+        text: ["Bonjour,", "", `Pour que ${shop.name} apparaisse sur Comptoir, il reste à compléter :`, ...request.missing.map((m) => `- ${m}`), "", "Rendez-vous dans votre espace commerçant. La mairie reste disponible pour vous aider.", "", "—", "Comptoir"].join("\n"),
+        kind: "shop-nudge",
+        territoryId: shop.territoryId,
+      });
+    }
   });
-  for (const owner of shop.members) {
-    await sendEmail(db, {
-      to: owner.user.email,
-      subject: `${shop.name} : encore quelques étapes avant la mise en ligne`,
-      text: ["Bonjour,", "", `Pour que ${shop.name} apparaisse sur Comptoir, il reste à compléter :`, ...request.missing.map((m) => `- ${m}`), "", "Rendez-vous dans votre espace commerçant. La mairie reste disponible pour vous aider.", "", "—", "Comptoir"].join("\n"),
-      kind: "shop-nudge",
-    });
-  }
 }

@@ -4,7 +4,7 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import EmailProvider from "next-auth/providers/email";
 import { z } from "zod";
 import { db } from "@/lib/db/prisma";
-import { sendEmail } from "@/lib/notifications/mailer";
+import { queueEmailAlone } from "@/lib/notifications/outbox";
 import { comptoirAdapter } from "./adapter";
 import { CUSTOMER_SESSION_HOURS, openAuthSession, revokeAuthSession } from "./auth-sessions";
 import { emailSchema } from "./email";
@@ -36,7 +36,8 @@ export function authOptions(): NextAuthOptions {
         // A malformed or oversized address is refused before anything is stored.
         normalizeIdentifier: (identifier) => emailSchema.parse(identifier),
         async sendVerificationRequest({ identifier, url }) {
-          await sendEmail(db(), { ...signInEmail(url, SIGN_IN_LINK_MINUTES), to: identifier, kind: "sign-in" });
+          // Queued with top priority: the worker sends it within a second or two.
+          await queueEmailAlone(db(), { ...signInEmail(url, SIGN_IN_LINK_MINUTES), to: identifier, kind: "sign-in" });
         },
       }),
       CredentialsProvider({

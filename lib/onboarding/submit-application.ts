@@ -4,7 +4,7 @@ import { Prisma, type PrismaClient } from "@/generated/prisma/client";
 import { emailSchema } from "@/lib/auth/email";
 import { DomainError, NotFoundError } from "@/lib/errors";
 import { appUrl } from "@/lib/notifications/app-url";
-import { sendEmail } from "@/lib/notifications/mailer";
+import { queueEmail } from "@/lib/notifications/outbox";
 import { assertAllowed, consumeLimits, LIMITS, peekLimits } from "@/lib/security/rate-limit";
 import { isValidSiret, normalizeSiret } from "./siret";
 
@@ -44,8 +44,18 @@ export async function submitApplication(db: PrismaClient, request: { territorySl
   if (!category) throw new DomainError("invalidInput", "unknown category", { reason: "categoryRequired", field: "categoryId" });
   if (existingShop) throw new DomainError("conflict", "a shop with this SIRET exists", { reason: "siretAlreadyApplied", field: "siret" });
   const followToken = randomBytes(24).toString("base64url");
+  const followUrl = `${appUrl()}/inscription-commerce/suivi/${followToken}`;
   try {
-    await db.shopApplication.create({ data: { ...input, territoryId: territory.id, followToken } });
+    await db.$transaction(async (tx) => {
+      await tx.shopApplication.create({ data: { ...input, territoryId: territory.id, followToken } });
+      await queueEmail(tx, {
+        to: input.contactEmail,
+        subject: `Demande d'inscription reçue — ${input.shopName}`,
+        text: [`Bonjour ${input.contactName},`, "", `Nous avons bien reçu la demande d'inscription de ${input.shopName} sur Comptoir — ${territory.name}.`, "La mairie l'étudie et vous répond par e-mail. Suivez son avancement ici :", followUrl, "", "—", "Your application was received. Follow it with the link above."].join("\n"),
+        kind: "application-received",
+        territoryId: territory.id,
+      });
+    });
   } catch (error) {
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
       throw new DomainError("conflict", "already applied", { reason: "siretAlreadyApplied", field: "siret" });
@@ -53,13 +63,6 @@ export async function submitApplication(db: PrismaClient, request: { territorySl
     throw error;
   }
   await consumeLimits(db, sender);
-  const followUrl = `${appUrl()}/inscription-commerce/suivi/${followToken}`;
-  await sendEmail(db, {
-    to: input.contactEmail,
-    subject: `Demande d'inscription reçue — ${input.shopName}`,
-    text: [`Bonjour ${input.contactName},`, "", `Nous avons bien reçu la demande d'inscription de ${input.shopName} sur Comptoir — ${territory.name}.`, "La mairie l'étudie et vous répond par e-mail. Suivez son avancement ici :", followUrl, "", "—", "Your application was received. Follow it with the link above."].join("\n"),
-    kind: "application-received",
-  });
   return { followToken };
 }
 

@@ -9,7 +9,6 @@ import { testDb } from "@/tests/helpers/db";
 import { createShop, createTerritory, guestOwner, openEveryDay } from "@/tests/helpers/fixtures";
 import { cancelOrderByCustomer } from "./cancel-order";
 import { getOrder } from "./get-order";
-import { sendCancellationEmail, sendOrderConfirmations } from "./order-emails";
 import { placeOrders } from "./place-orders";
 
 const db = testDb();
@@ -45,12 +44,10 @@ async function placedOrder(email = `client-${randomUUID()}@example.fr`) {
 describe("customer cancellation", () => {
   it("returns stock and the slot place in the same transaction, records it and emails the customer", async () => {
     const { order, product, shop, email } = await placedOrder();
-    await sendOrderConfirmations(db, [order.id]);
     expect((await listMailbox(db, { to: email }))[0]?.text).toContain(`/commandes/${order.id}?t=${order.accessToken}`);
     expect((await db.product.findUniqueOrThrow({ where: { id: product.id } })).stock).toBe(1);
 
     await cancelOrderByCustomer(db, { actor: anonymous, input: { orderId: order.id, token: order.accessToken } });
-    await sendCancellationEmail(db, order.id);
 
     expect((await db.product.findUniqueOrThrow({ where: { id: product.id } })).stock).toBe(4);
     expect((await db.slotCounter.findFirstOrThrow({ where: { shopId: shop.id } })).booked).toBe(0);

@@ -3,6 +3,7 @@ import type { PrismaClient } from "@/generated/prisma/client";
 import type { Actor } from "@/lib/auth/actor";
 import { DomainError, NotFoundError } from "@/lib/errors";
 import { mayCancelAsCustomer } from "./order-access";
+import { queueCancellationEmail } from "./order-emails";
 import { releaseHolds } from "./release-holds";
 import { CUSTOMER_CANCELLABLE } from "./status";
 
@@ -14,7 +15,7 @@ export const cancelOrderInput = z.object({
 
 /**
  * The customer cancels an order the shop has not started preparing. Status,
- * stock, slot place and history change in one transaction; the status update
+ * stock, slot place, history and the email change in one transaction; the status update
  * is conditional, so a shop starting preparation at the same moment wins cleanly.
  */
 export async function cancelOrderByCustomer(db: PrismaClient, request: { actor: Actor; input: unknown }): Promise<{ orderId: string }> {
@@ -34,6 +35,7 @@ export async function cancelOrderByCustomer(db: PrismaClient, request: { actor: 
     await tx.orderEvent.create({
       data: { orderId: order.id, toStatus: "CANCELLED", actorUserId: request.actor.kind === "user" ? request.actor.userId : null, note: input.reason ?? "" },
     });
+    await queueCancellationEmail(tx, order.id);
   });
   return { orderId: order.id };
 }

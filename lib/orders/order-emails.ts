@@ -1,15 +1,21 @@
-import type { PrismaClient } from "@/generated/prisma/client";
+import type { Tx } from "@/lib/db/client";
 import { formatPrice } from "@/lib/money/format";
 import { appUrl } from "@/lib/notifications/app-url";
-import { sendEmail } from "@/lib/notifications/mailer";
+import { queueEmail } from "@/lib/notifications/outbox";
 import { formatSlot } from "@/lib/time/format";
 
-async function loadForEmail(db: PrismaClient, orderId: string) {
-  return db.order.findUnique({
+/**
+ * Emails about an order, composed and queued inside the transaction that changed
+ * the order (the outbox): they report exactly what committed, and are never lost
+ * if the process dies right after.
+ */
+export async function loadOrderForEmail(tx: Tx, orderId: string) {
+  return tx.order.findUnique({
     where: { id: orderId },
     select: {
       id: true,
       reference: true,
+      territoryId: true,
       contactEmail: true,
       contactName: true,
       pickupCode: true,
@@ -18,57 +24,63 @@ async function loadForEmail(db: PrismaClient, orderId: string) {
       slotEndsAt: true,
       totalCents: true,
       paymentMethod: true,
-      shop: { select: { name: true } },
+      shop: { select: { id: true, name: true } },
       pickupPoint: { select: { name: true, addressLine: true, postalCode: true, city: true } },
       lines: { select: { productName: true, quantity: true, lineTotalCents: true } },
     },
   });
 }
 
-const orderLink = (order: { id: string; accessToken: string }) => `${appUrl()}/commandes/${order.id}?t=${order.accessToken}`;
+export type OrderForEmail = NonNullable<Awaited<ReturnType<typeof loadOrderForEmail>>>;
 
-/** "Commande confirmée" email for each order (after the transaction committed). */
-export async function sendOrderConfirmations(db: PrismaClient, orderIds: string[]): Promise<void> {
+export const orderLink = (order: { id: string; accessToken: string }) => `${appUrl()}/commandes/${order.id}?t=${order.accessToken}`;
+export const placeLine = (order: OrderForEmail) => `${order.pickupPoint.name}, ${order.pickupPoint.addressLine}, ${order.pickupPoint.postalCode} ${order.pickupPoint.city}`;
+
+/** Queues an email about the order to its customer (nothing when the order has no email). */
+export async function queueCustomerEmail(tx: Tx, order: OrderForEmail, email: { subject: string; kind: string; lines: string[]; attachments?: { filename: string; contentType: string; content: string }[] }): Promise<void> {
+  if (!order.contactEmail) return;
+  await queueEmail(tx, { to: order.contactEmail, subject: email.subject, text: email.lines.join("\n"), kind: email.kind, orderId: order.id, territoryId: order.territoryId, attachments: email.attachments });
+}
+
+/** "Commande confirmée" for each order of a checkout. */
+export async function queueOrderConfirmations(tx: Tx, orderIds: string[]): Promise<void> {
   for (const id of orderIds) {
-    const order = await loadForEmail(db, id);
-    if (!order?.contactEmail) continue;
-    const text = [
-      `Bonjour ${order.contactName},`,
-      "",
-      `Votre commande ${order.reference} chez ${order.shop.name} est confirmée.`,
-      "",
-      ...order.lines.map((l) => `- ${l.quantity} × ${l.productName} : ${formatPrice(l.lineTotalCents, "fr")}`),
-      `Total : ${formatPrice(order.totalCents, "fr")}${order.paymentMethod === "PAY_AT_PICKUP" ? " (à payer au retrait)" : ""}`,
-      "",
-      `Retrait : ${formatSlot(order.slotStartsAt, order.slotEndsAt, "fr")}`,
-      `Où : ${order.pickupPoint.name}, ${order.pickupPoint.addressLine}, ${order.pickupPoint.postalCode} ${order.pickupPoint.city}`,
-      `Code de retrait : ${order.pickupCode}`,
-      "",
-      "Suivre ou annuler votre commande :",
-      orderLink(order),
-      "",
-      "—",
-      `Order ${order.reference} confirmed. Pickup code ${order.pickupCode}. Follow it with the link above.`,
-    ].join("\n");
-    await sendEmail(db, { to: order.contactEmail, subject: `Commande ${order.reference} confirmée — ${order.shop.name}`, text, kind: "order-confirmed", orderId: order.id });
+    const order = await loadOrderForEmail(tx, id);
+    if (!order) continue;
+    await queueCustomerEmail(tx, order, {
+      subject: `Commande ${order.reference} confirmée — ${order.shop.name}`,
+      kind: "order-confirmed",
+      lines: [
+        `Bonjour ${order.contactName},`,
+        "",
+        `Votre commande ${order.reference} chez ${order.shop.name} est confirmée.`,
+        "",
+        ...order.lines.map((l) => `- ${l.quantity} × ${l.productName} : ${formatPrice(l.lineTotalCents, "fr")}`),
+        `Total : ${formatPrice(order.totalCents, "fr")}${order.paymentMethod === "PAY_AT_PICKUP" ? " (à payer au retrait)" : ""}`,
+        "",
+        `Retrait : ${formatSlot(order.slotStartsAt, order.slotEndsAt, "fr")}`,
+        `Où : ${placeLine(order)}`,
+        `Code de retrait : ${order.pickupCode}`,
+        "",
+        "Suivre ou annuler votre commande :",
+        orderLink(order),
+        "",
+        "—",
+        `Order ${order.reference} confirmed. Pickup code ${order.pickupCode}. Follow it with the link above.`,
+      ],
+    });
   }
 }
 
-/** "Commande annulée" email. */
-export async function sendCancellationEmail(db: PrismaClient, orderId: string): Promise<void> {
-  const order = await loadForEmail(db, orderId);
-  if (!order?.contactEmail) return;
-  const text = [
-    `Bonjour ${order.contactName},`,
-    "",
-    `Votre commande ${order.reference} chez ${order.shop.name} est annulée. Rien ne vous sera demandé.`,
-    "",
-    orderLink(order),
-    "",
-    "—",
-    `Order ${order.reference} is cancelled.`,
-  ].join("\n");
-  await sendEmail(db, { to: order.contactEmail, subject: `Commande ${order.reference} annulée — ${order.shop.name}`, text, kind: "order-cancelled", orderId: order.id });
+/** "Commande annulée", when the customer cancelled. */
+export async function queueCancellationEmail(tx: Tx, orderId: string): Promise<void> {
+  const order = await loadOrderForEmail(tx, orderId);
+  if (!order) return;
+  await queueCustomerEmail(tx, order, {
+    subject: `Commande ${order.reference} annulée — ${order.shop.name}`,
+    kind: "order-cancelled",
+    lines: [`Bonjour ${order.contactName},`, "", `Votre commande ${order.reference} chez ${order.shop.name} est annulée. Rien ne vous sera demandé.`, "", orderLink(order), "", "—", `Order ${order.reference} is cancelled.`],
+  });
 }
 
 const STATUS_MAIL: Partial<Record<string, { subject: string; body: string; english: string }>> = {
@@ -78,22 +90,25 @@ const STATUS_MAIL: Partial<Record<string, { subject: string; body: string; engli
 };
 
 /** Tells the customer about a status the shop set (ready, at the relay point, cancelled). */
-export async function sendStatusEmail(db: PrismaClient, orderId: string, status: string, reason?: string): Promise<void> {
+export async function queueStatusEmail(tx: Tx, orderId: string, status: string, reason?: string): Promise<void> {
   const mail = STATUS_MAIL[status];
   if (!mail) return;
-  const order = await loadForEmail(db, orderId);
-  if (!order?.contactEmail) return;
-  const text = [
-    `Bonjour ${order.contactName},`,
-    "",
-    `${order.shop.name} — commande ${order.reference} : ${mail.body}`,
-    ...(reason ? [`Motif : ${reason}`] : []),
-    ...(status === "CANCELLED" ? [] : ["", `Code de retrait : ${order.pickupCode}`, `Où : ${order.pickupPoint.name}, ${order.pickupPoint.addressLine}, ${order.pickupPoint.city}`, `Quand : ${formatSlot(order.slotStartsAt, order.slotEndsAt, "fr")}`]),
-    "",
-    orderLink(order),
-    "",
-    "—",
-    `Order ${order.reference} ${mail.english}.`,
-  ].join("\n");
-  await sendEmail(db, { to: order.contactEmail, subject: `Commande ${order.reference} ${mail.subject} — ${order.shop.name}`, text, kind: `order-${status.toLowerCase()}`, orderId: order.id });
+  const order = await loadOrderForEmail(tx, orderId);
+  if (!order) return;
+  await queueCustomerEmail(tx, order, {
+    subject: `Commande ${order.reference} ${mail.subject} — ${order.shop.name}`,
+    kind: `order-${status.toLowerCase()}`,
+    lines: [
+      `Bonjour ${order.contactName},`,
+      "",
+      `${order.shop.name} — commande ${order.reference} : ${mail.body}`,
+      ...(reason ? [`Motif : ${reason}`] : []),
+      ...(status === "CANCELLED" ? [] : ["", `Code de retrait : ${order.pickupCode}`, `Où : ${placeLine(order)}`, `Quand : ${formatSlot(order.slotStartsAt, order.slotEndsAt, "fr")}`]),
+      "",
+      orderLink(order),
+      "",
+      "—",
+      `Order ${order.reference} ${mail.english}.`,
+    ],
+  });
 }

@@ -8,6 +8,9 @@ import type { Tx } from "@/lib/db/client";
 import { DomainError } from "@/lib/errors";
 import { CheckoutError, type CheckoutProblem } from "./checkout-error";
 import { newAccessToken, newOrderReference, newPickupCode } from "./codes";
+import { HOLD_MINUTES } from "./follow-up-times";
+import { scheduleFollowUps } from "./follow-ups";
+import { queueOrderConfirmations } from "./order-emails";
 import { placeOrdersInput } from "./place-orders-input";
 import { validateCheckout, type ShopCheckout } from "./validate-checkout";
 
@@ -103,12 +106,23 @@ async function bookSlots(tx: Tx, shops: ShopCheckout[]): Promise<void> {
 /**
  * Turns the cart into one order per shop, in one transaction: stock and slot
  * capacity are taken by conditional updates, so two customers racing for the
- * last item or place cannot both win. The same idempotency key always yields
- * the same checkout, however often it is submitted.
+ * last item or place cannot both win. The confirmation emails and the later jobs
+ * (reminder, no-show check, end of an unpaid hold) are queued in that same
+ * transaction. The same idempotency key always yields the same checkout, however
+ * often it is submitted.
  */
 export async function placeOrders(
   db: PrismaClient,
-  request: { actor: Actor; owner: CartOwner; territoryId: string; input: unknown; onBehalfOfCaller?: boolean; now?: Date },
+  request: {
+    actor: Actor;
+    owner: CartOwner;
+    territoryId: string;
+    input: unknown;
+    onBehalfOfCaller?: boolean;
+    now?: Date;
+    /** Whether online payment can be taken (a payment provider is configured) */
+    onlinePayment?: boolean;
+  },
 ): Promise<PlacedCheckout> {
   const input = placeOrdersInput.parse(request.input);
   const now = request.now ?? new Date();
@@ -123,7 +137,7 @@ export async function placeOrders(
 
   try {
     const cart = await getCart(db, request.owner, request.territoryId);
-    const shops = await validateCheckout(db, cart, input, now);
+    const shops = await validateCheckout(db, cart, input, now, { onlinePayment: request.onlinePayment });
     const cartNames = new Map(cart.groups.flatMap((g) => g.lines.map((l) => [l.productId, l.name] as const)));
     return await db.$transaction(
       async (tx) => {
@@ -134,6 +148,7 @@ export async function placeOrders(
         const products = await takeStock(tx, shops, cartNames);
         await bookSlots(tx, shops);
         const orders: PlacedCheckout["orders"] = [];
+        const confirmed: string[] = [];
         for (const shop of shops) {
           const lines = shop.lines.map((line) => {
             const product = products.get(line.productId) as ProductRow;
@@ -174,12 +189,17 @@ export async function placeOrders(
                   lineTotalCents: l.total,
                 })),
               },
+              holdExpiresAt: status === "AWAITING_PAYMENT" ? new Date(now.getTime() + HOLD_MINUTES * 60_000) : null,
               events: { create: { toStatus: status, actorUserId: operator?.userId ?? customerId, note: operator ? "placed by phone" : "" } },
             },
-            select: { id: true, reference: true, pickupCode: true, accessToken: true, shopId: true },
+            select: { id: true, reference: true, pickupCode: true, accessToken: true, shopId: true, status: true },
           });
-          orders.push(order);
+          orders.push({ id: order.id, reference: order.reference, pickupCode: order.pickupCode, accessToken: order.accessToken, shopId: order.shopId });
+          if (order.status === "CONFIRMED") confirmed.push(order.id);
         }
+        // In the same transaction: the confirmations (unpaid orders get theirs when paid) and what happens later.
+        await queueOrderConfirmations(tx, confirmed);
+        await scheduleFollowUps(tx, orders.map((o) => o.id), now);
         if (cart.cartId) {
           await tx.cartLine.deleteMany({ where: { cartId: cart.cartId, productId: { in: [...products.keys()] } } });
         }

@@ -10,10 +10,11 @@ type HeldOrder = {
 /**
  * Gives back what an order held: its products' stock (limited stock only) and
  * its place in the slot and at the relay point. Locks follow the same order as
- * placing (products by id, then slot counters).
+ * placing (products by id, then slot counters). With `restock: false` (a no-show
+ * of goods that cannot go back on the shelf) only the places are given back.
  */
-export async function releaseHolds(tx: Tx, order: HeldOrder): Promise<void> {
-  const lines = [...order.lines].sort((a, b) => (a.productId < b.productId ? -1 : 1));
+export async function releaseHolds(tx: Tx, order: HeldOrder, options: { restock?: boolean } = {}): Promise<void> {
+  const lines = options.restock === false ? [] : [...order.lines].sort((a, b) => (a.productId < b.productId ? -1 : 1));
   for (const line of lines) {
     await tx.$executeRaw`UPDATE "Product" SET "stock" = "stock" + ${line.quantity}, "updatedAt" = now() WHERE "id" = ${line.productId} AND "stock" IS NOT NULL`;
   }

@@ -4,6 +4,8 @@ import type { PrismaClient } from "@/generated/prisma/client";
 import type { Actor } from "@/lib/auth/actor";
 import { requireShopMember } from "@/lib/auth/guards";
 import { DomainError, NotFoundError } from "@/lib/errors";
+import { queueNoShowEmails } from "./follow-up-emails";
+import { queueStatusEmail } from "./order-emails";
 import { verifyPickupCode } from "./pickup-code-check";
 import { releaseHolds } from "./release-holds";
 import { canTransition } from "./status";
@@ -36,7 +38,8 @@ function legalSources(to: OrderStatus): OrderStatus[] {
  * A shop member moves one of the shop's orders along its life. The state
  * machine decides what is legal (not the UI); the status update is conditional
  * on the status read, so two people at the counter cannot both apply a change.
- * Cancel and no-show give back stock and the slot place in the same transaction.
+ * Cancel and no-show give back stock and the slot place, and the customer's email
+ * is queued, in the same transaction.
  */
 export async function transitionOrderByShop(
   db: PrismaClient,
@@ -46,7 +49,7 @@ export async function transitionOrderByShop(
   const now = request.now ?? new Date();
   const order = await db.order.findUnique({
     where: { id: input.orderId },
-    select: { id: true, shopId: true, status: true, pickupCode: true, pickupPointId: true, slotStartsAt: true, slotEndsAt: true, pickupPoint: { select: { kind: true } }, lines: { select: { productId: true, quantity: true } } },
+    select: { id: true, shopId: true, status: true, pickupCode: true, pickupPointId: true, slotStartsAt: true, slotEndsAt: true, pickupPoint: { select: { kind: true } }, shop: { select: { noShowRestock: true } }, lines: { select: { productId: true, quantity: true } } },
   });
   if (!order) throw new NotFoundError("order");
   const member = requireShopMember(request.actor, order.shopId);
@@ -70,8 +73,12 @@ export async function transitionOrderByShop(
       data: { status: to, ...(to === "CANCELLED" ? { cancelReason: input.reason } : {}) },
     });
     if (updated.count === 0) throw new DomainError("conflict", "the order changed meanwhile", { reason: "orderChanged" });
-    if (to === "CANCELLED" || to === "NO_SHOW") await releaseHolds(tx, order);
+    if (to === "CANCELLED") await releaseHolds(tx, order);
+    // A no-show gives the stock back only when the shop says the goods go back on the shelf.
+    if (to === "NO_SHOW") await releaseHolds(tx, order, { restock: order.shop.noShowRestock });
     await tx.orderEvent.create({ data: { orderId: order.id, fromStatus: order.status, toStatus: to, actorUserId: member.userId, note: input.reason ?? "" } });
+    if (to === "NO_SHOW") await queueNoShowEmails(tx, order.id, false);
+    else await queueStatusEmail(tx, order.id, to, input.reason);
   });
   return { orderId: order.id, from: order.status, to };
 }

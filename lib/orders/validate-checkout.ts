@@ -15,15 +15,17 @@ export type ShopCheckout = {
   lines: { productId: string; quantity: number }[];
 };
 
-/** Payment methods Comptoir can take today (online payment arrives with Stripe). */
-const SUPPORTED_METHODS = new Set(["PAY_AT_PICKUP"]);
+/** Payment methods Comptoir can take without an online payment provider configured. */
+const OFFLINE_METHODS: ReadonlySet<string> = new Set(["PAY_AT_PICKUP"]);
+const ALL_METHODS: ReadonlySet<string> = new Set(["PAY_AT_PICKUP", "ONLINE"]);
 
 /**
  * Checks a checkout against the cart and the catalog before any write: the
  * chosen shops are exactly the cart's, each pickup point is served by its shop,
  * each slot exists in the shop's schedule now, each payment method is accepted.
  */
-export async function validateCheckout(db: PrismaClient, cart: CartView, input: PlaceOrdersInput, now: Date): Promise<ShopCheckout[]> {
+export async function validateCheckout(db: PrismaClient, cart: CartView, input: PlaceOrdersInput, now: Date, options: { onlinePayment?: boolean } = {}): Promise<ShopCheckout[]> {
+  const supportedMethods = options.onlinePayment ? ALL_METHODS : OFFLINE_METHODS;
   const problems: CheckoutProblem[] = [];
   const cartShopIds = cart.groups.map((g) => g.shop.id).sort();
   const chosenShopIds = input.shops.map((s) => s.shopId).sort();
@@ -51,7 +53,7 @@ export async function validateCheckout(db: PrismaClient, cart: CartView, input: 
       problems.push({ kind: "pickupPointInvalid", shopId: choice.shopId });
       continue;
     }
-    if (!group.shop.paymentMethods.includes(choice.paymentMethod) || !SUPPORTED_METHODS.has(choice.paymentMethod)) {
+    if (!group.shop.paymentMethods.includes(choice.paymentMethod) || !supportedMethods.has(choice.paymentMethod)) {
       problems.push({ kind: "paymentMethodInvalid", shopId: choice.shopId });
     }
     const wanted = new Date(choice.slotStartsAt).getTime();

@@ -8,7 +8,7 @@ import { requireShopMember, requireUser } from "@/lib/auth/guards";
 import type { Tx } from "@/lib/db/client";
 import { DomainError, NotFoundError } from "@/lib/errors";
 import { appUrl } from "@/lib/notifications/app-url";
-import { sendEmail } from "@/lib/notifications/mailer";
+import { queueEmail } from "@/lib/notifications/outbox";
 
 const INVITATION_DAYS = 7;
 
@@ -31,14 +31,17 @@ export async function createInvitation(db: PrismaClient | Tx, shopId: string, em
 export async function inviteStaff(db: PrismaClient, request: { actor: Actor; shopId: string; input: unknown }) {
   requireShopMember(request.actor, request.shopId, { role: "OWNER" });
   const { email } = z.object({ email: emailSchema }).parse(request.input);
-  const shop = await db.shop.findUniqueOrThrow({ where: { id: request.shopId }, select: { name: true, members: { select: { user: { select: { email: true } } } } } });
+  const shop = await db.shop.findUniqueOrThrow({ where: { id: request.shopId }, select: { name: true, territoryId: true, members: { select: { user: { select: { email: true } } } } } });
   if (shop.members.some((m) => m.user.email === email)) throw new DomainError("conflict", "already a member", { reason: "alreadyMember" });
-  const { url } = await createInvitation(db, request.shopId, email, "STAFF");
-  await sendEmail(db, {
-    to: email,
-    subject: `Invitation à rejoindre ${shop.name} sur Comptoir`,
-    text: [`Bonjour,`, "", `Vous êtes invité(e) à rejoindre l'équipe de ${shop.name} sur Comptoir.`, "Pour accepter, ouvrez ce lien (valable 7 jours) :", url, "", "—", `You are invited to join ${shop.name} on Comptoir. The link above works for 7 days.`].join("\n"),
-    kind: "staff-invitation",
+  await db.$transaction(async (tx) => {
+    const { url } = await createInvitation(tx, request.shopId, email, "STAFF");
+    await queueEmail(tx, {
+      to: email,
+      subject: `Invitation à rejoindre ${shop.name} sur Comptoir`,
+      text: [`Bonjour,`, "", `Vous êtes invité(e) à rejoindre l'équipe de ${shop.name} sur Comptoir.`, "Pour accepter, ouvrez ce lien (valable 7 jours) :", url, "", "—", `You are invited to join ${shop.name} on Comptoir. The link above works for 7 days.`].join("\n"),
+      kind: "staff-invitation",
+      territoryId: shop.territoryId,
+    });
   });
 }
 

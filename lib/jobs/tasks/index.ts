@@ -1,0 +1,16 @@
+import type { TaskName } from "../queue";
+import type { TaskHandler } from "../context";
+import { deliverEmail } from "./deliver-email";
+import { maintenance } from "./maintenance";
+import { noShow } from "./no-show";
+import { releaseHold } from "./release-hold";
+import { sendReminder } from "./send-reminder";
+
+/** Every task the worker runs, by the name jobs are queued under. */
+export const TASKS: Record<TaskName, TaskHandler> = {
+  "deliver-email": deliverEmail,
+  "send-reminder": sendReminder,
+  "no-show": noShow,
+  "release-hold": releaseHold,
+  maintenance,
+};

@@ -1,0 +1,40 @@
+import type { PrismaClient } from "@/generated/prisma/client";
+import type { OrderStatus } from "@/generated/prisma/enums";
+import { readOpeningHours } from "@/lib/catalog/opening-hours";
+import { queueNoShowEmails } from "./follow-up-emails";
+import { noShowDeadline } from "./follow-up-times";
+import { releaseHolds } from "./release-holds";
+
+/** Only a prepared order can be a customer's no-show (the state machine's rule). */
+const WAITING_FOR_CUSTOMER: OrderStatus[] = ["READY", "AT_RELAY_POINT"];
+
+export type NoShowOutcome = { outcome: "marked" } | { outcome: "not-yet"; deadline: Date } | { outcome: "not-applicable" };
+
+/**
+ * Closes an order its customer did not collect once the shop's grace period is
+ * over: NO_SHOW, the slot place given back (the stock too when the shop says the
+ * goods go back on the shelf), the customer and the owners emailed, the history
+ * saying "automatique". The status update is conditional: a collection at the
+ * same moment wins, and nothing happens twice.
+ */
+export async function markNoShowAutomatically(db: PrismaClient, request: { orderId: string; now: Date }): Promise<NoShowOutcome> {
+  const order = await db.order.findUnique({
+    where: { id: request.orderId },
+    select: {
+      id: true, status: true, shopId: true, pickupPointId: true, slotStartsAt: true, slotEndsAt: true,
+      lines: { select: { productId: true, quantity: true } },
+      shop: { select: { openingHours: true, noShowGraceHours: true, noShowRestock: true } },
+    },
+  });
+  if (!order || !WAITING_FOR_CUSTOMER.includes(order.status)) return { outcome: "not-applicable" };
+  const deadline = noShowDeadline(order.slotEndsAt, { openingHours: readOpeningHours(order.shop.openingHours), noShowGraceHours: order.shop.noShowGraceHours });
+  if (request.now < deadline) return { outcome: "not-yet", deadline };
+  return db.$transaction(async (tx) => {
+    const updated = await tx.order.updateMany({ where: { id: order.id, status: order.status }, data: { status: "NO_SHOW" } });
+    if (updated.count === 0) return { outcome: "not-applicable" } as const;
+    await releaseHolds(tx, order, { restock: order.shop.noShowRestock });
+    await tx.orderEvent.create({ data: { orderId: order.id, fromStatus: order.status, toStatus: "NO_SHOW", actorUserId: null, note: "automatique" } });
+    await queueNoShowEmails(tx, order.id, true);
+    return { outcome: "marked" } as const;
+  });
+}
