@@ -7,6 +7,7 @@ import { formFields } from "@/lib/actions/form-fields";
 import { getActor } from "@/lib/auth/session";
 import { db } from "@/lib/db/prisma";
 import { addClosure, removeClosure, saveWeeklySchedule } from "@/lib/slots/manage-schedule";
+import { updateAutomationSettings } from "@/lib/shops/automation-settings";
 
 type RuleRow = Record<string, string | number>;
 
@@ -52,6 +53,22 @@ export async function removeClosureAction(_previous: ActionResult, formData: For
   const shopId = form.text("shopId");
   const result = await runAction(async () => {
     await removeClosure(db(), { actor: await getActor(), shopId, closureId: form.text("closureId") });
+    return undefined;
+  });
+  if (result.ok) revalidatePath(`/dashboard/${shopId}/retraits`);
+  return result;
+}
+
+/** The owner's rules for uncollected orders and the morning digest. */
+export async function saveAutomationAction(_previous: ActionResult, formData: FormData): Promise<ActionResult> {
+  const form = formFields(formData);
+  const shopId = form.text("shopId");
+  const result = await runAction(async () => {
+    await updateAutomationSettings(db(), {
+      actor: await getActor(),
+      shopId,
+      input: { noShowGrace: form.text("noShowGrace"), noShowRestock: form.flag("noShowRestock"), morningDigest: form.flag("morningDigest") },
+    });
     return undefined;
   });
   if (result.ok) revalidatePath(`/dashboard/${shopId}/retraits`);

@@ -19,6 +19,7 @@ export default async function AdminLayout({ children }: { children: ReactNode })
           { href: "/admin/communes", label: t("communes") },
           { href: "/admin/chiffres", label: t("figures") },
           { href: "/admin/journal", label: t("journal") },
+          { href: "/admin/emails", label: t("emails") },
           ...(isSuperAdmin(actor) ? [{ href: "/admin/territoires", label: t("territories") }] : []),
         ]}
       />

@@ -14,7 +14,7 @@ export async function OrderHistory({ events, showActors = false }: { events: His
           <li key={event.id}>
             <time dateTime={event.createdAt.toISOString()}>{dateTime.format(event.createdAt)}</time> — {t(event.toStatus)}
             {showActors && event.actor ? ` (${event.actor.name ?? event.actor.email})` : ""}
-            {showActors && event.note ? ` — ${event.note}` : ""}
+            {event.note?.includes("automatique") ? ` — ${t("automatic")}` : showActors && event.note ? ` — ${event.note}` : ""}
           </li>
         ))}
       </ol>

@@ -1,6 +1,8 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { AutoRefresh } from "@/components/dashboard/AutoRefresh";
+import { FailedEmailsNotice } from "@/components/dashboard/FailedEmailsNotice";
+import { listFailedShopEmails } from "@/lib/dashboard/failed-emails";
 import { getOrdersBoard } from "@/lib/dashboard/orders-board";
 import { db } from "@/lib/db/prisma";
 import { toLocale } from "@/lib/i18n/locales";
@@ -15,11 +17,12 @@ const STATUS_ORDER = ["AWAITING_PAYMENT", "CONFIRMED", "PREPARING", "READY", "AT
 export default async function OrdersBoardPage({ params, searchParams }: Props) {
   const { shopId } = await params;
   const { actor, shop } = await dashboardPage(shopId, `/dashboard/${shopId}`);
-  const board = await getOrdersBoard(db(), { actor, shopId, filters: await searchParams });
+  const [board, failedEmails] = await Promise.all([getOrdersBoard(db(), { actor, shopId, filters: await searchParams }), listFailedShopEmails(db(), { actor, shopId })]);
   const [t, tOrder, locale] = await Promise.all([getTranslations("dashboard"), getTranslations("order"), getLocale().then(toLocale)]);
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-bold text-brand-800 sm:text-3xl">{t("ordersHeading", { shop: shop.name })}</h1>
+      <FailedEmailsNotice shopId={shopId} emails={failedEmails} />
       <AutoRefresh latest={board.latestOrderAt?.toISOString() ?? null} seconds={15} newLabel={t("newOrders")} idleLabel={t("refreshing")} />
       <section aria-labelledby="counts-heading" className="rounded-xl bg-white p-4">
         <h2 id="counts-heading" className="sr-only">{t("counts")}</h2>

@@ -39,7 +39,7 @@ export default async function DevMailboxPage({ searchParams }: Props) {
                   {email.subject}
                 </h2>
                 <p className="text-sm text-muted">
-                  {t("to")} : <span data-testid="mailbox-to">{email.toAddress}</span> · {t("sentAt")} {dateFormat.format(email.createdAt)}
+                  {t("to")} : <span data-testid="mailbox-to">{email.toAddress}</span> · {email.sentAt ? `${t("sentAt")} ${dateFormat.format(email.sentAt)}` : `${t("queuedAt")} ${dateFormat.format(email.createdAt)} — ${t(`status_${email.status}`)}`}
                 </p>
                 <MailText text={email.text} />
               </article>

@@ -1,15 +1,17 @@
 import { getTranslations } from "next-intl/server";
+import { AutomationForm } from "@/components/dashboard/AutomationForm";
 import { ClosuresForm } from "@/components/dashboard/ClosuresForm";
 import { ScheduleEditor } from "@/components/dashboard/ScheduleEditor";
 import { rowsFromRules } from "@/lib/slots/rule-rows";
 import { db } from "@/lib/db/prisma";
 import { getScheduleEditor } from "@/lib/slots/manage-schedule";
+import { getAutomationSettings } from "@/lib/shops/automation-settings";
 import { dashboardPage } from "../../_lib/guard";
 
 export default async function PickupSettingsPage({ params }: { params: Promise<{ shopId: string }> }) {
   const { shopId } = await params;
   const { actor } = await dashboardPage(shopId, `/dashboard/${shopId}/retraits`);
-  const editor = await getScheduleEditor(db(), { actor, shopId });
+  const [editor, automation] = await Promise.all([getScheduleEditor(db(), { actor, shopId }), getAutomationSettings(db(), { actor, shopId })]);
   const t = await getTranslations("dashboard");
   return (
     <div className="space-y-6">
@@ -20,6 +22,7 @@ export default async function PickupSettingsPage({ params }: { params: Promise<{
         <ScheduleEditor key={point.id} shopId={shopId} point={{ id: point.id, name: point.name }} initialRows={rowsFromRules(point.rules)} canEdit={editor.canEdit} />
       ))}
       <ClosuresForm shopId={shopId} points={editor.points.map((p) => ({ id: p.id, name: p.name }))} closures={editor.closures} canEdit={editor.canEdit} />
+      <AutomationForm shopId={shopId} settings={automation} canEdit={automation.canEdit} />
     </div>
   );
 }
