@@ -49,6 +49,8 @@ export default defineConfig({
       EMBEDDED_PG_DIR: ".data/e2e/postgres",
       UPLOAD_DIR: ".data/e2e/uploads",
       DEV_MAILBOX: "true",
+      // Only the test harness may move time forward (POST /api/test/clock); never set in a normal start.
+      COMPTOIR_TEST_CLOCK: "1",
       NEXT_TELEMETRY_DISABLED: "1",
     },
   },

@@ -62,7 +62,12 @@ export async function startWorker(options: WorkerOptions): Promise<WorkerHandle>
     events,
     logger: logger(options.log ?? ((line) => console.warn(line))),
   });
-  const heartbeat = setInterval(() => void beatHeart(options.db, [...workerIds]).catch(() => {}), options.heartbeatMs ?? 10_000);
+  // Each beat also takes back the jobs of workers that stopped beating (killed instances).
+  const heartbeat = setInterval(() => {
+    void beatHeart(options.db, [...workerIds])
+      .then(() => recoverAbandonedJobs(options.db, staleWorkerMs))
+      .catch(() => {});
+  }, options.heartbeatMs ?? staleWorkerMs / 4);
   heartbeat.unref();
 
   let stopped: Promise<void> | undefined;

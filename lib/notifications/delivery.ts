@@ -1,10 +1,7 @@
 import type { PrismaClient } from "@/generated/prisma/client";
 import type { MailTransport } from "./transport";
 
-/** A claim older than this is taken over: the worker that made it is gone. */
-const STALE_CLAIM_MS = 5 * 60_000;
-
-export type DeliveryOutcome = "sent" | "already-sent" | "failed";
+export type DeliveryOutcome = "sent" | "already-sent";
 
 type Attachment = { filename: string; contentType: string; content: string };
 
@@ -17,9 +14,10 @@ type Attachment = { filename: string; contentType: string; content: string };
 export async function deliverQueuedEmail(
   db: PrismaClient,
   emailId: string,
-  options: { transport: MailTransport; lastAttempt: boolean; now: Date },
+  options: { transport: MailTransport; lastAttempt: boolean; now: Date; staleClaimMs: number },
 ): Promise<DeliveryOutcome> {
-  const staleBefore = new Date(options.now.getTime() - STALE_CLAIM_MS);
+  // A claim as old as a dead worker's lock is taken over: the worker that made it is gone.
+  const staleBefore = new Date(options.now.getTime() - options.staleClaimMs);
   const [claimed] = await db.$queryRaw<{ id: string; toAddress: string; subject: string; text: string; html: string | null; attachments: unknown }[]>`
     UPDATE "OutgoingEmail" SET "status" = 'SENDING', "lockedAt" = ${options.now}
     WHERE "id" = ${emailId} AND ("status" IN ('QUEUED', 'FAILED') OR ("status" = 'SENDING' AND "lockedAt" < ${staleBefore}))

@@ -2,11 +2,10 @@ import { z } from "zod";
 import { sendMorningDigests } from "@/lib/dashboard/morning-digest";
 import { markNoShowAutomatically } from "@/lib/orders/automatic-no-show";
 import { releaseExpiredHold } from "@/lib/orders/unpaid-holds";
-import { recoverAbandonedJobs } from "../recovery";
 import type { TaskContext, TaskHandler } from "../context";
 
 /** The recurring sweeps, each run by graphile-worker's cron on exactly one instance per tick. */
-const payload = z.object({ sweep: z.enum(["holds", "no-shows", "recover", "digests", "purge"]) });
+const payload = z.object({ sweep: z.enum(["holds", "no-shows", "digests", "purge"]) });
 
 const BATCH = 200;
 
@@ -39,7 +38,6 @@ export const maintenance: TaskHandler = async (raw, _job, context) => {
   const { sweep } = payload.parse(raw);
   if (sweep === "holds") await sweepExpiredHolds(context);
   else if (sweep === "no-shows") await sweepNoShows(context);
-  else if (sweep === "recover") await recoverAbandonedJobs(context.db, context.staleWorkerMs);
   else if (sweep === "digests") await sendMorningDigests(context.db, context.now());
   else await purge(context);
 };
@@ -47,7 +45,6 @@ export const maintenance: TaskHandler = async (raw, _job, context) => {
 /** graphile-worker crontab: minute hour day month weekday task ?options payload */
 export const CRONTAB = [
   `* * * * * maintenance ?id=sweep-holds&max=1 {"sweep":"holds"}`,
-  `* * * * * maintenance ?id=recover-jobs&max=1 {"sweep":"recover"}`,
   `*/10 * * * * maintenance ?id=sweep-no-shows&max=1 {"sweep":"no-shows"}`,
   `*/15 * * * * maintenance ?id=morning-digests&max=1 {"sweep":"digests"}`,
   `17 * * * * maintenance ?id=purge&max=1 {"sweep":"purge"}`,
