@@ -29,7 +29,7 @@ const URGENT_KINDS = new Set(["sign-in"]);
  * caller's transaction, so an email exists exactly when the change it reports
  * committed. A worker delivers it (lib/jobs/tasks/deliver-email.ts).
  */
-export async function queueEmail(tx: Tx, message: EmailMessage): Promise<string> {
+export async function queueEmail(tx: Tx, message: EmailMessage, options: { runAt?: Date } = {}): Promise<string> {
   const row = await tx.outgoingEmail.create({
     data: {
       toAddress: message.to,
@@ -44,7 +44,7 @@ export async function queueEmail(tx: Tx, message: EmailMessage): Promise<string>
     },
     select: { id: true },
   });
-  await enqueue(tx, "deliver-email", { emailId: row.id }, { key: `email:${row.id}`, maxAttempts: EMAIL_MAX_ATTEMPTS, priority: URGENT_KINDS.has(message.kind) ? -10 : 0 });
+  await enqueue(tx, "deliver-email", { emailId: row.id }, { key: `email:${row.id}`, maxAttempts: EMAIL_MAX_ATTEMPTS, priority: URGENT_KINDS.has(message.kind) ? -10 : 0, runAt: options.runAt });
   return row.id;
 }
 
