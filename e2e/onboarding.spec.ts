@@ -141,3 +141,15 @@ test("the admin reads the platform figures and can export them (axe)", async ({ 
   expect(response.status()).toBe(200);
   expect(await response.text()).toContain("commerces_par_categorie");
 });
+
+test("the admin follows outgoing emails and the job queue (axe)", async ({ page }) => {
+  await signInWithPassword(page, "admin@comptoir.local");
+  await page.goto("/admin");
+  await page.getByRole("link", { name: "E-mails" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "E-mails" })).toBeVisible();
+  await expect(page.getByTestId("queue-counts")).toContainText("en échec");
+  await expect(page.getByTestId("outgoing-email").first()).toBeVisible();
+  await page.getByRole("link", { name: "Envoyé", exact: true }).click();
+  await expect(page).toHaveURL(/statut=SENT/);
+  await expectNoAccessibilityViolations(page);
+});

@@ -34,3 +34,18 @@ test("the daily summary shows the preparation list and figures, and passes axe",
   await expect(page.getByRole("img", { name: /Graphique : commandes par jour/ })).toBeVisible();
   await expectNoAccessibilityViolations(page);
 });
+
+test("the owner sets when an uncollected order becomes a no-show and turns the morning digest off", async ({ page }) => {
+  await signInWithPassword(page, "fromagerie@comptoir.local");
+  await page.goto("/dashboard");
+  await page.getByRole("link", { name: "Retraits" }).click();
+  const rules = page.getByRole("region", { name: "Règles automatiques" });
+  await rules.getByLabel("Une commande prête non retirée passe en « non retirée »").selectOption("24");
+  await rules.getByLabel("Recevoir chaque matin, à l’ouverture, les commandes du jour par e-mail").uncheck();
+  await rules.getByRole("button", { name: "Enregistrer" }).click();
+  await expect(rules.getByRole("status")).toContainText("Règles enregistrées.");
+  await page.reload();
+  await expect(rules.getByLabel("Une commande prête non retirée passe en « non retirée »")).toHaveValue("24");
+  await expect(rules.getByLabel("Recevoir chaque matin, à l’ouverture, les commandes du jour par e-mail")).not.toBeChecked();
+  await expectNoAccessibilityViolations(page);
+});

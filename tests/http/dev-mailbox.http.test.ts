@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startApp, type AppServer } from "@/tests/helpers/app-server";
 import { HttpClient } from "@/tests/helpers/http-client";
 import { testDb } from "@/tests/helpers/db";
+import { waitUntil } from "@/tests/helpers/worker";
 
 /** The dev mailbox hands out sign-in links: it must answer this machine only. */
 describe("dev mailbox over HTTP", () => {
@@ -16,6 +17,8 @@ describe("dev mailbox over HTTP", () => {
   it("shows this machine the sign-in link it asked for, with a banner on every page", async () => {
     const local = new HttpClient(app.url);
     expect((await local.requestSignInLink("superadmin@comptoir.local")).status).toBe(200);
+    // Delivered by the server's own worker within seconds (the job runs at once, first in line).
+    await waitUntil(async () => (await testDb().outgoingEmail.count({ where: { toAddress: "superadmin@comptoir.local", kind: "sign-in", status: "SENT" } })) === 1, 5_000, "the sign-in email");
     const page = await local.fetch("/dev/mailbox?to=superadmin@comptoir.local");
     expect(page.status).toBe(200);
     expect(await page.text()).toContain("/api/auth/callback/email?");

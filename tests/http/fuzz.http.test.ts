@@ -21,7 +21,8 @@ type Attempt = { label: string; send: (client: HttpClient) => Promise<Response> 
 type Failure = { label: string; status: number };
 
 beforeAll(async () => {
-  app = await startApp();
+  // No background worker: its sweeps and heartbeats write rows on their own schedule.
+  app = await startApp({ env: { WORKER: "false" } });
   clients.anonymous = new HttpClient(app.url);
   for (const [role, email] of [["owner", "boulangerie@comptoir.local"], ["admin", "admin@comptoir.local"], ["operator", "operateur@comptoir.local"], ["superadmin", "superadmin@comptoir.local"]] as const) {
     const client = new HttpClient(app.url);
