@@ -4,6 +4,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { requireOperator } from "@/lib/auth/guards";
 import type { CartOwner } from "@/lib/cart/cart-owner";
 import { getCart } from "@/lib/cart/get-cart";
+import { includedVat, priceLine } from "@/lib/catalog/line-pricing";
 import type { Tx } from "@/lib/db/client";
 import { DomainError } from "@/lib/errors";
 import { CheckoutError, type CheckoutProblem } from "./checkout-error";
@@ -21,10 +22,7 @@ export type PlacedCheckout = {
   orders: { id: string; reference: string; pickupCode: string; accessToken: string; shopId: string }[];
 };
 
-type ProductRow = { id: string; name: string; unit: string; priceCents: number; vatRateBp: number };
-
-/** VAT included in a price with tax (prices are shown and stored tax included). */
-const includedVat = (totalCents: number, rateBp: number) => Math.round((totalCents * rateBp) / (10_000 + rateBp));
+type ProductRow = { id: string; name: string; unit: string; priceCents: number; vatRateBp: number; soldByWeight: boolean; pieceGrams: number | null; weightToleranceBp: number };
 
 /**
  * Who submits a checkout: the signed-in user (or operator), else the guest's cart
@@ -57,7 +55,7 @@ async function takeStock(tx: Tx, shops: ShopCheckout[], cartNames: Map<string, s
     const rows = await tx.$queryRaw<ProductRow[]>`
       UPDATE "Product" SET "stock" = "stock" - ${line.quantity}, "updatedAt" = now()
       WHERE "id" = ${line.productId} AND "shopId" = ${line.shopId} AND "active" AND ("stock" IS NULL OR "stock" >= ${line.quantity})
-      RETURNING "id", "name", "unit", "priceCents", "vatRateBp"`;
+      RETURNING "id", "name", "unit", "priceCents", "vatRateBp", "soldByWeight", "pieceGrams", "weightToleranceBp"`;
     const row = rows[0];
     if (row) {
       taken.set(row.id, row);
@@ -152,7 +150,8 @@ export async function placeOrders(
         for (const shop of shops) {
           const lines = shop.lines.map((line) => {
             const product = products.get(line.productId) as ProductRow;
-            return { product, quantity: line.quantity, total: product.priceCents * line.quantity };
+            const price = priceLine(product, line.quantity);
+            return { product, quantity: line.quantity, total: price.totalCents, max: price.maxTotalCents, estimatedGrams: price.estimatedGrams };
           });
           const total = lines.reduce((sum, l) => sum + l.total, 0);
           const status = shop.paymentMethod === "ONLINE" ? "AWAITING_PAYMENT" : "CONFIRMED";
@@ -176,6 +175,7 @@ export async function placeOrders(
               subtotalCents: total,
               vatCents: lines.reduce((sum, l) => sum + includedVat(l.total, l.product.vatRateBp), 0),
               totalCents: total,
+              maxTotalCents: lines.reduce((sum, l) => sum + l.max, 0),
               note: input.note ?? "",
               accessToken: newAccessToken(),
               lines: {
@@ -187,6 +187,9 @@ export async function placeOrders(
                   vatRateBp: l.product.vatRateBp,
                   quantity: l.quantity,
                   lineTotalCents: l.total,
+                  maxLineTotalCents: l.max,
+                  soldByWeight: l.product.soldByWeight,
+                  estimatedGrams: l.estimatedGrams,
                 })),
               },
               holdExpiresAt: status === "AWAITING_PAYMENT" ? new Date(now.getTime() + HOLD_MINUTES * 60_000) : null,
