@@ -37,3 +37,13 @@ describe("parseEnv", () => {
     expect(parseEnv({ DEV_MAILBOX: "1" }).DEV_MAILBOX).toBe(true);
   });
 });
+
+describe("payment configuration", () => {
+  it("accepts the Stripe double only on loopback, only for the demo, never with a live key", () => {
+    const demo = { STRIPE_SECRET_KEY: "sk_test_demo", STRIPE_WEBHOOK_SECRET: "whsec_demo", STRIPE_API_BASE: "http://127.0.0.1:4242", PAYMENT_DEMO: "true" };
+    expect(parseEnv(demo).STRIPE_API_BASE).toBe("http://127.0.0.1:4242");
+    expect(() => parseEnv({ ...demo, PAYMENT_DEMO: "" })).toThrow(/STRIPE_API_BASE: points at the Stripe double/);
+    expect(() => parseEnv({ ...demo, STRIPE_API_BASE: "http://api.stripe.com:80" })).toThrow(/never real Stripe over http/);
+    expect(() => parseEnv({ ...demo, STRIPE_SECRET_KEY: "sk_live_abc" })).toThrow(/live key/);
+  });
+});

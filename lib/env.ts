@@ -45,6 +45,16 @@ const envSchema = z
     TRUST_PROXY_HOPS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(0).max(5).default(0)),
     STRIPE_SECRET_KEY: z.preprocess(emptyAsUndefined, z.string().startsWith("sk_", "must start with sk_").optional()),
     STRIPE_WEBHOOK_SECRET: z.preprocess(emptyAsUndefined, z.string().startsWith("whsec_", "must start with whsec_").optional()),
+    /** Only for the local Stripe double (tests, the embedded demo): its http://127.0.0.1:port address */
+    STRIPE_API_BASE: z.preprocess(
+      emptyAsUndefined,
+      z
+        .string()
+        .regex(/^http:\/\/(127\.0\.0\.1|localhost):\d+$/, "must be the local Stripe double, http://127.0.0.1:<port> (never real Stripe over http)")
+        .optional(),
+    ),
+    /** Set by the start command when it runs the Stripe double: every page says "paiement de démonstration" */
+    PAYMENT_DEMO: z.preprocess(emptyAsUndefined, booleanFlag.default(false)),
     /** Where the embedded PostgreSQL keeps its data when DATABASE_URL is unset */
     EMBEDDED_PG_DIR: z.preprocess(emptyAsUndefined, z.string().default(".data/postgres")),
     UPLOAD_DIR: z.preprocess(emptyAsUndefined, z.string().default(".data/uploads")),
@@ -59,6 +69,12 @@ const envSchema = z
   .superRefine((env, ctx) => {
     if (env.DEV_MAILBOX && env.SMTP_URL) {
       ctx.addIssue({ code: "custom", path: ["DEV_MAILBOX"], message: "cannot be true when SMTP_URL is set (emails leave by SMTP)" });
+    }
+    if (env.STRIPE_API_BASE && !env.PAYMENT_DEMO) {
+      ctx.addIssue({ code: "custom", path: ["STRIPE_API_BASE"], message: "points at the Stripe double: only with PAYMENT_DEMO=true (the embedded demo), never in production" });
+    }
+    if (env.STRIPE_API_BASE && env.STRIPE_SECRET_KEY?.startsWith("sk_live_")) {
+      ctx.addIssue({ code: "custom", path: ["STRIPE_API_BASE"], message: "a live key never goes to the Stripe double" });
     }
     if (Boolean(env.STRIPE_SECRET_KEY) !== Boolean(env.STRIPE_WEBHOOK_SECRET)) {
       ctx.addIssue({ code: "custom", path: ["STRIPE_WEBHOOK_SECRET"], message: "STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET go together" });

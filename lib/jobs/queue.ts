@@ -6,7 +6,17 @@ import type { Tx } from "@/lib/db/client";
  * is added with SQL inside the caller's own transaction: it exists exactly when
  * the change that caused it committed.
  */
-export type TaskName = "deliver-email" | "send-reminder" | "no-show" | "release-hold" | "maintenance";
+export type TaskName =
+  | "deliver-email"
+  | "send-reminder"
+  | "no-show"
+  | "release-hold"
+  | "maintenance"
+  | "capture-payment"
+  | "transfer-to-shop"
+  | "refund-order"
+  | "cancel-authorization"
+  | "expire-session";
 
 export type EnqueueOptions = {
   /** When the job is due (default: now) */
@@ -17,6 +27,8 @@ export type EnqueueOptions = {
   maxAttempts?: number;
   /** Lower runs first (sign-in links before digests) */
   priority?: number;
+  /** Jobs of one queue run one at a time, in order (a checkout's payment movements) */
+  queue?: string;
 };
 
 type Db = PrismaClient | Tx;
@@ -28,7 +40,8 @@ export async function enqueue(db: Db, task: TaskName, payload: Record<string, un
     run_at := ${options.runAt ?? null}::timestamptz,
     job_key := ${options.key ?? null}::text,
     max_attempts := ${options.maxAttempts ?? 10}::int,
-    priority := ${options.priority ?? 0}::int
+    priority := ${options.priority ?? 0}::int,
+    queue_name := ${options.queue ?? null}::text
   )`;
 }
 

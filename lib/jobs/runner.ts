@@ -2,6 +2,7 @@ import { EventEmitter } from "node:events";
 import { Logger, run, type Runner, type TaskList, type WorkerEvents } from "graphile-worker";
 import type { PrismaClient } from "@/generated/prisma/client";
 import type { MailTransport } from "@/lib/notifications/transport";
+import type { PaymentGateway } from "@/lib/payments/gateway";
 import { now as clockNow } from "@/lib/time/clock";
 import type { TaskContext } from "./context";
 import { beatHeart, forgetWorkers, recoverAbandonedJobs } from "./recovery";
@@ -12,6 +13,7 @@ export type WorkerOptions = {
   connectionString: string;
   db: PrismaClient;
   mail: MailTransport;
+  payments?: PaymentGateway | null;
   concurrency?: number;
   /** The recurring sweeps (off in tests that count jobs) */
   cron?: boolean;
@@ -39,7 +41,7 @@ function logger(log: (line: string) => void): Logger {
  */
 export async function startWorker(options: WorkerOptions): Promise<WorkerHandle> {
   const staleWorkerMs = options.staleWorkerMs ?? 60_000;
-  const context: TaskContext = { db: options.db, mail: options.mail, now: options.now ?? clockNow, staleWorkerMs };
+  const context: TaskContext = { db: options.db, mail: options.mail, payments: options.payments ?? null, now: options.now ?? clockNow, staleWorkerMs };
   const taskList: TaskList = Object.fromEntries(
     Object.entries(TASKS).map(([name, handler]) => [name, (payload: unknown, helpers: { job: { attempts: number; max_attempts: number } }) => handler(payload, { attempts: helpers.job.attempts, maxAttempts: helpers.job.max_attempts }, context)]),
   );

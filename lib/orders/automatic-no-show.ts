@@ -1,6 +1,7 @@
 import type { PrismaClient } from "@/generated/prisma/client";
 import type { OrderStatus } from "@/generated/prisma/enums";
 import { readOpeningHours } from "@/lib/catalog/opening-hours";
+import { queuePaymentFollowUp } from "@/lib/payments/follow-up";
 import { queueNoShowEmails } from "./follow-up-emails";
 import { noShowDeadline } from "./follow-up-times";
 import { releaseHolds } from "./release-holds";
@@ -21,7 +22,7 @@ export async function markNoShowAutomatically(db: PrismaClient, request: { order
   const order = await db.order.findUnique({
     where: { id: request.orderId },
     select: {
-      id: true, status: true, shopId: true, pickupPointId: true, slotStartsAt: true, slotEndsAt: true,
+      id: true, status: true, shopId: true, checkoutId: true, paymentMethod: true, pickupPointId: true, slotStartsAt: true, slotEndsAt: true,
       lines: { select: { productId: true, quantity: true } },
       shop: { select: { openingHours: true, noShowGraceHours: true, noShowRestock: true } },
     },
@@ -35,6 +36,7 @@ export async function markNoShowAutomatically(db: PrismaClient, request: { order
     await releaseHolds(tx, order, { restock: order.shop.noShowRestock });
     await tx.orderEvent.create({ data: { orderId: order.id, fromStatus: order.status, toStatus: "NO_SHOW", actorUserId: null, note: "automatique" } });
     await queueNoShowEmails(tx, order.id, true);
+    await queuePaymentFollowUp(tx, { id: order.id, checkoutId: order.checkoutId, paymentMethod: order.paymentMethod, status: "NO_SHOW" });
     return { outcome: "marked" } as const;
   });
 }

@@ -4,6 +4,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { DomainError, NotFoundError } from "@/lib/errors";
 import { mayCancelAsCustomer } from "./order-access";
 import { queueCancellationEmail } from "./order-emails";
+import { queuePaymentFollowUp } from "@/lib/payments/follow-up";
 import { releaseHolds } from "./release-holds";
 import { CUSTOMER_CANCELLABLE } from "./status";
 
@@ -22,7 +23,7 @@ export async function cancelOrderByCustomer(db: PrismaClient, request: { actor: 
   const input = cancelOrderInput.parse(request.input);
   const order = await db.order.findUnique({
     where: { id: input.orderId },
-    select: { id: true, shopId: true, territoryId: true, customerId: true, placedById: true, accessToken: true, pickupPointId: true, slotStartsAt: true, lines: { select: { productId: true, quantity: true } } },
+    select: { id: true, shopId: true, checkoutId: true, paymentMethod: true, territoryId: true, customerId: true, placedById: true, accessToken: true, pickupPointId: true, slotStartsAt: true, lines: { select: { productId: true, quantity: true } } },
   });
   if (!order || !mayCancelAsCustomer(request.actor, order, input.token)) throw new NotFoundError("order");
   await db.$transaction(async (tx) => {
@@ -36,6 +37,7 @@ export async function cancelOrderByCustomer(db: PrismaClient, request: { actor: 
       data: { orderId: order.id, toStatus: "CANCELLED", actorUserId: request.actor.kind === "user" ? request.actor.userId : null, note: input.reason ?? "" },
     });
     await queueCancellationEmail(tx, order.id);
+    await queuePaymentFollowUp(tx, { id: order.id, checkoutId: order.checkoutId, paymentMethod: order.paymentMethod, status: "CANCELLED" });
   });
   return { orderId: order.id };
 }

@@ -1,8 +1,12 @@
 import type { OpeningHours } from "@/lib/catalog/opening-hours";
 import { addDays, fromLocal, isoWeekday, parseClock, toLocal } from "@/lib/time/zoned";
 
-/** How long an unpaid order holds its stock and slot place. */
-export const HOLD_MINUTES = 30;
+/**
+ * How long an unpaid order holds its stock and slot place: a little longer than its
+ * payment page lives (31 minutes, Stripe's minimum), so a payment made on time
+ * always finds the goods still held.
+ */
+export const HOLD_MINUTES = 35;
 
 const HOUR = 3_600_000;
 /** Slots starting before noon are reminded of the evening before, at 18:00. */

@@ -3,6 +3,7 @@ import type { PrismaClient } from "@/generated/prisma/client";
 import type { Actor } from "@/lib/auth/actor";
 import { requireOperator, requireUser } from "@/lib/auth/guards";
 import { DomainError, NotFoundError } from "@/lib/errors";
+import { queuePaymentFollowUp } from "@/lib/payments/follow-up";
 import { verifyPickupCode } from "./pickup-code-check";
 
 async function relayPoint(db: PrismaClient, actor: Actor, pickupPointId: string) {
@@ -38,7 +39,7 @@ const handOverInput = z.object({ orderId: z.string().min(1).max(64), pickupCode:
 export async function handOverAtRelay(db: PrismaClient, request: { actor: Actor; pickupPointId: string; input: unknown }) {
   const point = await relayPoint(db, request.actor, request.pickupPointId);
   const input = handOverInput.parse(request.input);
-  const order = await db.order.findFirst({ where: { id: input.orderId, pickupPointId: point.id }, select: { id: true, status: true, pickupCode: true } });
+  const order = await db.order.findFirst({ where: { id: input.orderId, pickupPointId: point.id }, select: { id: true, checkoutId: true, paymentMethod: true, status: true, pickupCode: true } });
   if (!order) throw new NotFoundError("order");
   if (order.status !== "AT_RELAY_POINT") throw new DomainError("conflict", "not at the relay point", { reason: "illegalTransition" });
   await verifyPickupCode(db, { orderId: order.id, userId: requireUser(request.actor).userId, expected: order.pickupCode, given: input.pickupCode });
@@ -46,5 +47,6 @@ export async function handOverAtRelay(db: PrismaClient, request: { actor: Actor;
     const updated = await tx.order.updateMany({ where: { id: order.id, status: "AT_RELAY_POINT" }, data: { status: "COLLECTED" } });
     if (updated.count === 0) throw new DomainError("conflict", "the order changed meanwhile", { reason: "orderChanged" });
     await tx.orderEvent.create({ data: { orderId: order.id, fromStatus: "AT_RELAY_POINT", toStatus: "COLLECTED", actorUserId: request.actor.kind === "user" ? request.actor.userId : null, note: `remise au point relais ${point.name}` } });
+    await queuePaymentFollowUp(tx, { id: order.id, checkoutId: order.checkoutId, paymentMethod: order.paymentMethod, status: "COLLECTED" });
   });
 }

@@ -4,6 +4,7 @@ import type { PrismaClient } from "@/generated/prisma/client";
 import type { Actor } from "@/lib/auth/actor";
 import { requireShopMember } from "@/lib/auth/guards";
 import { DomainError, NotFoundError } from "@/lib/errors";
+import { queuePaymentFollowUp } from "@/lib/payments/follow-up";
 import { queueNoShowEmails } from "./follow-up-emails";
 import { queueStatusEmail } from "./order-emails";
 import { verifyPickupCode } from "./pickup-code-check";
@@ -49,7 +50,7 @@ export async function transitionOrderByShop(
   const now = request.now ?? new Date();
   const order = await db.order.findUnique({
     where: { id: input.orderId },
-    select: { id: true, shopId: true, status: true, pickupCode: true, pickupPointId: true, slotStartsAt: true, slotEndsAt: true, pickupPoint: { select: { kind: true } }, shop: { select: { noShowRestock: true } }, lines: { select: { productId: true, quantity: true } } },
+    select: { id: true, shopId: true, checkoutId: true, paymentMethod: true, status: true, pickupCode: true, pickupPointId: true, slotStartsAt: true, slotEndsAt: true, pickupPoint: { select: { kind: true } }, shop: { select: { noShowRestock: true } }, lines: { select: { productId: true, quantity: true, soldByWeight: true, actualGrams: true } } },
   });
   if (!order) throw new NotFoundError("order");
   const member = requireShopMember(request.actor, order.shopId);
@@ -57,6 +58,9 @@ export async function transitionOrderByShop(
   if (!legalSources(to).includes(order.status)) throw new DomainError("conflict", `cannot go from ${order.status} to ${to}`, { reason: "illegalTransition", from: order.status });
   if (input.action === "markReady" && order.pickupPoint.kind === "RELAY_POINT") {
     throw new DomainError("conflict", "relay point orders are dropped at the relay point", { reason: "useRelayDrop" });
+  }
+  if ((input.action === "markReady" || input.action === "markAtRelayPoint") && order.lines.some((line) => line.soldByWeight && line.actualGrams === null)) {
+    throw new DomainError("conflict", "weigh the lines sold by weight first", { reason: "weighFirst" });
   }
   if (input.action === "markAtRelayPoint" && order.pickupPoint.kind !== "RELAY_POINT") {
     throw new DomainError("conflict", "not a relay point order", { reason: "notRelayOrder" });
@@ -79,6 +83,7 @@ export async function transitionOrderByShop(
     await tx.orderEvent.create({ data: { orderId: order.id, fromStatus: order.status, toStatus: to, actorUserId: member.userId, note: input.reason ?? "" } });
     if (to === "NO_SHOW") await queueNoShowEmails(tx, order.id, false);
     else await queueStatusEmail(tx, order.id, to, input.reason);
+    await queuePaymentFollowUp(tx, { id: order.id, checkoutId: order.checkoutId, paymentMethod: order.paymentMethod, status: to });
   });
   return { orderId: order.id, from: order.status, to };
 }

@@ -2,6 +2,7 @@ import type { Env } from "@/lib/env";
 import { createPrismaClient } from "@/lib/db/client";
 import { startWorker, type WorkerHandle } from "@/lib/jobs/runner";
 import { mailTransport } from "@/lib/notifications/transport";
+import { configuredGateway } from "@/lib/payments/configured";
 
 /** A worker configured from the environment, with a database pool of its own. */
 export async function startWorkerFromEnv(config: Env): Promise<WorkerHandle> {
@@ -11,6 +12,7 @@ export async function startWorkerFromEnv(config: Env): Promise<WorkerHandle> {
     connectionString: config.DATABASE_URL,
     db,
     mail: mailTransport(config),
+    payments: configuredGateway(config),
     concurrency: config.WORKER_CONCURRENCY,
     staleWorkerMs: config.WORKER_STALE_SECONDS * 1000,
     heartbeatMs: Math.max(1000, (config.WORKER_STALE_SECONDS * 1000) / 4),

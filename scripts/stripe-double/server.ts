@@ -25,8 +25,8 @@ export type StripeDouble = {
   fail(path: string, options?: { count?: number; mode?: "error" | "timeout"; status?: number }): void;
   /** Webhooks: sent `copies` times each (concurrently), after `delayMs`; or not sent at all */
   webhooks(options: { copies?: number; delayMs?: number; paused?: boolean }): void;
-  /** Events sent so far, oldest first */
-  events: { id: string; type: string; objectId: string }[];
+  /** Events sent so far, oldest first, with the JSON payload delivered */
+  events: { id: string; type: string; objectId: string; payload: string }[];
   /** Sends every event again, in a shuffled order and at once (replay tests) */
   replayAll(copies: number): Promise<void>;
   setWebhookUrl(url: string): void;

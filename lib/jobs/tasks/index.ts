@@ -3,6 +3,7 @@ import type { TaskHandler } from "../context";
 import { deliverEmail } from "./deliver-email";
 import { maintenance } from "./maintenance";
 import { noShow } from "./no-show";
+import { cancelAuthorization, capturePayment, expireSession, refundPayment, transferPayment } from "./payments";
 import { releaseHold } from "./release-hold";
 import { sendReminder } from "./send-reminder";
 
@@ -13,4 +14,9 @@ export const TASKS: Record<TaskName, TaskHandler> = {
   "no-show": noShow,
   "release-hold": releaseHold,
   maintenance,
+  "capture-payment": capturePayment,
+  "transfer-to-shop": transferPayment,
+  "refund-order": refundPayment,
+  "cancel-authorization": cancelAuthorization,
+  "expire-session": expireSession,
 };

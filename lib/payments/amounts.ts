@@ -1,0 +1,28 @@
+import type { OrderStatus } from "@/generated/prisma/enums";
+
+/** Statuses in which an order's amount is known for good (prepared, or over). */
+export const SETTLED_FOR_CAPTURE: OrderStatus[] = ["READY", "AT_RELAY_POINT", "COLLECTED", "CANCELLED", "NO_SHOW"];
+
+export type OrderForAmount = {
+  status: OrderStatus;
+  totalCents: number;
+  maxTotalCents: number;
+  lines: { soldByWeight: boolean; actualGrams: number | null }[];
+  shop: { noShowFeeCents: number | null };
+};
+
+/**
+ * What the customer owes for an online-paid order now: nothing once cancelled; the
+ * shop's no-show fee (if it keeps one) for a no-show; the maximum while a weighed
+ * line has no real weight yet (a capture at the deadline takes that, the difference
+ * is refunded once weighed); else the order's total.
+ */
+export function amountDue(order: OrderForAmount): number {
+  if (order.status === "CANCELLED") return 0;
+  if (order.status === "NO_SHOW") return Math.min(order.shop.noShowFeeCents ?? 0, order.totalCents);
+  const unweighed = order.lines.some((line) => line.soldByWeight && line.actualGrams === null);
+  return unweighed ? order.maxTotalCents : order.totalCents;
+}
+
+/** The platform's commission on an amount, in basis points, rounded to the cent. */
+export const commissionOf = (amountCents: number, commissionBp: number) => Math.round((amountCents * commissionBp) / 10_000);
