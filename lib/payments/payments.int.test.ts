@@ -164,4 +164,75 @@ describe("online payment with the Stripe double", () => {
       { kind: "TRANSFER", amountCents: 899, status: "SUCCEEDED" },
     ]);
   });
+
+  it("100 runs of a completed payment racing its hold's expiry: one outcome each, stock and slot counters exact", async () => {
+    const shop = await onlineShop("Librairie");
+    const book = await db.product.create({ data: { shopId: shop.shop.id, name: "Roman", priceCents: 2000, stock: 1000 } });
+    let confirmed = 0;
+    for (let run = 0; run < 100; run++) {
+      const now = new Date();
+      const { placed, checkout } = await checkoutOnline([{ shop, productId: book.id, quantity: 1 }], now);
+      const order = await orderOf(placed.checkoutId, shop.shop.id);
+      double.api.pay(checkout.stripeSessionId ?? "");
+      const late = new Date(now.getTime() + 36 * 60_000);
+      const early = new Date(now.getTime() + 20 * 60_000);
+      const [settled, released] = await Promise.all([settleCheckoutSession(db, gateway, { sessionId: checkout.stripeSessionId ?? "", now: early }), releaseExpiredHold(db, { orderId: order.id, now: late })]);
+      const final = await db.order.findUniqueOrThrow({ where: { id: order.id } });
+      expect([settled === "confirmed", released], `run ${run}`).toEqual(final.status === "CONFIRMED" ? [true, false] : [false, true]);
+      if (final.status === "CONFIRMED") confirmed++;
+      else expect(settled).toBe("too-late");
+    }
+    expect((await db.product.findUniqueOrThrow({ where: { id: book.id } })).stock).toBe(1000 - confirmed);
+    const booked = await db.slotCounter.aggregate({ where: { shopId: shop.shop.id }, _sum: { booked: true } });
+    expect(booked._sum.booked).toBe(confirmed);
+  });
+
+  it("a payment made after the hold ended and the stock went to someone else: authorization lifted, customer told, no oversell", async () => {
+    const shop = await onlineShop("Chocolatier");
+    const last = await db.product.create({ data: { shopId: shop.shop.id, name: "Dernière boîte", priceCents: 1500, stock: 1 } });
+    const now = new Date();
+    const { placed, checkout } = await checkoutOnline([{ shop, productId: last.id, quantity: 1 }], now);
+    const order = await orderOf(placed.checkoutId, shop.shop.id);
+    expect(await releaseExpiredHold(db, { orderId: order.id, now: new Date(now.getTime() + 36 * 60_000) })).toBe(true);
+    const other = await checkoutOnline([{ shop, productId: last.id, quantity: 1 }]);
+    expect((await db.product.findUniqueOrThrow({ where: { id: last.id } })).stock).toBe(0);
+
+    double.api.pay(checkout.stripeSessionId ?? "");
+    const from = double.events.length - 2;
+    await deliverEvents(db, gateway, double, from, new Date(now.getTime() + 37 * 60_000));
+    expect(await db.checkout.findUniqueOrThrow({ where: { id: placed.checkoutId } })).toMatchObject({ paymentStatus: "CANCELLED" });
+    const cancelJob = await db.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM graphile_worker.jobs WHERE key = ${`cancel-authorization:${placed.checkoutId}`}`;
+    expect(Number(cancelJob[0]?.n)).toBe(1);
+    await gateway.cancelAuthorization((await db.checkout.findUniqueOrThrow({ where: { id: placed.checkoutId } })).stripePaymentIntentId ?? "", `cancel-authorization:${placed.checkoutId}`);
+    expect([...double.state.intents.values()].find((i) => i.metadata.checkoutId === placed.checkoutId)?.status).toBe("canceled");
+    expect(await db.outgoingEmail.count({ where: { kind: "payment-too-late", toAddress: contact.email, orderId: order.id } })).toBe(1);
+    expect((await db.product.findUniqueOrThrow({ where: { id: last.id } })).stock).toBe(0);
+    expect(await db.order.count({ where: { checkoutId: other.placed.checkoutId, status: "AWAITING_PAYMENT" } })).toBe(1);
+  });
+
+  it("Stripe failing on capture, refund and transfer: retried with the same keys, each movement happens once", async () => {
+    const shop = await onlineShop("Épicerie");
+    const jar = await db.product.create({ data: { shopId: shop.shop.id, name: "Miel", priceCents: 900, stock: 10 } });
+    const { placed, checkout } = await checkoutOnline([{ shop, productId: jar.id, quantity: 2 }]);
+    double.api.pay(checkout.stripeSessionId ?? "");
+    await settleCheckoutSession(db, gateway, { sessionId: checkout.stripeSessionId ?? "", now: new Date() });
+    const order = await orderOf(placed.checkoutId, shop.shop.id);
+    await as(shop.owner, order.id, "startPreparing", "markReady");
+
+    // The SDK tries 4 times (3 retries, same key): 4 failures make one failed capture.
+    double.fail("/v1/payment_intents/*/capture", { count: 4, status: 500 });
+    await expect(captureCheckout(db, gateway, { checkoutId: placed.checkoutId, now: new Date() })).rejects.toThrow();
+    expect((await db.payment.findUniqueOrThrow({ where: { idempotencyKey: `capture:${placed.checkoutId}` } })).status).toBe("PENDING");
+    double.fail("/v1/payment_intents/*/capture", { count: 1, mode: "timeout" });
+    expect(await captureCheckout(db, gateway, { checkoutId: placed.checkoutId, now: new Date() })).toBe("captured");
+    expect(await captureCheckout(db, gateway, { checkoutId: placed.checkoutId, now: new Date() })).toBe("nothing");
+    const intent = [...double.state.intents.values()].find((i) => i.metadata.checkoutId === placed.checkoutId);
+    expect(intent?.amount_received).toBe(1800);
+
+    await collect(shop.owner, order.id);
+    double.fail("/v1/transfers", { count: 4, status: 500 });
+    await expect(transferToShop(db, gateway, { orderId: order.id })).rejects.toThrow();
+    expect(await transferToShop(db, gateway, { orderId: order.id })).toBe(1800 - 90);
+    expect([...double.state.transfers.values()].filter((t) => t.transfer_group === placed.checkoutId)).toHaveLength(1);
+  });
 });
