@@ -18,6 +18,9 @@ import { loadDotEnv } from "./lib/dotenv";
 import { resolveDatabase, type ResolvedDatabase } from "./lib/database-url";
 import { needsBuild } from "./lib/build-state";
 import { decideMailPolicy } from "./lib/mail-policy";
+import { decidePaymentPolicy } from "./lib/payment-policy";
+import { startStripeDouble, type StripeDouble } from "./stripe-double/server";
+import { randomBytes } from "node:crypto";
 import { persistentSecret } from "./lib/secret";
 
 const dev = process.argv.includes("--dev");
@@ -62,7 +65,9 @@ async function main(): Promise<void> {
         : `The embedded PostgreSQL could not start: ${(error as Error).message}\nIts data lives in ${config.EMBEDDED_PG_DIR}; delete that folder to start afresh.`,
     );
   }
+  let stripeDouble: StripeDouble | null = null;
   const stopDatabase = async () => {
+    await stripeDouble?.close().catch(() => {});
     await database.embedded?.stop().catch(() => {});
   };
 
@@ -87,6 +92,14 @@ async function main(): Promise<void> {
     DEV_MAILBOX: String(mail.devMailbox),
   };
 
+  const payments = decidePaymentPolicy({ embeddedDatabase: !config.DATABASE_URL, stripeKeys: Boolean(config.STRIPE_SECRET_KEY) });
+  if (payments.mode === "demo") {
+    // The demo pays through the local Stripe double: nothing leaves this machine, no card is charged.
+    const webhookSecret = `whsec_demo_${randomBytes(12).toString("hex")}`;
+    stripeDouble = await startStripeDouble({ webhookSecret, webhookUrl: `http://127.0.0.1:${config.PORT}/api/paiements/stripe/webhook` });
+    Object.assign(childEnv, { STRIPE_SECRET_KEY: "sk_test_demo_comptoir", STRIPE_WEBHOOK_SECRET: webhookSecret, STRIPE_API_BASE: stripeDouble.url, PAYMENT_DEMO: "true" });
+  }
+
   if (!dev && needsBuild()) {
     console.log("Building the app (first start or changed sources)…");
     const build = spawnSync(process.execPath, [nextCli, "build"], { stdio: "inherit", env: { ...childEnv, NODE_ENV: "production" } });
@@ -101,7 +114,7 @@ async function main(): Promise<void> {
     stdio: "inherit",
     env: { ...childEnv, NODE_ENV: dev ? "development" : "production" },
   });
-  printWelcome(appUrl, Boolean(database.embedded), mail.devMailbox);
+  printWelcome(appUrl, Boolean(database.embedded), mail.devMailbox, payments.mode);
   if (mail.warning) console.warn(banner(mail.warning));
 
   let stopping = false;
@@ -129,12 +142,13 @@ function banner(text: string): string {
   return `\n${rule}\n${text.split("\n").map((line) => `!! ${line}`).join("\n")}\n${rule}\n`;
 }
 
-function printWelcome(url: string, embedded: boolean, mailbox: boolean): void {
+function printWelcome(url: string, embedded: boolean, mailbox: boolean, payments: "stripe" | "demo" | "none"): void {
   const lines = [
     "",
     `Comptoir is starting on ${url}`,
     embedded ? "Database: embedded PostgreSQL" : "Database: DATABASE_URL",
     mailbox ? `Emails: dev mailbox at ${url}/dev/mailbox` : "Emails: SMTP_URL",
+    payments === "demo" ? "Payments: demonstration (local Stripe double, no card is charged)" : payments === "stripe" ? "Payments: Stripe (STRIPE_SECRET_KEY)" : "Payments: pay at pickup only (set STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET for online payment)",
     "",
     `Demo accounts (staff password: ${DEMO_PASSWORD}; anyone can also sign in with an email link):`,
     ...Object.values(DEMO_ACCOUNTS).map((account) => `  ${account.email.padEnd(28)} ${account.name}${account.password ? "" : " (email link only)"}`),

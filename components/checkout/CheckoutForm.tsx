@@ -14,11 +14,13 @@ type Props = {
   idempotencyKey: string;
   shops: ShopOptions[];
   totals: Record<string, string>;
+  /** Per shop, the most an online payment authorizes (weighed lines at their tolerance) */
+  maxima: Record<string, string>;
   contact: { name: string; email: string; phone: string };
   forCaller: boolean;
 };
 
-export function CheckoutForm({ idempotencyKey, shops, totals, contact, forCaller }: Props) {
+export function CheckoutForm({ idempotencyKey, shops, totals, maxima, contact, forCaller }: Props) {
   const t = useTranslations("checkout");
   const errorText = useErrorText();
   const [state, onSubmit, pending] = useKeptFormAction<ActionResult>(placeOrdersAction, idleResult);
@@ -56,7 +58,7 @@ export function CheckoutForm({ idempotencyKey, shops, totals, contact, forCaller
         </div>
       )}
       {shops.map((shop) => (
-        <ShopPickupFields key={shop.shopId} options={shop} totalLabel={totals[shop.shopId] ?? ""} />
+        <ShopPickupFields key={shop.shopId} options={shop} totalLabel={totals[shop.shopId] ?? ""} maxLabel={maxima[shop.shopId] ?? ""} />
       ))}
       <fieldset className="space-y-3 rounded-xl bg-white p-4">
         <legend className="px-1 text-xl font-semibold">{forCaller ? t("callerHeading") : t("contact")}</legend>

@@ -5,7 +5,7 @@ import { useTranslations } from "next-intl";
 import type { ShopOptions } from "@/lib/orders/checkout-options";
 
 /** Pickup point, slot and payment method for one shop of the checkout. */
-export function ShopPickupFields({ options, totalLabel }: { options: ShopOptions; totalLabel: string }) {
+export function ShopPickupFields({ options, totalLabel, maxLabel }: { options: ShopOptions; totalLabel: string; maxLabel: string }) {
   const t = useTranslations("checkout");
   const tShop = useTranslations("shop");
   const [pointId, setPointId] = useState(options.points[0]?.id ?? "");
@@ -56,16 +56,21 @@ export function ShopPickupFields({ options, totalLabel }: { options: ShopOptions
       </div>
       <fieldset className="space-y-2">
         <legend className="font-semibold">{t("payment")}</legend>
+        {options.paymentMethods.includes("ONLINE") && (
+          <label className="flex min-h-11 items-start gap-3 py-2">
+            <input type="radio" name={`${prefix}.paymentMethod`} value="ONLINE" className="mt-1 h-5 w-5" aria-describedby={`${prefix}.online-help`} />
+            <span>
+              {tShop("ONLINE")}
+              <span id={`${prefix}.online-help`} className="block text-sm text-muted">
+                {options.hasWeighedLines ? t("onlineWeighedHelp", { max: maxLabel }) : t("onlineHelp", { amount: maxLabel })}
+              </span>
+            </span>
+          </label>
+        )}
         <label className="flex min-h-11 items-center gap-3">
           <input type="radio" name={`${prefix}.paymentMethod`} value="PAY_AT_PICKUP" defaultChecked className="h-5 w-5" />
           {tShop("PAY_AT_PICKUP")}
         </label>
-        {options.paymentMethods.includes("ONLINE") && (
-          <label className="flex min-h-11 items-center gap-3 text-muted">
-            <input type="radio" name={`${prefix}.paymentMethod`} value="ONLINE" disabled className="h-5 w-5" />
-            {tShop("ONLINE")} — {t("onlineSoon")}
-          </label>
-        )}
       </fieldset>
     </fieldset>
   );

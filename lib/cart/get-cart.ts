@@ -1,4 +1,5 @@
 import type { PrismaClient } from "@/generated/prisma/client";
+import { priceLine } from "@/lib/catalog/line-pricing";
 import { publishedShop } from "@/lib/catalog/published";
 import { cartWhere, type CartOwner } from "./cart-owner";
 
@@ -9,19 +10,32 @@ export type CartLineView = {
   unit: string;
   quantity: number;
   unitPriceCents: number;
+  /** The estimate for a line sold by weight */
   lineTotalCents: number;
+  /** The most it may cost (weighed lines at their tolerance) */
+  maxLineTotalCents: number;
+  /** Sold by weight: about this many grams in all */
+  estimatedGrams: number | null;
   /** null = unlimited */
   stock: number | null;
   problem: "unavailable" | "notEnoughStock" | null;
 };
 
 export type CartShopGroup = {
+  /** paymentMethods: what the shop accepts (ONLINE only once its payments account is active) */
   shop: { id: string; slug: string; name: string; paymentMethods: ("PAY_AT_PICKUP" | "ONLINE")[] };
   lines: CartLineView[];
   subtotalCents: number;
+  maxSubtotalCents: number;
 };
 
 export type CartView = { cartId: string | null; groups: CartShopGroup[]; totalCents: number; itemCount: number; hasProblems: boolean };
+
+/** A shop takes online payment only once its payments account is active. */
+function acceptedMethods(shop: { paymentMethods: ("PAY_AT_PICKUP" | "ONLINE")[]; stripeStatus: string }): ("PAY_AT_PICKUP" | "ONLINE")[] {
+  const methods = shop.paymentMethods.filter((m) => m !== "ONLINE" || shop.stripeStatus === "ACTIVE");
+  return methods.length ? methods : ["PAY_AT_PICKUP"];
+}
 
 export const emptyCart: CartView = { cartId: null, groups: [], totalCents: 0, itemCount: 0, hasProblems: false };
 
@@ -45,9 +59,12 @@ export async function getCart(db: PrismaClient, owner: CartOwner, territoryId: s
               name: true,
               unit: true,
               priceCents: true,
+              soldByWeight: true,
+              pieceGrams: true,
+              weightToleranceBp: true,
               stock: true,
               active: true,
-              shop: { select: { id: true, slug: true, name: true, paymentMethods: true, status: true, publishedAt: true } },
+              shop: { select: { id: true, slug: true, name: true, paymentMethods: true, stripeStatus: true, status: true, publishedAt: true } },
             },
           },
         },
@@ -61,11 +78,13 @@ export async function getCart(db: PrismaClient, owner: CartOwner, territoryId: s
     const shopLive = product.shop.status === publishedShop.status && product.shop.publishedAt !== null;
     const problem = !product.active || !shopLive ? "unavailable" : product.stock !== null && product.stock < line.quantity ? "notEnoughStock" : null;
     const group = groups.get(product.shop.id) ?? {
-      shop: { id: product.shop.id, slug: product.shop.slug, name: product.shop.name, paymentMethods: product.shop.paymentMethods },
+      shop: { id: product.shop.id, slug: product.shop.slug, name: product.shop.name, paymentMethods: acceptedMethods(product.shop) },
       lines: [],
       subtotalCents: 0,
+      maxSubtotalCents: 0,
     };
-    const lineTotalCents = product.priceCents * line.quantity;
+    const price = priceLine(product, line.quantity);
+    const lineTotalCents = price.totalCents;
     group.lines.push({
       lineId: line.id,
       productId: product.id,
@@ -74,10 +93,13 @@ export async function getCart(db: PrismaClient, owner: CartOwner, territoryId: s
       quantity: line.quantity,
       unitPriceCents: product.priceCents,
       lineTotalCents,
+      maxLineTotalCents: price.maxTotalCents,
+      estimatedGrams: price.estimatedGrams,
       stock: product.stock,
       problem,
     });
     group.subtotalCents += lineTotalCents;
+    group.maxSubtotalCents += price.maxTotalCents;
     groups.set(product.shop.id, group);
   }
   const list = [...groups.values()];

@@ -7,12 +7,22 @@ import { addDays, toLocal } from "@/lib/time/zoned";
 
 export type SlotOption = { value: string; day: string; label: string; remaining: number };
 export type PointOption = { id: string; kind: "SHOP_DOOR" | "RELAY_POINT"; name: string; address: string; slots: SlotOption[] };
-export type ShopOptions = { shopId: string; shopName: string; itemCount: number; subtotalCents: number; paymentMethods: ("PAY_AT_PICKUP" | "ONLINE")[]; points: PointOption[] };
+export type ShopOptions = {
+  shopId: string;
+  shopName: string;
+  itemCount: number;
+  subtotalCents: number;
+  /** What an online payment authorizes (weighed lines at their tolerance) */
+  maxSubtotalCents: number;
+  hasWeighedLines: boolean;
+  paymentMethods: ("PAY_AT_PICKUP" | "ONLINE")[];
+  points: PointOption[];
+};
 
 const SLOT_DAYS = 7;
 
 /** For each shop of the cart: where its order can be collected, and the free slots of the coming week there. */
-export async function getCheckoutOptions(db: PrismaClient, cart: CartView, locale: Locale, now = new Date()): Promise<ShopOptions[]> {
+export async function getCheckoutOptions(db: PrismaClient, cart: CartView, locale: Locale, now = new Date(), options: { onlinePayment?: boolean } = {}): Promise<ShopOptions[]> {
   const toDate = addDays(toLocal(now).date, SLOT_DAYS);
   return Promise.all(
     cart.groups.map(async (group) => {
@@ -26,7 +36,10 @@ export async function getCheckoutOptions(db: PrismaClient, cart: CartView, local
         shopName: group.shop.name,
         itemCount: group.lines.reduce((n, l) => n + l.quantity, 0),
         subtotalCents: group.subtotalCents,
-        paymentMethods: group.shop.paymentMethods,
+        maxSubtotalCents: group.maxSubtotalCents,
+        hasWeighedLines: group.lines.some((line) => line.estimatedGrams !== null),
+        // Online payment is offered only where this deployment can take it.
+        paymentMethods: group.shop.paymentMethods.filter((m) => m !== "ONLINE" || options.onlinePayment === true),
         points: await Promise.all(
           points.map(async (point) => ({
             id: point.id,

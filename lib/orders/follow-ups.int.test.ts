@@ -25,7 +25,7 @@ beforeAll(async () => {
 
 async function setup(options: { stock?: number; onlineShop?: boolean; restock?: boolean; graceHours?: number | null; capacity?: number; lastSlot?: boolean } = {}) {
   const { shop, door } = await createShop(db, place);
-  await db.shop.update({ where: { id: shop.id }, data: { paymentMethods: options.onlineShop ? ["ONLINE", "PAY_AT_PICKUP"] : ["PAY_AT_PICKUP"], noShowRestock: options.restock ?? true, noShowGraceHours: options.graceHours === undefined ? 2 : options.graceHours } });
+  await db.shop.update({ where: { id: shop.id }, data: { paymentMethods: options.onlineShop ? ["ONLINE", "PAY_AT_PICKUP"] : ["PAY_AT_PICKUP"], stripeStatus: options.onlineShop ? "ACTIVE" : "NOT_CONNECTED", noShowRestock: options.restock ?? true, noShowGraceHours: options.graceHours === undefined ? 2 : options.graceHours } });
   await openEveryDay(db, shop.id, door.id, { capacityPerSlot: options.capacity ?? 5 });
   const slots = await listAvailableSlots(db, { shopId: shop.id, pickupPointId: door.id });
   const slot = options.lastSlot ? slots.at(-1) : slots[1];

@@ -46,23 +46,39 @@ export async function getOrder(db: PrismaClient, request: { actor: Actor; orderI
 
 export type OrderDetail = Awaited<ReturnType<typeof getOrder>>;
 
-/** The orders of one checkout, for its confirmation page (by the checkout's secret or its customer). */
+/** Whether the actor may see a checkout: by its secret (the guest's link) or as its customer. */
+export async function assertCheckoutAccess(db: PrismaClient, request: { actor: Actor; checkoutId: string; token?: string | null }): Promise<void> {
+  const checkout = await db.checkout.findUnique({ where: { id: request.checkoutId }, select: { accessToken: true, userId: true } });
+  const allowed = checkout && ((request.token && sameSecret(request.token, checkout.accessToken)) || (request.actor.kind === "user" && checkout.userId === request.actor.userId));
+  if (!allowed) throw new NotFoundError("checkout");
+}
+
+/** A checkout for its confirmation page: its orders and where its online payment stands. */
 export async function getCheckoutOrders(db: PrismaClient, request: { actor: Actor; checkoutId: string; token?: string | null }) {
-  const checkout = await db.checkout.findUnique({
+  await assertCheckoutAccess(db, request);
+  const checkout = await db.checkout.findUniqueOrThrow({
     where: { id: request.checkoutId },
     select: {
-      accessToken: true,
-      userId: true,
+      paymentStatus: true,
       orders: {
-        select: { id: true, reference: true, pickupCode: true, accessToken: true, slotStartsAt: true, slotEndsAt: true, totalCents: true, shop: { select: { name: true } }, pickupPoint: { select: { name: true, addressLine: true, city: true } } },
+        select: {
+          id: true, reference: true, status: true, pickupCode: true, accessToken: true, slotStartsAt: true, slotEndsAt: true, totalCents: true, maxTotalCents: true, paymentMethod: true, holdExpiresAt: true,
+          shop: { select: { name: true } }, pickupPoint: { select: { name: true, addressLine: true, city: true } },
+        },
         orderBy: { slotStartsAt: "asc" },
       },
     },
   });
-  const allowed =
-    checkout && ((request.token && sameSecret(request.token, checkout.accessToken)) || (request.actor.kind === "user" && checkout.userId === request.actor.userId));
-  if (!checkout || !allowed) throw new NotFoundError("checkout");
-  return checkout.orders;
+  const awaiting = checkout.orders.filter((o) => o.status === "AWAITING_PAYMENT");
+  return {
+    orders: checkout.orders,
+    payment: {
+      status: checkout.paymentStatus,
+      awaiting: awaiting.length,
+      holdEndsAt: awaiting.length ? new Date(Math.min(...awaiting.map((o) => o.holdExpiresAt?.getTime() ?? Date.now()))) : null,
+      maxCents: awaiting.reduce((sum, o) => sum + o.maxTotalCents, 0),
+    },
+  };
 }
 
 /** A customer's orders, newest first. */

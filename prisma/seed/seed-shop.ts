@@ -47,6 +47,8 @@ export async function seedShop(
       email: `contact@${shop.slug}.example.fr`,
       openingHours: openingHours(),
       paymentMethods: shop.acceptsOnline ? ["PAY_AT_PICKUP", "ONLINE"] : ["PAY_AT_PICKUP"],
+      // Demo shops taking online payment come onboarded: the Stripe double knows every acct_demo_… account.
+      ...(shop.acceptsOnline ? { stripeAccountId: `acct_demo_${shop.slug}`, stripeStatus: "ACTIVE" as const } : {}),
     },
   });
   if (ownerId) await tx.shopMember.create({ data: { shopId: created.id, userId: ownerId, role: "OWNER" } });
@@ -100,7 +102,7 @@ export async function seedShop(
   }
   await tx.pickupScheduleRule.createMany({ data: rules });
   await tx.product.createMany({
-    data: shop.products.map(([name, priceCents, stock, section, unit, vatRateBp], index) => ({
+    data: shop.products.map(([name, priceCents, stock, section, unit, vatRateBp, pieceGrams], index) => ({
       shopId: created.id,
       sku: `${shop.slug.slice(0, 12).toUpperCase()}-${String(index + 1).padStart(3, "0")}`,
       name,
@@ -109,6 +111,8 @@ export async function seedShop(
       section,
       unit,
       vatRateBp,
+      soldByWeight: pieceGrams !== undefined,
+      pieceGrams: pieceGrams ?? null,
       description: `${name} — ${shop.name}.`,
     })),
   });

@@ -1,7 +1,10 @@
 import type { CategorySlug, CommuneName, RelayKey } from "./territory-data";
 
-/** [name, price in cents, stock (null = unlimited), in-shop section, unit, VAT in basis points] */
-export type SeedProduct = [string, number, number | null, string, string, number];
+/**
+ * [name, price in cents, stock (null = unlimited), in-shop section, unit, VAT in basis points,
+ *  grams of a piece when sold by weight (the price is then per kg)]
+ */
+export type SeedProduct = [string, number, number | null, string, string, number] | [string, number, number | null, string, string, number, number];
 
 export type SeedShop = {
   slug: string;
@@ -17,5 +20,6 @@ export type SeedShop = {
   /** Key of a demo shopkeeper account, or null */
   owner: string | null;
   products: SeedProduct[];
+  /** Takes online payment (in the demo, through a payments account already onboarded on the Stripe double) */
   acceptsOnline?: boolean;
 };

@@ -17,6 +17,7 @@ export const OTHER_SHOPS: SeedShop[] = [
     description: "Librairie indépendante : romans, BD, jeunesse, sciences humaines. Nos libraires vous conseillent aussi par téléphone.",
     relays: ["mairie", "office-tourisme"],
     owner: "librairie",
+    acceptsOnline: true,
     products: [
       ["Roman du mois — coup de cœur des libraires", 2190, 10, "Romans", "livre", BOOK],
       ["Le Petit Prince", 890, 12, "Jeunesse", "livre", BOOK],

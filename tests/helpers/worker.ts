@@ -2,15 +2,17 @@ import type { PrismaClient } from "@/generated/prisma/client";
 import { createPrismaClient } from "@/lib/db/client";
 import { startWorker, type WorkerHandle } from "@/lib/jobs/runner";
 import { mailTransport } from "@/lib/notifications/transport";
+import type { PaymentGateway } from "@/lib/payments/gateway";
 
 /** A real graphile-worker pool on the test file's database, with its own connection pool. */
-export async function startTestWorker(options: { smtpUrl?: string; concurrency?: number; now?: () => Date; staleWorkerMs?: number } = {}): Promise<WorkerHandle & { db: PrismaClient }> {
+export async function startTestWorker(options: { smtpUrl?: string; concurrency?: number; now?: () => Date; staleWorkerMs?: number; payments?: PaymentGateway } = {}): Promise<WorkerHandle & { db: PrismaClient }> {
   const url = process.env.DATABASE_URL ?? "";
   const db = createPrismaClient(url, { poolSize: (options.concurrency ?? 4) + 2 });
   const worker = await startWorker({
     connectionString: url,
     db,
     mail: mailTransport({ SMTP_URL: options.smtpUrl, MAIL_FROM: "Comptoir <test@comptoir.local>", DEV_MAILBOX: !options.smtpUrl }),
+    payments: options.payments,
     concurrency: options.concurrency ?? 4,
     cron: false,
     now: options.now,

@@ -10,17 +10,19 @@ import { toLocale } from "@/lib/i18n/locales";
 import { formatPrice } from "@/lib/money/format";
 import { getCheckoutOptions } from "@/lib/orders/checkout-options";
 import { describeContact } from "@/lib/orders/checkout-contact";
+import { onlinePaymentEnabled } from "@/lib/payments/configured";
 
 export default async function CheckoutPage() {
   const [{ owner, territoryId }, actor, locale] = await Promise.all([visitorCartOwner(), getActor(), getLocale().then(toLocale)]);
   const cart = await getCart(db(), owner, territoryId);
   if (cart.groups.length === 0 || cart.hasProblems) redirect("/panier");
-  const [t, shops, contact] = await Promise.all([getTranslations("checkout"), getCheckoutOptions(db(), cart, locale), describeContact(db(), actor, territoryId)]);
+  const [t, shops, contact] = await Promise.all([getTranslations("checkout"), getCheckoutOptions(db(), cart, locale, new Date(), { onlinePayment: onlinePaymentEnabled() }), describeContact(db(), actor, territoryId)]);
   const totals = Object.fromEntries(shops.map((s) => [s.shopId, t("summary", { count: s.itemCount, total: formatPrice(s.subtotalCents, locale) })]));
+  const maxima = Object.fromEntries(shops.map((s) => [s.shopId, formatPrice(s.maxSubtotalCents, locale)]));
   return (
     <div className="space-y-6">
       <h1 className="text-3xl font-bold text-brand-800">{t("heading")}</h1>
-      <CheckoutForm idempotencyKey={randomUUID()} shops={shops} totals={totals} contact={contact.defaults} forCaller={contact.forCaller} />
+      <CheckoutForm idempotencyKey={randomUUID()} shops={shops} totals={totals} maxima={maxima} contact={contact.defaults} forCaller={contact.forCaller} />
     </div>
   );
 }

@@ -2,10 +2,13 @@ import { z } from "zod";
 import { sendMorningDigests } from "@/lib/dashboard/morning-digest";
 import { markNoShowAutomatically } from "@/lib/orders/automatic-no-show";
 import { releaseExpiredHold } from "@/lib/orders/unpaid-holds";
+import { settleCheckoutSession } from "@/lib/payments/settle-session";
+import { PAYMENT_PAGE_MINUTES } from "@/lib/payments/start-online-payment";
+import { enqueue } from "../queue";
 import type { TaskContext, TaskHandler } from "../context";
 
 /** The recurring sweeps, each run by graphile-worker's cron on exactly one instance per tick. */
-const payload = z.object({ sweep: z.enum(["holds", "no-shows", "digests", "purge"]) });
+const payload = z.object({ sweep: z.enum(["holds", "no-shows", "digests", "purge", "payments"]) });
 
 const BATCH = 200;
 
@@ -26,6 +29,30 @@ async function sweepNoShows({ db, now }: TaskContext): Promise<void> {
   for (const order of overdue) await markNoShowAutomatically(db, { orderId: order.id, now: now() });
 }
 
+/**
+ * Reconciliation: a lost webhook or a closed browser never leaves an order awaiting
+ * payment; a money movement left pending (a crash, a provider outage) is asked again
+ * under its own idempotency key.
+ */
+async function reconcilePayments({ db, now, payments }: TaskContext): Promise<void> {
+  if (!payments) return;
+  const staleSessions = await db.checkout.findMany({
+    where: { paymentStatus: "PENDING", stripeSessionId: { not: null }, createdAt: { lt: new Date(now().getTime() - (PAYMENT_PAGE_MINUTES + 1) * 60_000) } },
+    select: { stripeSessionId: true },
+    take: BATCH,
+  });
+  for (const checkout of staleSessions) {
+    await settleCheckoutSession(db, payments, { sessionId: checkout.stripeSessionId ?? "", now: now() }).catch((error: unknown) => console.warn("Reconciliation of a payment page failed:", error));
+  }
+  const pending = await db.payment.findMany({ where: { status: "PENDING", updatedAt: { lt: new Date(now().getTime() - 5 * 60_000) } }, select: { kind: true, checkoutId: true, orderId: true }, take: BATCH });
+  for (const movement of pending) {
+    const queue = `payments:${movement.checkoutId}`;
+    if ((movement.kind === "REFUND" || movement.kind === "TRANSFER_REVERSAL") && movement.orderId) await enqueue(db, "refund-order", { orderId: movement.orderId }, { key: `refund:${movement.orderId}`, queue });
+    else if (movement.kind === "TRANSFER" && movement.orderId) await enqueue(db, "transfer-to-shop", { orderId: movement.orderId }, { key: `transfer:${movement.orderId}`, queue });
+    else await enqueue(db, "capture-payment", { checkoutId: movement.checkoutId }, { key: `capture:${movement.checkoutId}`, queue });
+  }
+}
+
 /** Old counters and sessions that can no longer matter. */
 async function purge({ db, now }: TaskContext): Promise<void> {
   const dayAgo = new Date(now().getTime() - 86_400_000);
@@ -39,6 +66,7 @@ export const maintenance: TaskHandler = async (raw, _job, context) => {
   if (sweep === "holds") await sweepExpiredHolds(context);
   else if (sweep === "no-shows") await sweepNoShows(context);
   else if (sweep === "digests") await sendMorningDigests(context.db, context.now());
+  else if (sweep === "payments") await reconcilePayments(context);
   else await purge(context);
 };
 
@@ -48,4 +76,5 @@ export const CRONTAB = [
   `*/10 * * * * maintenance ?id=sweep-no-shows&max=1 {"sweep":"no-shows"}`,
   `*/15 * * * * maintenance ?id=morning-digests&max=1 {"sweep":"digests"}`,
   `17 * * * * maintenance ?id=purge&max=1 {"sweep":"purge"}`,
+  `*/5 * * * * maintenance ?id=reconcile-payments&max=1 {"sweep":"payments"}`,
 ].join("\n");
