@@ -6,7 +6,7 @@ import { formFields } from "@/lib/actions/form-fields";
 import { getActor } from "@/lib/auth/session";
 import { db } from "@/lib/db/prisma";
 import { DomainError } from "@/lib/errors";
-import { resumeCheckoutPayment } from "@/lib/payments/checkout-payment";
+import { resumeCheckoutPayment, resumeOrderPayment } from "@/lib/payments/checkout-payment";
 import { configuredGateway } from "@/lib/payments/configured";
 import { now } from "@/lib/time/clock";
 
@@ -16,7 +16,9 @@ export async function resumePaymentAction(_previous: ActionResult, formData: For
   const result = await runAction(async () => {
     const gateway = configuredGateway();
     if (!gateway) throw new DomainError("conflict", "online payment is not available", { reason: "paymentUnavailable" });
-    return resumeCheckoutPayment(db(), gateway, { actor: await getActor(), checkoutId: form.text("checkoutId"), token: form.optional("token"), now: now() });
+    const request = { actor: await getActor(), token: form.optional("token"), now: now() };
+    const orderId = form.optional("orderId");
+    return orderId ? resumeOrderPayment(db(), gateway, { ...request, orderId }) : resumeCheckoutPayment(db(), gateway, { ...request, checkoutId: form.text("checkoutId") });
   });
   if (!result.ok) return result;
   redirect(result.data.url);

@@ -13,7 +13,7 @@ import { localMediaStore } from "@/lib/storage/media-store";
 
 /** Absent fields stay undefined: the product schema tells "left blank" from "not sent". */
 const productForm = (form: FormFields) =>
-  Object.fromEntries(["name", "description", "section", "sku", "price", "vatRateBp", "unit", "unlimited", "stock", "lowStockAlert"].map((k) => [k, form.optional(k)]));
+  Object.fromEntries(["name", "description", "section", "sku", "price", "vatRateBp", "unit", "unlimited", "stock", "lowStockAlert", "soldByWeight", "pieceGrams", "weightTolerance"].map((k) => [k, form.optional(k)]));
 
 /** Creates or updates a product from the product form (productId set = update). */
 export async function saveProductAction(_previous: ActionResult, formData: FormData): Promise<ActionResult> {

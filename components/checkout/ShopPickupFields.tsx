@@ -1,12 +1,15 @@
 "use client";
 
 import { useState } from "react";
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
+import { toLocale } from "@/lib/i18n/locales";
+import { formatPrice } from "@/lib/money/format";
 import type { ShopOptions } from "@/lib/orders/checkout-options";
 
 /** Pickup point, slot and payment method for one shop of the checkout. */
 export function ShopPickupFields({ options, totalLabel, maxLabel }: { options: ShopOptions; totalLabel: string; maxLabel: string }) {
   const t = useTranslations("checkout");
+  const locale = toLocale(useLocale());
   const tShop = useTranslations("shop");
   const [pointId, setPointId] = useState(options.points[0]?.id ?? "");
   const point = options.points.find((p) => p.id === pointId);
@@ -63,6 +66,7 @@ export function ShopPickupFields({ options, totalLabel, maxLabel }: { options: S
               {tShop("ONLINE")}
               <span id={`${prefix}.online-help`} className="block text-sm text-muted">
                 {options.hasWeighedLines ? t("onlineWeighedHelp", { max: maxLabel }) : t("onlineHelp", { amount: maxLabel })}
+                {options.noShowFeeCents ? ` ${t("noShowFee", { fee: formatPrice(options.noShowFeeCents, locale) })}` : ""}
               </span>
             </span>
           </label>

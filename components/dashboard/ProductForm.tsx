@@ -18,6 +18,9 @@ export type ProductFormValues = {
   unit: string;
   stock: number | null;
   lowStockAlert: number;
+  soldByWeight: boolean;
+  pieceGrams: number | null;
+  weightTolerance: number;
 };
 
 const VAT = [2000, 1000, 550, 210, 0];
@@ -27,12 +30,13 @@ export function ProductForm({ shopId, productId, values }: { shopId: string; pro
   const errorText = useErrorText();
   const [state, onSubmit, pending] = useKeptFormAction<ActionResult>(saveProductAction, idleResult);
   const [unlimited, setUnlimited] = useState(values.stock === null);
+  const [byWeight, setByWeight] = useState(values.soldByWeight);
   const failure = !state.ok && state.error ? state : null;
   const fieldError = (name: string) => {
     const key = failure?.fieldErrors?.[name] ?? (failure?.details?.field === name ? failure.error : undefined);
     return key ? errorText(key) : null;
   };
-  const field = (name: keyof ProductFormValues, label: string, props: React.InputHTMLAttributes<HTMLInputElement> = {}) => {
+  const field = (name: Exclude<keyof ProductFormValues, "soldByWeight">, label: string, props: React.InputHTMLAttributes<HTMLInputElement> = {}) => {
     const error = fieldError(name);
     return (
       <div className="space-y-1">
@@ -75,6 +79,20 @@ export function ProductForm({ shopId, productId, values }: { shopId: string; pro
         {field("unit", t("fieldUnit"), { required: true, maxLength: 30 })}
         {field("lowStockAlert", t("fieldLowStock"), { type: "number", min: 0, inputMode: "numeric" })}
       </div>
+      <fieldset className="space-y-2 rounded-lg border border-brand-100 p-3">
+        <legend className="px-1 font-medium">{t("weightHeading")}</legend>
+        <label className="flex min-h-11 items-center gap-2">
+          <input type="checkbox" name="soldByWeight" checked={byWeight} onChange={(e) => setByWeight(e.target.checked)} className="h-5 w-5" aria-describedby="product-weight-help" />
+          {t("fieldSoldByWeight")}
+        </label>
+        <p id="product-weight-help" className="text-sm text-muted">{t("weightFieldHelp")}</p>
+        {byWeight && (
+          <div className="grid gap-4 sm:grid-cols-2">
+            {field("pieceGrams", t("fieldPieceGrams"), { type: "number", min: 1, inputMode: "numeric", required: true })}
+            {field("weightTolerance", t("fieldTolerance"), { type: "number", min: 0, max: 50, inputMode: "numeric" })}
+          </div>
+        )}
+      </fieldset>
       <label className="flex min-h-11 items-center gap-2">
         <input type="checkbox" name="unlimited" checked={unlimited} onChange={(e) => setUnlimited(e.target.checked)} className="h-5 w-5" />
         {t("fieldUnlimited")}

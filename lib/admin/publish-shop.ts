@@ -13,7 +13,7 @@ export async function listTerritoryShops(db: PrismaClient, request: { actor: Act
     where: { territoryId: request.territoryId },
     orderBy: [{ publishedAt: { sort: "asc", nulls: "first" } }, { name: "asc" }],
     select: {
-      id: true, name: true, status: true, publishedAt: true, description: true, paymentMethods: true,
+      id: true, name: true, status: true, publishedAt: true, description: true, paymentMethods: true, stripeStatus: true,
       _count: { select: { products: { where: { active: true } }, scheduleRules: true, members: true } },
     },
   });

@@ -23,7 +23,7 @@ export type CartLineView = {
 
 export type CartShopGroup = {
   /** paymentMethods: what the shop accepts (ONLINE only once its payments account is active) */
-  shop: { id: string; slug: string; name: string; paymentMethods: ("PAY_AT_PICKUP" | "ONLINE")[] };
+  shop: { id: string; slug: string; name: string; paymentMethods: ("PAY_AT_PICKUP" | "ONLINE")[]; noShowFeeCents: number | null };
   lines: CartLineView[];
   subtotalCents: number;
   maxSubtotalCents: number;
@@ -64,7 +64,7 @@ export async function getCart(db: PrismaClient, owner: CartOwner, territoryId: s
               weightToleranceBp: true,
               stock: true,
               active: true,
-              shop: { select: { id: true, slug: true, name: true, paymentMethods: true, stripeStatus: true, status: true, publishedAt: true } },
+              shop: { select: { id: true, slug: true, name: true, paymentMethods: true, stripeStatus: true, noShowFeeCents: true, status: true, publishedAt: true } },
             },
           },
         },
@@ -78,7 +78,7 @@ export async function getCart(db: PrismaClient, owner: CartOwner, territoryId: s
     const shopLive = product.shop.status === publishedShop.status && product.shop.publishedAt !== null;
     const problem = !product.active || !shopLive ? "unavailable" : product.stock !== null && product.stock < line.quantity ? "notEnoughStock" : null;
     const group = groups.get(product.shop.id) ?? {
-      shop: { id: product.shop.id, slug: product.shop.slug, name: product.shop.name, paymentMethods: acceptedMethods(product.shop) },
+      shop: { id: product.shop.id, slug: product.shop.slug, name: product.shop.name, paymentMethods: acceptedMethods(product.shop), noShowFeeCents: product.shop.noShowFeeCents },
       lines: [],
       subtotalCents: 0,
       maxSubtotalCents: 0,

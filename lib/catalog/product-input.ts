@@ -23,7 +23,13 @@ export const productFields = z.object({
   unlimited: z.union([z.literal("on"), z.literal("1"), z.literal("true"), z.literal(""), z.null()]).optional().transform((v) => v === "on" || v === "1" || v === "true"),
   stock: z.union([z.literal(""), z.null(), wholeNumber(0, 100_000, "stockInvalid")]).optional(),
   lowStockAlert: z.union([z.literal("").transform(() => 3), wholeNumber(0, 1000, "stockInvalid")]).default(3),
+  soldByWeight: z.union([z.literal("on"), z.literal("true"), z.literal(""), z.null()]).optional().transform((v) => v === "on" || v === "true"),
+  pieceGrams: z.union([z.literal(""), z.null(), wholeNumber(1, 100_000, "pieceGramsInvalid")]).optional(),
+  /** Tolerance in whole percent (0–50) */
+  weightTolerance: z.union([z.literal("").transform(() => 15), wholeNumber(0, 50, "toleranceInvalid")]).default(15),
 })
+  // Sold by weight: the price is per kg and a piece weighs about pieceGrams.
+  .refine((input) => !input.soldByWeight || typeof input.pieceGrams === "number", { path: ["pieceGrams"], message: "pieceGramsInvalid" })
   // A blank stock is not zero: it must be typed, or the product marked unlimited.
   .refine((input) => input.unlimited || typeof input.stock === "number", { path: ["stock"], message: "stockRequired" });
 
@@ -40,5 +46,8 @@ export function toProductData(input: z.infer<typeof productFields>) {
     unit: input.unit,
     stock,
     lowStockAlert: input.lowStockAlert,
+    soldByWeight: input.soldByWeight,
+    pieceGrams: input.soldByWeight && typeof input.pieceGrams === "number" ? input.pieceGrams : null,
+    weightToleranceBp: input.weightTolerance * 100,
   };
 }

@@ -29,7 +29,7 @@ export async function getShopPage(db: PrismaClient, territoryId: string, slug: s
       products: {
         where: { active: true },
         orderBy: [{ section: "asc" }, { name: "asc" }],
-        select: { id: true, name: true, description: true, section: true, priceCents: true, unit: true, stock: true, lowStockAlert: true, photos: true },
+        select: { id: true, name: true, description: true, section: true, priceCents: true, unit: true, stock: true, lowStockAlert: true, photos: true, soldByWeight: true, pieceGrams: true, weightToleranceBp: true },
       },
     },
   });
@@ -57,6 +57,6 @@ export type ShopPage = NonNullable<Awaited<ReturnType<typeof getShopPage>>>;
 export async function getProductPage(db: PrismaClient, territoryId: string, shopSlug: string, productId: string) {
   return db.product.findFirst({
     where: { id: productId, active: true, shop: { territoryId, slug: shopSlug, ...publishedShop } },
-    select: { id: true, name: true, description: true, section: true, priceCents: true, unit: true, stock: true, lowStockAlert: true, vatRateBp: true, photos: true, shop: { select: { name: true, slug: true } } },
+    select: { id: true, name: true, description: true, section: true, priceCents: true, unit: true, stock: true, lowStockAlert: true, vatRateBp: true, photos: true, soldByWeight: true, pieceGrams: true, weightToleranceBp: true, shop: { select: { name: true, slug: true } } },
   });
 }

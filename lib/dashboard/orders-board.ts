@@ -67,6 +67,8 @@ export async function getOrdersBoard(db: PrismaClient, request: { actor: Actor; 
   };
 }
 
+const movementColumns = { id: true, kind: true, amountCents: true, status: true, providerId: true, error: true, createdAt: true } as const;
+
 /** One order of the shop with everything the counter needs. */
 export async function getShopOrder(db: PrismaClient, request: { actor: Actor; shopId: string; orderId: string }) {
   requireShopMember(request.actor, request.shopId);
@@ -81,13 +83,23 @@ export async function getShopOrder(db: PrismaClient, request: { actor: Actor; sh
       contactPhone: true,
       note: true,
       totalCents: true,
+      maxTotalCents: true,
+      capturedCents: true,
+      refundedCents: true,
       paymentMethod: true,
+      paymentStatus: true,
       slotStartsAt: true,
       slotEndsAt: true,
       cancelReason: true,
       placedById: true,
       pickupPoint: { select: { name: true, kind: true, addressLine: true, city: true } },
-      lines: { select: { id: true, productName: true, unit: true, quantity: true, unitPriceCents: true, lineTotalCents: true }, orderBy: { productName: "asc" } },
+      lines: {
+        select: { id: true, productName: true, unit: true, quantity: true, unitPriceCents: true, lineTotalCents: true, soldByWeight: true, estimatedGrams: true, actualGrams: true, product: { select: { weightToleranceBp: true } } },
+        orderBy: { productName: "asc" },
+      },
+      payments: { select: movementColumns, orderBy: { createdAt: "asc" } },
+      // The checkout's own movements (authorization, capture) concern this order too.
+      checkout: { select: { payments: { where: { orderId: null }, select: movementColumns, orderBy: { createdAt: "asc" } } } },
       events: { select: { id: true, fromStatus: true, toStatus: true, note: true, createdAt: true, actor: { select: { name: true, email: true } } }, orderBy: { createdAt: "asc" } },
     },
   });

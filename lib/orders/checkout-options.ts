@@ -15,6 +15,8 @@ export type ShopOptions = {
   /** What an online payment authorizes (weighed lines at their tolerance) */
   maxSubtotalCents: number;
   hasWeighedLines: boolean;
+  /** Kept from an online-paid order not collected (told before ordering) */
+  noShowFeeCents: number | null;
   paymentMethods: ("PAY_AT_PICKUP" | "ONLINE")[];
   points: PointOption[];
 };
@@ -38,6 +40,7 @@ export async function getCheckoutOptions(db: PrismaClient, cart: CartView, local
         subtotalCents: group.subtotalCents,
         maxSubtotalCents: group.maxSubtotalCents,
         hasWeighedLines: group.lines.some((line) => line.estimatedGrams !== null),
+        noShowFeeCents: group.shop.noShowFeeCents,
         // Online payment is offered only where this deployment can take it.
         paymentMethods: group.shop.paymentMethods.filter((m) => m !== "ONLINE" || options.onlinePayment === true),
         points: await Promise.all(

@@ -21,14 +21,21 @@ const orderDetail = {
   pickupCode: true,
   paymentMethod: true,
   paymentStatus: true,
+  checkoutId: true,
+  holdExpiresAt: true,
   totalCents: true,
+  maxTotalCents: true,
+  refundedCents: true,
   vatCents: true,
   note: true,
   cancelReason: true,
   createdAt: true,
   shop: { select: { name: true, slug: true, phone: true } },
   pickupPoint: { select: { kind: true, name: true, addressLine: true, postalCode: true, city: true, instructions: true, openingHours: true } },
-  lines: { select: { id: true, productName: true, unit: true, quantity: true, unitPriceCents: true, lineTotalCents: true }, orderBy: { productName: "asc" } },
+  lines: { select: { id: true, productName: true, unit: true, quantity: true, unitPriceCents: true, lineTotalCents: true, soldByWeight: true, estimatedGrams: true, actualGrams: true }, orderBy: { productName: "asc" } },
+  // What the customer sees of the money: their card's authorization, charge and refunds (payouts to shops are not theirs).
+  payments: { where: { kind: "REFUND" }, select: { id: true, kind: true, amountCents: true, status: true, providerId: true, error: true, createdAt: true } },
+  checkout: { select: { payments: { where: { orderId: null }, select: { id: true, kind: true, amountCents: true, status: true, providerId: true, error: true, createdAt: true } } } },
   events: { select: { id: true, toStatus: true, createdAt: true, note: true }, orderBy: { createdAt: "asc" } },
 } as const;
 

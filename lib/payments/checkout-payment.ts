@@ -1,7 +1,7 @@
 import type { PrismaClient } from "@/generated/prisma/client";
 import type { Actor } from "@/lib/auth/actor";
 import { DomainError } from "@/lib/errors";
-import { assertCheckoutAccess } from "@/lib/orders/get-order";
+import { assertCheckoutAccess, getOrder } from "@/lib/orders/get-order";
 import type { PaymentGateway } from "./gateway";
 import { settleCheckoutSession } from "./settle-session";
 import { startOnlinePayment, type PaymentPage } from "./start-online-payment";
@@ -10,6 +10,14 @@ import { startOnlinePayment, type PaymentPage } from "./start-online-payment";
 export async function resumeCheckoutPayment(db: PrismaClient, gateway: PaymentGateway, request: { actor: Actor; checkoutId: string; token?: string | null; now: Date }): Promise<PaymentPage> {
   await assertCheckoutAccess(db, request);
   const page = await startOnlinePayment(db, gateway, { checkoutId: request.checkoutId, now: request.now });
+  if (!page) throw new DomainError("conflict", "nothing left to pay", { reason: "nothingToPay" });
+  return page;
+}
+
+/** The same, from one order's page (by the order's link, or signed in). */
+export async function resumeOrderPayment(db: PrismaClient, gateway: PaymentGateway, request: { actor: Actor; orderId: string; token?: string | null; now: Date }): Promise<PaymentPage> {
+  const order = await getOrder(db, request);
+  const page = await startOnlinePayment(db, gateway, { checkoutId: order.checkoutId, now: request.now });
   if (!page) throw new DomainError("conflict", "nothing left to pay", { reason: "nothingToPay" });
   return page;
 }

@@ -51,3 +51,9 @@ export async function getShopPayments(db: PrismaClient, request: { actor: Actor;
   });
   return { ...shop, canEdit: member.shopRole === "OWNER", movements };
 }
+
+/** The owner sets the fee kept from an online-paid no-show (empty = the customer is fully refunded). */
+export async function setNoShowFee(db: PrismaClient, request: { actor: Actor; shopId: string; feeCents: number | null }): Promise<void> {
+  requireShopMember(request.actor, request.shopId, { role: "OWNER" });
+  await db.shop.update({ where: { id: request.shopId }, data: { noShowFeeCents: request.feeCents } });
+}

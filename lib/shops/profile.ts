@@ -41,7 +41,9 @@ export async function updateShopDetails(db: PrismaClient, request: { actor: Acto
 export async function updateShopSettings(db: PrismaClient, request: { actor: Actor; shopId: string; input: unknown }) {
   requireShopMember(request.actor, request.shopId, { role: "OWNER" });
   const input = shopSettingsInput.parse(request.input);
-  const shop = await db.shop.findUniqueOrThrow({ where: { id: request.shopId }, select: { territoryId: true } });
+  const shop = await db.shop.findUniqueOrThrow({ where: { id: request.shopId }, select: { territoryId: true, stripeStatus: true } });
+  // Online payment needs the shop's payments account to be active (dashboard, Paiements).
+  if (input.paymentMethods.includes("ONLINE") && shop.stripeStatus !== "ACTIVE") throw new DomainError("invalidInput", "payments account not active", { reason: "paymentsNotActive" });
   const relays = await db.pickupPoint.findMany({ where: { id: { in: input.relayPointIds }, territoryId: shop.territoryId, kind: "RELAY_POINT" }, select: { id: true } });
   if (relays.length !== new Set(input.relayPointIds).size) throw new DomainError("invalidInput", "unknown relay point", { reason: "relayPointInvalid" });
   await db.$transaction([

@@ -36,13 +36,17 @@ export default async function CartPage() {
               <li key={line.lineId} className="flex flex-col gap-2 py-3 sm:flex-row sm:items-center sm:justify-between">
                 <div>
                   <p className="font-medium">{line.name}</p>
-                  <p className="text-sm text-muted">{t("unitPrice", { price: formatPrice(line.unitPriceCents, locale) })}</p>
+                  <p className="text-sm text-muted">
+                    {line.estimatedGrams
+                      ? t("weighedLine", { price: formatPrice(line.unitPriceCents, locale), grams: line.estimatedGrams, max: formatPrice(line.maxLineTotalCents, locale) })
+                      : t("unitPrice", { price: formatPrice(line.unitPriceCents, locale) })}
+                  </p>
                   {line.problem === "unavailable" && <p className="text-sm font-medium text-red-800">{t("unavailable")}</p>}
                   {line.problem === "notEnoughStock" && <p className="text-sm font-medium text-red-800">{t("notEnoughStock", { count: line.stock ?? 0 })}</p>}
                 </div>
                 <div className="flex flex-wrap items-center gap-3">
                   <QuantityForm productId={line.productId} productName={line.name} quantity={line.quantity} max={line.stock} />
-                  <span className="min-w-20 text-right font-semibold">{formatPrice(line.lineTotalCents, locale)}</span>
+                  <span className="min-w-20 text-right font-semibold">{line.estimatedGrams ? "≈ " : ""}{formatPrice(line.lineTotalCents, locale)}</span>
                 </div>
               </li>
             ))}

@@ -7,7 +7,7 @@ import { adminPage } from "../_lib/guard";
 
 export default async function AdminShopsPage() {
   const { actor, territory } = await adminPage("/admin/commerces");
-  const [shops, t] = await Promise.all([listTerritoryShops(db(), { actor, territoryId: territory.id }), getTranslations("admin")]);
+  const [shops, t, tPayments] = await Promise.all([listTerritoryShops(db(), { actor, territoryId: territory.id }), getTranslations("admin"), getTranslations("payments")]);
   const items = ["profile", "products", "schedule", "payment"] as const;
   return (
     <div className="space-y-4">
@@ -18,6 +18,7 @@ export default async function AdminShopsPage() {
             <p className="flex flex-wrap justify-between gap-2">
               <span className="font-semibold">{shop.name}</span>
               <span className="rounded bg-brand-50 px-2 text-sm">{shop.status === "SUSPENDED" ? t("suspended") : shop.publishedAt ? t("published") : t("notPublished")}</span>
+              <span className="rounded bg-sky-50 px-2 text-sm" data-testid="shop-payments-status">{tPayments(`short_${shop.stripeStatus}`)}</span>
             </p>
             <ul className="flex flex-wrap gap-3 text-sm" aria-label={t("checklist")}>
               {items.map((item) => (

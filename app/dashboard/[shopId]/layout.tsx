@@ -19,6 +19,7 @@ export default async function ShopDashboardLayout({ children, params }: { childr
             { href: `/dashboard/${shopId}/import`, label: t("import") },
             { href: `/dashboard/${shopId}/retraits`, label: t("pickup") },
             { href: `/dashboard/${shopId}/resume`, label: t("summary") },
+            { href: `/dashboard/${shopId}/paiements`, label: t("payments") },
             { href: `/dashboard/${shopId}/profil`, label: t("profile") },
           ]}
         />

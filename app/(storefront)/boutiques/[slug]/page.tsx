@@ -9,6 +9,7 @@ import { hoursOn } from "@/lib/catalog/opening-hours";
 import { db } from "@/lib/db/prisma";
 import { toLocale } from "@/lib/i18n/locales";
 import { formatPrice } from "@/lib/money/format";
+import { WeightPrice } from "@/components/catalog/WeightPrice";
 import { mediaUrl } from "@/lib/storage/media-store";
 import { getDefaultTerritory } from "@/lib/territory/default";
 import { formatSlot } from "@/lib/time/format";
@@ -80,7 +81,10 @@ export default async function ShopPage({ params }: Props) {
                     <Link href={`/boutiques/${shop.slug}/produits/${product.id}`} className="hover:underline">{product.name}</Link>
                   </h4>
                   <p className="flex flex-wrap items-center justify-between gap-2">
-                    <span className="text-lg font-bold">{formatPrice(product.priceCents, locale)} <span className="text-sm font-normal text-muted">{t("perUnit", { unit: product.unit })}</span></span>
+                    <span className="text-lg font-bold">
+                      {formatPrice(product.priceCents, locale)} <span className="text-sm font-normal text-muted">{t("perUnit", { unit: product.unit })}</span>
+                      <WeightPrice product={product} locale={locale} />
+                    </span>
                     <StockBadge stock={product.stock} lowStockAlert={product.lowStockAlert} />
                   </p>
                   <AddToCartForm productId={product.id} productName={product.name} max={product.stock} />

@@ -2,14 +2,16 @@ import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { CancelOrderForm } from "@/components/orders/CancelOrderForm";
 import { OrderHistory } from "@/components/orders/OrderHistory";
+import { PaymentLedger } from "@/components/orders/PaymentLedger";
 import { PickupCode } from "@/components/orders/PickupCode";
+import { ResumePaymentForm } from "@/components/orders/ResumePaymentForm";
 import { getActor } from "@/lib/auth/session";
 import { db } from "@/lib/db/prisma";
 import { isDomainError } from "@/lib/errors";
 import { toLocale } from "@/lib/i18n/locales";
 import { formatPrice } from "@/lib/money/format";
 import { getOrder } from "@/lib/orders/get-order";
-import { formatSlot } from "@/lib/time/format";
+import { formatSlot, formatTime } from "@/lib/time/format";
 
 type Props = { params: Promise<{ orderId: string }>; searchParams: Promise<{ t?: string }> };
 
@@ -53,6 +55,7 @@ export default async function OrderPage({ params, searchParams }: Props) {
             <li key={line.id} className="flex justify-between gap-2 py-2">
               <span>
                 {line.quantity} × {line.productName}
+                {line.soldByWeight && <span className="block text-sm text-muted">{line.actualGrams ? t("weighed", { grams: line.actualGrams }) : t("aboutGrams", { grams: line.estimatedGrams ?? 0 })}</span>}
               </span>
               <span>{formatPrice(line.lineTotalCents, locale)}</span>
             </li>
@@ -60,9 +63,19 @@ export default async function OrderPage({ params, searchParams }: Props) {
         </ul>
         <p className="pt-2 text-right text-lg">
           {t("total")} : <strong>{formatPrice(order.totalCents, locale)}</strong>
+          {order.maxTotalCents > order.totalCents && order.lines.some((l) => l.soldByWeight && !l.actualGrams) && <span className="block text-sm text-muted">{t("atMost", { amount: formatPrice(order.maxTotalCents, locale) })}</span>}
           {order.paymentMethod === "PAY_AT_PICKUP" && <span className="block text-sm text-muted">{t("payAtPickup")}</span>}
+          {order.paymentMethod === "ONLINE" && <span className="block text-sm text-muted">{t("paidOnlineDetail", { status: t(`payment_${order.paymentStatus}`) })}</span>}
         </p>
       </section>
+      {order.status === "AWAITING_PAYMENT" && (
+        <section aria-labelledby="payment-heading" className="space-y-3 rounded-xl border-2 border-amber-600 bg-amber-50 p-5" data-testid="awaiting-payment">
+          <h2 id="payment-heading" className="text-xl font-semibold">{t("paymentToFinish")}</h2>
+          <p>{t("heldUntil", { time: order.holdExpiresAt ? formatTime(order.holdExpiresAt, locale) : "" })}</p>
+          <ResumePaymentForm orderId={order.id} token={token ?? null} label={t("payNow")} />
+        </section>
+      )}
+      <PaymentLedger movements={[...order.checkout.payments, ...order.payments].sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime())} />
       <OrderHistory events={order.events} />
       {order.canCancel && <CancelOrderForm orderId={order.id} token={token ?? null} />}
     </article>

@@ -2,7 +2,10 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { OrderActions } from "@/components/dashboard/OrderActions";
+import { WeighLinesForm } from "@/components/dashboard/WeighLinesForm";
 import { OrderHistory } from "@/components/orders/OrderHistory";
+import { PaymentLedger } from "@/components/orders/PaymentLedger";
+import { maxGramsFor } from "@/lib/catalog/line-pricing";
 import { getShopOrder } from "@/lib/dashboard/orders-board";
 import { db } from "@/lib/db/prisma";
 import { toLocale } from "@/lib/i18n/locales";
@@ -20,6 +23,8 @@ export default async function ShopOrderPage({ params }: Props) {
   if (!order) notFound();
   const [t, tOrder, locale] = await Promise.all([getTranslations("dashboard"), getTranslations("order"), getLocale().then(toLocale)]);
   const actions = availableShopActions({ status: order.status, pickupPointKind: order.pickupPoint.kind, slotEndsAt: order.slotEndsAt });
+  const weighed = order.lines.filter((line) => line.soldByWeight && line.estimatedGrams);
+  const canWeigh = weighed.length > 0 && (order.status === "CONFIRMED" || order.status === "PREPARING");
   return (
     <article className="max-w-3xl space-y-6">
       <Link href={`/dashboard/${shopId}`} className="underline">← {t("back")}</Link>
@@ -31,6 +36,16 @@ export default async function ShopOrderPage({ params }: Props) {
         </p>
         <p>{formatSlot(order.slotStartsAt, order.slotEndsAt, locale)} — {order.pickupPoint.name}</p>
       </header>
+      {canWeigh && (
+        <section aria-labelledby="order-weights" className="space-y-2 rounded-xl border-2 border-brand-600 bg-white p-4">
+          <h2 id="order-weights" className="text-xl font-semibold">{t("weighHeading")}</h2>
+          <p className="text-muted">{t("weighHelp")}</p>
+          <WeighLinesForm
+            orderId={order.id}
+            lines={weighed.map((line) => ({ id: line.id, productName: line.productName, estimatedGrams: line.estimatedGrams ?? 0, maxGrams: maxGramsFor(line.estimatedGrams ?? 0, line.product.weightToleranceBp), actualGrams: line.actualGrams }))}
+          />
+        </section>
+      )}
       {actions.length > 0 && (
         <section aria-labelledby="order-actions">
           <h2 id="order-actions" className="mb-2 text-xl font-semibold">{t("actions")}</h2>
@@ -42,12 +57,20 @@ export default async function ShopOrderPage({ params }: Props) {
         <ul className="divide-y divide-brand-100">
           {order.lines.map((line) => (
             <li key={line.id} className="flex justify-between gap-2 py-2">
-              <span><strong>{line.quantity}</strong> × {line.productName} <span className="text-sm text-muted">({line.unit})</span></span>
+              <span>
+                <strong>{line.quantity}</strong> × {line.productName} <span className="text-sm text-muted">({line.unit})</span>
+                {line.soldByWeight && (
+                  <span className="block text-sm text-muted">{line.actualGrams ? t("weighedAt", { grams: line.actualGrams }) : t("estimatedAt", { grams: line.estimatedGrams ?? 0 })}</span>
+                )}
+              </span>
               <span>{formatPrice(line.lineTotalCents, locale)}</span>
             </li>
           ))}
         </ul>
-        <p className="pt-2 text-right">{tOrder("total")} : <strong>{formatPrice(order.totalCents, locale)}</strong></p>
+        <p className="pt-2 text-right">
+          {tOrder("total")} : <strong data-testid="shop-order-total">{formatPrice(order.totalCents, locale)}</strong>
+          <span className="block text-sm text-muted">{order.paymentMethod === "ONLINE" ? t("paidOnlineStatus", { status: tOrder(`payment_${order.paymentStatus}`) }) : t("toCollectAtCounter")}</span>
+        </p>
       </section>
       <section aria-labelledby="order-customer" className="rounded-xl bg-white p-4">
         <h2 id="order-customer" className="text-xl font-semibold">{t("customer")}</h2>
@@ -56,6 +79,7 @@ export default async function ShopOrderPage({ params }: Props) {
         {order.contactEmail && <p>{t("email")} : {order.contactEmail}</p>}
         {order.note && <p className="mt-2">{t("note")} : « {order.note} »</p>}
       </section>
+      <PaymentLedger movements={[...order.checkout.payments, ...order.payments].sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime())} />
       <OrderHistory events={order.events} showActors />
     </article>
   );

@@ -33,6 +33,9 @@ export default async function EditProductPage({ params }: { params: Promise<{ sh
           unit: product.unit,
           stock: product.stock,
           lowStockAlert: product.lowStockAlert,
+          soldByWeight: product.soldByWeight,
+          pieceGrams: product.pieceGrams,
+          weightTolerance: product.weightToleranceBp / 100,
         }}
       />
       <PhotoManager id="product-photos" name={product.name} photos={product.photos} hidden={{ shopId, productId: product.id }} upload={uploadProductPhotoAction} remove={removeProductPhotoAction} />

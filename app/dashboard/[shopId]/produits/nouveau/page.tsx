@@ -11,7 +11,7 @@ export default async function NewProductPage({ params }: { params: Promise<{ sho
     <div className="space-y-4">
       <Link href={`/dashboard/${shopId}/produits`} className="underline">← {t("backToProducts")}</Link>
       <h1 className="text-3xl font-bold text-brand-800">{t("createHeading")}</h1>
-      <ProductForm shopId={shopId} values={{ name: "", description: "", section: "", sku: "", price: "", vatRateBp: 550, unit: "pièce", stock: 0, lowStockAlert: 3 }} />
+      <ProductForm shopId={shopId} values={{ name: "", description: "", section: "", sku: "", price: "", vatRateBp: 550, unit: "pièce", stock: 0, lowStockAlert: 3, soldByWeight: false, pieceGrams: null, weightTolerance: 15 }} />
     </div>
   );
 }

@@ -8,6 +8,7 @@ import { getProductPage } from "@/lib/catalog/shop-page";
 import { db } from "@/lib/db/prisma";
 import { toLocale } from "@/lib/i18n/locales";
 import { formatPrice } from "@/lib/money/format";
+import { WeightPrice } from "@/components/catalog/WeightPrice";
 import { mediaUrl } from "@/lib/storage/media-store";
 import { getDefaultTerritory } from "@/lib/territory/default";
 
@@ -36,6 +37,7 @@ export default async function ProductPage({ params }: Props) {
       <p className="text-2xl font-bold">
         {formatPrice(product.priceCents, locale)} <span className="text-base font-normal text-muted">{t("perUnit", { unit: product.unit })}</span>
       </p>
+      <WeightPrice product={product} locale={locale} />
       <p className="text-sm text-muted">{t("vat", { rate: (product.vatRateBp / 100).toLocaleString(locale === "fr" ? "fr-FR" : "en-GB") })}</p>
       <StockBadge stock={product.stock} lowStockAlert={product.lowStockAlert} />
       <p>{product.description}</p>
