@@ -72,6 +72,20 @@ const movementColumns = { id: true, kind: true, amountCents: true, status: true,
 /** One order of the shop with everything the counter needs. */
 export async function getShopOrder(db: PrismaClient, request: { actor: Actor; shopId: string; orderId: string }) {
   requireShopMember(request.actor, request.shopId);
+  const order = await findShopOrder(db, request);
+  if (!order) return null;
+  // One card payment may cover several shops: a shop sees its own share, never another shop's amounts.
+  const checkoutMovements = order.checkout.payments.map((movement) => ({ ...movement, amountCents: shareOf(order, movement.kind, movement.amountCents) }));
+  return { ...order, checkout: { payments: checkoutMovements } };
+}
+
+function shareOf(order: { maxTotalCents: number; capturedCents: number }, kind: string, amountCents: number): number {
+  if (kind === "AUTHORIZATION") return order.maxTotalCents;
+  if (kind === "CAPTURE") return order.capturedCents;
+  return kind === "RELEASE" ? 0 : amountCents;
+}
+
+function findShopOrder(db: PrismaClient, request: { shopId: string; orderId: string }) {
   return db.order.findFirst({
     where: { id: request.orderId, shopId: request.shopId },
     select: {

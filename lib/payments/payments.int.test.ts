@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { anonymous, type Actor } from "@/lib/auth/actor";
 import { loadActor } from "@/lib/auth/load-actor";
 import { addToCart } from "@/lib/cart/change-cart";
+import { getShopOrder } from "@/lib/dashboard/orders-board";
 import { placeOrders } from "@/lib/orders/place-orders";
 import { transitionOrderByShop } from "@/lib/orders/shop-transitions";
 import { releaseExpiredHold } from "@/lib/orders/unpaid-holds";
@@ -163,6 +164,10 @@ describe("online payment with the Stripe double", () => {
       { kind: "TRANSFER", amountCents: 1311, status: "SUCCEEDED" },
       { kind: "TRANSFER", amountCents: 899, status: "SUCCEEDED" },
     ]);
+    // Each shop sees its own share of the card payment, never the basket's total.
+    const cheeseView = await getShopOrder(db, { actor: cheese.owner, shopId: cheese.shop.id, orderId: a.id });
+    expect(cheeseView?.checkout.payments.map((m) => [m.kind, m.amountCents])).toEqual([["AUTHORIZATION", 1725], ["CAPTURE", 1380]]);
+    expect(cheeseView?.payments.map((m) => [m.kind, m.amountCents])).toEqual([["TRANSFER", 1311]]);
   });
 
   it("100 runs of a completed payment racing its hold's expiry: one outcome each, stock and slot counters exact", async () => {
