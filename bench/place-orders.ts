@@ -17,6 +17,7 @@ import { withDatabase } from "@/lib/db/connection";
 import { ensureDatabase } from "@/lib/db/database";
 import { startEmbeddedPostgres } from "@/lib/db/embedded";
 import { applyMigrations } from "@/lib/db/migrations";
+import { installJobQueue } from "@/lib/jobs/install";
 import { CheckoutError } from "@/lib/orders/checkout-error";
 import { placeOrders } from "@/lib/orders/place-orders";
 import { listAvailableSlots } from "@/lib/slots/available-slots";
@@ -38,6 +39,8 @@ async function main() {
   try {
     await ensureDatabase(url);
     await applyMigrations(url);
+    // Placing an order schedules its follow-ups (reminder, hold expiry) in the job queue.
+    await installJobQueue(url);
     await seedDemoData(url);
     const db = createPrismaClient(url, { poolSize: concurrency + 4 });
     const territory = await db.territory.findUniqueOrThrow({ where: { slug: "grand-poitiers" } });

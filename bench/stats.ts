@@ -30,8 +30,9 @@ export async function runPool(total: number, concurrency: number, task: (index: 
         const t0 = performance.now();
         try {
           await task(index);
-        } catch {
-          errors++;
+        } catch (error) {
+          // The first failure is printed: a run full of errors should say why.
+          if (errors++ === 0) console.error("first error:", error);
         }
         latencies.push(performance.now() - t0);
       }
