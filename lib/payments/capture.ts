@@ -60,7 +60,7 @@ export async function captureCheckout(db: PrismaClient, gateway: PaymentGateway,
     const orders = await tx.order.findMany({ where: { checkoutId: request.checkoutId, paymentMethod: "ONLINE" }, select: { id: true, status: true, capturedCents: true } });
     for (const order of orders) {
       if (order.capturedCents > 0) await tx.order.update({ where: { id: order.id }, data: { paymentStatus: "PAID" } });
-      if (order.status === "COLLECTED") await enqueue(tx, "transfer-to-shop", { orderId: order.id }, { key: `transfer:${order.id}`, queue: `payments:${request.checkoutId}` });
+      if (order.status === "COLLECTED" || order.status === "NO_SHOW") await enqueue(tx, "transfer-to-shop", { orderId: order.id }, { key: `transfer:${order.id}`, queue: `payments:${request.checkoutId}` });
       // An order that changed since its share was decided (cancelled, weighed) is refunded the difference.
       await enqueue(tx, "refund-order", { orderId: order.id }, { key: `refund:${order.id}`, queue: `payments:${request.checkoutId}` });
     }

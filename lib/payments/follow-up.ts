@@ -11,6 +11,6 @@ import { enqueue } from "@/lib/jobs/queue";
 export async function queuePaymentFollowUp(tx: Tx, order: { id: string; checkoutId: string; paymentMethod: PaymentMethod; status: OrderStatus }, options: { reweighed?: boolean } = {}): Promise<void> {
   if (order.paymentMethod !== "ONLINE") return;
   await enqueue(tx, "capture-payment", { checkoutId: order.checkoutId }, { key: `capture:${order.checkoutId}`, queue: `payments:${order.checkoutId}` });
-  if (order.status === "COLLECTED") await enqueue(tx, "transfer-to-shop", { orderId: order.id }, { key: `transfer:${order.id}`, queue: `payments:${order.checkoutId}` });
+  if (order.status === "COLLECTED" || order.status === "NO_SHOW") await enqueue(tx, "transfer-to-shop", { orderId: order.id }, { key: `transfer:${order.id}`, queue: `payments:${order.checkoutId}` });
   if (order.status === "CANCELLED" || order.status === "NO_SHOW" || options.reweighed) await enqueue(tx, "refund-order", { orderId: order.id }, { key: `refund:${order.id}`, queue: `payments:${order.checkoutId}` });
 }

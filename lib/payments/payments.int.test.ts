@@ -215,6 +215,32 @@ describe("online payment with the Stripe double", () => {
     expect(await db.order.count({ where: { checkoutId: other.placed.checkoutId, status: "AWAITING_PAYMENT" } })).toBe(1);
   });
 
+  it("an online-paid order not collected: the shop keeps its no-show fee (paid out less the commission), the rest is refunded", async () => {
+    const shop = await onlineShop("Caviste");
+    await db.shop.update({ where: { id: shop.shop.id }, data: { noShowFeeCents: 500 } });
+    const wine = await db.product.create({ data: { shopId: shop.shop.id, name: "Pineau", priceCents: 1600, stock: 10 } });
+    const { placed, checkout } = await checkoutOnline([{ shop, productId: wine.id, quantity: 2 }]);
+    double.api.pay(checkout.stripeSessionId ?? "");
+    await settleCheckoutSession(db, gateway, { sessionId: checkout.stripeSessionId ?? "", now: new Date() });
+    const order = await orderOf(placed.checkoutId, shop.shop.id);
+    await as(shop.owner, order.id, "startPreparing", "markReady");
+    expect(await captureCheckout(db, gateway, { checkoutId: placed.checkoutId, now: new Date() })).toBe("captured");
+    // The slot is over and nobody came.
+    await db.order.update({ where: { id: order.id }, data: { slotStartsAt: new Date(Date.now() - 2 * HOUR), slotEndsAt: new Date(Date.now() - HOUR) } });
+    await as(shop.owner, order.id, "markNoShow");
+    // Whichever job runs first, the shop is never paid more than the fee.
+    expect(await transferToShop(db, gateway, { orderId: order.id })).toBe(500 - 25);
+    expect(await refundOrder(db, gateway, { orderId: order.id })).toBe(3200 - 500);
+    expect(await transferToShop(db, gateway, { orderId: order.id })).toBe(500 - 25);
+    const movements = await db.payment.findMany({ where: { checkoutId: placed.checkoutId }, orderBy: { createdAt: "asc" }, select: { kind: true, amountCents: true } });
+    expect(movements).toEqual([
+      { kind: "AUTHORIZATION", amountCents: 3200 },
+      { kind: "CAPTURE", amountCents: 3200 },
+      { kind: "TRANSFER", amountCents: 475 },
+      { kind: "REFUND", amountCents: 2700 },
+    ]);
+  });
+
   it("Stripe failing on capture, refund and transfer: retried with the same keys, each movement happens once", async () => {
     const shop = await onlineShop("Épicerie");
     const jar = await db.product.create({ data: { shopId: shop.shop.id, name: "Miel", priceCents: 900, stock: 10 } });
