@@ -88,13 +88,34 @@ describe("catalog CSV import", () => {
   it("exports what it imports, and keeps other shops out", async () => {
     const exported = await exportCatalog(db, { actor: staff, shopId });
     const table = parseCsv(exported);
-    expect(table[0]).toEqual(["sku", "nom", "prix", "tva", "unite", "stock", "rayon", "description", "disponible"]);
-    expect(table).toContainEqual(["SKU-7", "Produit 7 v2", "2,00", "20", "kg", "illimité", "", "", "non"]);
+    expect(table[0]).toEqual(["sku", "nom", "prix", "tva", "unite", "stock", "rayon", "description", "disponible", "poids_piece_g", "tolerance_pct"]);
+    expect(table).toContainEqual(["SKU-7", "Produit 7 v2", "2,00", "20", "kg", "illimité", "", "", "non", "", ""]);
     expect(validateImportFile(utf8(exported)).ok).toBe(true);
     expect(validateImportFile(utf8(importTemplate())).ok).toBe(true);
     expect(() => checkImportFile({ actor: staff, shopId: otherShopId, bytes: catalog(1) })).toThrow(NotFoundError);
     await expect(exportCatalog(db, { actor: staff, shopId: otherShopId })).rejects.toBeInstanceOf(NotFoundError);
     await expect(applyImport(db, { actor: staff, shopId: otherShopId, rows: [] })).rejects.toBeInstanceOf(NotFoundError);
+  });
+
+  it("imports and exports products sold by weight; a file without the weight columns leaves them as they are", async () => {
+    const weighed = "sku;nom;prix;unite;poids_piece_g;tolerance_pct\n";
+    expect(validateImportFile(utf8(`${weighed}W-1;Comté;31,60;kg;250;\nW-2;Roquefort;29;kg;0;12\nW-3;Brie;20;kg;;80`))).toEqual({
+      ok: false,
+      issues: [{ line: 3, column: "poids_piece_g", code: "notAWeight", value: "0" }, { line: 4, column: "tolerance_pct", code: "notATolerance", value: "80" }],
+    });
+    const rows = validateImportFile(utf8(`${weighed}W-1;Comté;31,60;kg;250;\nW-2;Roquefort;29;kg;200;10 %\nW-3;Bûche;12;pièce;;`));
+    if (!rows.ok) throw new Error(JSON.stringify(rows.issues));
+    await applyImport(db, { actor: staff, shopId, rows: rows.rows });
+    const bySku = async (sku: string) => db.product.findFirstOrThrow({ where: { shopId, sku }, select: { soldByWeight: true, pieceGrams: true, weightToleranceBp: true } });
+    expect(await bySku("W-1")).toEqual({ soldByWeight: true, pieceGrams: 250, weightToleranceBp: 1500 });
+    expect(await bySku("W-2")).toEqual({ soldByWeight: true, pieceGrams: 200, weightToleranceBp: 1000 });
+    expect(await bySku("W-3")).toMatchObject({ soldByWeight: false, pieceGrams: null });
+    expect(parseCsv(await exportCatalog(db, { actor: staff, shopId }))).toContainEqual(["W-2", "Roquefort", "29,00", "20", "kg", "illimité", "", "", "oui", "200", "10"]);
+    // An older file (no weight columns) updates the price and keeps the weighing.
+    const older = validateImportFile(utf8(`${header}W-2;Roquefort;30;20;kg;;;;oui`));
+    if (!older.ok) throw new Error("fixture invalid");
+    await applyImport(db, { actor: staff, shopId, rows: older.rows });
+    expect(await bySku("W-2")).toEqual({ soldByWeight: true, pieceGrams: 200, weightToleranceBp: 1000 });
   });
 
   it("exports names that look like formulas (=, +, -, @) as text a spreadsheet will not run", async () => {

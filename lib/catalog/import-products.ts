@@ -8,9 +8,12 @@ export const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
 export const MAX_IMPORT_ROWS = 5000;
 
 /** Columns of the import/export file, French first; English names are accepted too. */
-export const COLUMNS = ["sku", "nom", "prix", "tva", "unite", "stock", "rayon", "description", "disponible"] as const;
+export const COLUMNS = ["sku", "nom", "prix", "tva", "unite", "stock", "rayon", "description", "disponible", "poids_piece_g", "tolerance_pct"] as const;
 type Column = (typeof COLUMNS)[number];
-const ALIASES: Record<string, Column> = { name: "nom", price: "prix", vat: "tva", unit: "unite", unité: "unite", section: "rayon", available: "disponible" };
+const ALIASES: Record<string, Column> = {
+  name: "nom", price: "prix", vat: "tva", unit: "unite", unité: "unite", section: "rayon", available: "disponible",
+  piece_grams: "poids_piece_g", poids_pièce_g: "poids_piece_g", tolerance_percent: "tolerance_pct", tolérance_pct: "tolerance_pct",
+};
 const REQUIRED: Column[] = ["sku", "nom", "prix"];
 
 export type ImportIssue = { line: number; column?: string; code: string; value?: string };
@@ -25,12 +28,26 @@ export type ImportRow = {
   section: string | null;
   description: string;
   active: boolean;
+  /** Sold by weight when pieceGrams is set (the price is then per kg); undefined: the file has no weight column, leave it as it is. */
+  weight?: { pieceGrams: number | null; toleranceBp: number };
 };
 
 const yes = new Set(["oui", "o", "yes", "y", "1", "true", "vrai", ""]);
 const no = new Set(["non", "n", "no", "0", "false", "faux"]);
 
-function readRow(line: number, cell: (c: Column) => string, issues: ImportIssue[]): ImportRow | null {
+/** The weight columns: a piece weight in grams makes the product sold by weight (price per kg). */
+function readWeight(cell: (c: Column) => string, hasWeight: boolean, fail: (column: Column, code: string) => void): ImportRow["weight"] {
+  if (!hasWeight) return undefined;
+  const gramsText = cell("poids_piece_g").trim();
+  const pieceGrams = gramsText === "" ? null : Number(gramsText);
+  if (pieceGrams !== null && !(Number.isInteger(pieceGrams) && pieceGrams >= 1 && pieceGrams <= 100_000)) fail("poids_piece_g", "notAWeight");
+  const toleranceText = cell("tolerance_pct").trim().replace("%", "").trim();
+  const tolerance = toleranceText === "" ? 15 : Number(toleranceText);
+  if (!(Number.isInteger(tolerance) && tolerance >= 0 && tolerance <= 50)) fail("tolerance_pct", "notATolerance");
+  return { pieceGrams, toleranceBp: tolerance * 100 };
+}
+
+function readRow(line: number, cell: (c: Column) => string, issues: ImportIssue[], hasWeight: boolean): ImportRow | null {
   const before = issues.length;
   const fail = (column: Column, code: string) => issues.push({ line, column, code, value: cell(column).slice(0, 60) });
   const sku = cell("sku").trim();
@@ -55,8 +72,9 @@ function readRow(line: number, cell: (c: Column) => string, issues: ImportIssue[
   if (unit.length > 30) fail("unite", "tooLong");
   const section = cell("rayon").trim();
   if (section.length > 60) fail("rayon", "tooLong");
+  const weight = readWeight(cell, hasWeight, fail);
   if (issues.length > before || !price.success) return null;
-  return { line, sku, name, priceCents: price.data, vatRateBp, unit, stock, section: section || null, description, active: !no.has(available) };
+  return { line, sku, name, priceCents: price.data, vatRateBp, unit, stock, section: section || null, description, active: !no.has(available), weight };
 }
 
 /** A shop member checks a file; nothing is written. */
@@ -95,7 +113,7 @@ export function validateImportFile(bytes: Uint8Array): { ok: true; rows: ImportR
       const position = header.indexOf(column);
       return position === -1 ? "" : (cells[position] ?? "");
     };
-    const row = readRow(line, cell, issues);
+    const row = readRow(line, cell, issues, header.includes("poids_piece_g"));
     const sku = cell("sku").trim();
     if (sku) {
       const first = seen.get(sku.toLowerCase());
@@ -128,7 +146,10 @@ export async function applyImport(
       let updated = 0;
       for (let start = 0; start < rows.length; start += CHUNK) {
         const chunk = rows.slice(start, start + CHUNK);
-        const data = (r: ImportRow) => ({ name: r.name, priceCents: r.priceCents, vatRateBp: r.vatRateBp, unit: r.unit, stock: r.stock, section: r.section, description: r.description, active: r.active, archivedAt: null });
+        const data = (r: ImportRow) => ({
+          name: r.name, priceCents: r.priceCents, vatRateBp: r.vatRateBp, unit: r.unit, stock: r.stock, section: r.section, description: r.description, active: r.active, archivedAt: null,
+          ...(r.weight && { soldByWeight: r.weight.pieceGrams !== null, pieceGrams: r.weight.pieceGrams, weightToleranceBp: r.weight.toleranceBp }),
+        });
         const fresh = chunk.filter((r) => !existing.has(r.sku));
         if (fresh.length) created += (await tx.product.createMany({ data: fresh.map((r) => ({ ...data(r), shopId: request.shopId, sku: r.sku })) })).count;
         for (const row of chunk.filter((r) => existing.has(r.sku))) {
@@ -160,11 +181,18 @@ export async function exportCatalog(db: PrismaClient, request: { actor: Actor; s
       p.section ?? "",
       p.description,
       p.active ? "oui" : "non",
+      p.soldByWeight && p.pieceGrams ? String(p.pieceGrams) : "",
+      p.soldByWeight ? String(p.weightToleranceBp / 100) : "",
     ]),
   ]);
 }
 
 /** A template with the columns and two example rows. */
 export function importTemplate(): string {
-  return toCsv([[...COLUMNS], ["PAIN-001", "Baguette tradition", "1,30", "5,5", "pièce", "60", "Pains", "Farine Label Rouge", "oui"], ["GATEAU-001", "Gâteau sur commande", "24,00", "5,5", "pièce", "illimité", "Pâtisseries", "", "oui"]]);
+  return toCsv([
+    [...COLUMNS],
+    ["PAIN-001", "Baguette tradition", "1,30", "5,5", "pièce", "60", "Pains", "Farine Label Rouge", "oui", "", ""],
+    ["GATEAU-001", "Gâteau sur commande", "24,00", "5,5", "pièce", "illimité", "Pâtisseries", "", "oui", "", ""],
+    ["FROM-001", "Comté 18 mois (prix au kg)", "31,60", "5,5", "kg", "30", "Fromages", "Une pièce d’environ 250 g", "oui", "250", "15"],
+  ]);
 }
