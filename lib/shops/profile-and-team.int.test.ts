@@ -54,7 +54,11 @@ describe("shop profile", () => {
     const relay = await db.pickupPoint.create({ data: { territoryId, kind: "RELAY_POINT", name: "Mairie", addressLine: "x", postalCode: "86000", city: "Poitiers", latitude: 46.5, longitude: 0.3 } });
     const settings = { paymentMethods: ["PAY_AT_PICKUP", "ONLINE"], relayPointIds: [relay.id] };
     await expect(updateShopSettings(db, { actor: staff, shopId, input: settings })).rejects.toMatchObject({ code: "forbidden" });
+    // Online payment only once the shop's payments account is active.
+    await expect(updateShopSettings(db, { actor: owner, shopId, input: settings })).rejects.toMatchObject({ details: { reason: "paymentsNotActive" } });
+    await db.shop.update({ where: { id: shopId }, data: { stripeAccountId: "acct_test", stripeStatus: "ACTIVE" } });
     await updateShopSettings(db, { actor: owner, shopId, input: settings });
+    expect((await db.shop.findUniqueOrThrow({ where: { id: shopId } })).paymentMethods).toEqual(["PAY_AT_PICKUP", "ONLINE"]);
     expect(await db.shopRelayPoint.count({ where: { shopId } })).toBe(1);
     await expect(updateShopSettings(db, { actor: owner, shopId, input: { ...settings, relayPointIds: ["elsewhere"] } })).rejects.toMatchObject({ details: { reason: "relayPointInvalid" } });
     await expect(updateShopSettings(db, { actor: owner, shopId, input: { paymentMethods: [], relayPointIds: [] } })).rejects.toThrow(/paymentMethodRequired/);
