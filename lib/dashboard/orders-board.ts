@@ -75,9 +75,11 @@ export async function getShopOrder(db: PrismaClient, request: { actor: Actor; sh
   const order = await findShopOrder(db, request);
   if (!order) return null;
   // One card payment may cover several shops: a shop sees its own share, never another shop's amounts.
-  const checkoutMovements = order.checkout.payments.map((movement) => ({ ...movement, amountCents: shareOf(order, movement.kind, movement.amountCents) }));
+  const checkoutMovements = order.checkout.payments.filter((movement) => SHARED_KINDS.includes(movement.kind)).map((movement) => ({ ...movement, amountCents: shareOf(order, movement.kind, movement.amountCents) }));
   return { ...order, checkout: { payments: checkoutMovements } };
 }
+
+const SHARED_KINDS: string[] = ["AUTHORIZATION", "CAPTURE", "RELEASE"];
 
 function shareOf(order: { maxTotalCents: number; capturedCents: number }, kind: string, amountCents: number): number {
   if (kind === "AUTHORIZATION") return order.maxTotalCents;

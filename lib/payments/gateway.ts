@@ -17,6 +17,7 @@ export type AuthorizationState = {
   captureBefore: Date | null;
 };
 export type AccountState = { id: string; chargesEnabled: boolean; payoutsEnabled: boolean; detailsSubmitted: boolean };
+export type RefundState = { id: string; amountCents: number; status: string; comptoirKey: string | null };
 export type WebhookEvent = { id: string; type: string; objectId: string; object: Record<string, unknown> };
 
 export interface PaymentGateway {
@@ -33,7 +34,9 @@ export interface PaymentGateway {
   getAuthorization(paymentIntentId: string): Promise<AuthorizationState>;
   capture(paymentIntentId: string, amountCents: number, idempotencyKey: string): Promise<AuthorizationState>;
   cancelAuthorization(paymentIntentId: string, idempotencyKey: string): Promise<void>;
+  /** Refunds carry their key in metadata (comptoirKey): a refund without one was made outside Comptoir */
   refund(paymentIntentId: string, amountCents: number, idempotencyKey: string): Promise<{ id: string }>;
+  listRefunds(paymentIntentId: string): Promise<RefundState[]>;
   transfer(input: { amountCents: number; destination: string; chargeId: string; group: string; idempotencyKey: string }): Promise<{ id: string }>;
   reverseTransfer(transferId: string, amountCents: number, idempotencyKey: string): Promise<{ id: string }>;
   createAccount(input: { email: string; shopId: string; idempotencyKey: string }): Promise<AccountState>;
@@ -116,8 +119,12 @@ export function stripeGateway(settings: StripeSettings): PaymentGateway {
       await stripe.paymentIntents.cancel(id, {}, { idempotencyKey });
     },
     async refund(id, amountCents, idempotencyKey) {
-      const refund = await stripe.refunds.create({ payment_intent: id, amount: amountCents }, { idempotencyKey });
+      const refund = await stripe.refunds.create({ payment_intent: id, amount: amountCents, metadata: { comptoirKey: idempotencyKey } }, { idempotencyKey });
       return { id: refund.id };
+    },
+    async listRefunds(id) {
+      const refunds = await stripe.refunds.list({ payment_intent: id, limit: 100 });
+      return refunds.data.map((r) => ({ id: r.id, amountCents: r.amount, status: r.status ?? "pending", comptoirKey: r.metadata?.comptoirKey ?? null }));
     },
     async transfer(input) {
       const transfer = await stripe.transfers.create(

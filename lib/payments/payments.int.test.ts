@@ -241,6 +241,30 @@ describe("online payment with the Stripe double", () => {
     ]);
   });
 
+  it("a refund made from Stripe's dashboard is written to the ledger once; Comptoir's own refunds are not counted twice", async () => {
+    const shop = await onlineShop("Primeur");
+    const basket = await db.product.create({ data: { shopId: shop.shop.id, name: "Panier de légumes", priceCents: 1500, stock: 10 } });
+    const { placed, checkout } = await checkoutOnline([{ shop, productId: basket.id, quantity: 2 }]);
+    double.api.pay(checkout.stripeSessionId ?? "");
+    await settleCheckoutSession(db, gateway, { sessionId: checkout.stripeSessionId ?? "", now: new Date() });
+    const order = await orderOf(placed.checkoutId, shop.shop.id);
+    await as(shop.owner, order.id, "startPreparing", "markReady");
+    expect(await captureCheckout(db, gateway, { checkoutId: placed.checkoutId, now: new Date() })).toBe("captured");
+    const seen = double.events.length;
+    // Support refunds 4 € from Stripe's dashboard (no Comptoir key on it)…
+    const paymentIntentId = (await db.checkout.findUniqueOrThrow({ where: { id: placed.checkoutId } })).stripePaymentIntentId ?? "";
+    double.api.refund({ payment_intent: paymentIntentId, amount: "400" });
+    // …then the shop cancels: Comptoir refunds the rest, not the full amount again.
+    await as(shop.owner, order.id, "cancel");
+    expect(await refundOrder(db, gateway, { orderId: order.id })).toBe(3000 - 400);
+    await deliverEvents(db, gateway, double, seen);
+    await deliverEvents(db, gateway, double, seen);
+    const refunds = await db.payment.findMany({ where: { checkoutId: placed.checkoutId, kind: "REFUND" }, orderBy: { createdAt: "asc" }, select: { amountCents: true, idempotencyKey: true } });
+    expect(refunds.map((r) => r.amountCents).sort()).toEqual([2600, 400].sort());
+    expect(refunds.filter((r) => r.idempotencyKey.startsWith("outside-refund:"))).toHaveLength(1);
+    expect((await db.order.findUniqueOrThrow({ where: { id: order.id } })).refundedCents).toBe(3000);
+  });
+
   it("Stripe failing on capture, refund and transfer: retried with the same keys, each movement happens once", async () => {
     const shop = await onlineShop("Épicerie");
     const jar = await db.product.create({ data: { shopId: shop.shop.id, name: "Miel", priceCents: 900, stock: 10 } });

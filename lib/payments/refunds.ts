@@ -2,6 +2,7 @@ import type { PrismaClient } from "@/generated/prisma/client";
 import { amountDue, commissionOf } from "./amounts";
 import type { PaymentGateway } from "./gateway";
 import { moveMoneyOnce } from "./ledger";
+import { recordOutsideRefunds } from "./outside-refunds";
 
 /**
  * After the capture, gives an online-paid order back what it no longer owes:
@@ -12,6 +13,9 @@ import { moveMoneyOnce } from "./ledger";
  * its share of what the customer still owes.
  */
 export async function refundOrder(db: PrismaClient, gateway: PaymentGateway, request: { orderId: string }): Promise<number> {
+  const paymentIntentId = (await db.order.findUnique({ where: { id: request.orderId }, select: { checkout: { select: { stripePaymentIntentId: true } } } }))?.checkout.stripePaymentIntentId;
+  // Refunds made from Stripe's dashboard count first: never give the same money back twice.
+  if (paymentIntentId) await recordOutsideRefunds(db, gateway, { paymentIntentId });
   const order = await db.order.findUnique({
     where: { id: request.orderId },
     select: {
@@ -22,11 +26,10 @@ export async function refundOrder(db: PrismaClient, gateway: PaymentGateway, req
       checkout: { select: { paymentStatus: true, stripePaymentIntentId: true } },
     },
   });
-  if (!order || order.paymentMethod !== "ONLINE" || order.checkout.paymentStatus !== "CAPTURED" || !order.checkout.stripePaymentIntentId) return 0;
+  if (!order || !paymentIntentId || order.paymentMethod !== "ONLINE" || order.checkout.paymentStatus !== "CAPTURED") return 0;
   const owed = Math.min(order.capturedCents, amountDue(order));
   const target = order.capturedCents - owed;
   if (target <= order.refundedCents) return 0;
-  const paymentIntentId = order.checkout.stripePaymentIntentId;
   const key = `refund:${order.id}:${target}`;
   const { amountCents } = await moveMoneyOnce(db, { checkoutId: order.checkoutId, orderId: order.id, kind: "REFUND", amountCents: target - order.refundedCents, idempotencyKey: key }, async (amount) => (await gateway.refund(paymentIntentId, amount, key)).id);
   await db.order.updateMany({ where: { id: order.id, refundedCents: { lt: target } }, data: { refundedCents: target, ...(target === order.capturedCents ? { paymentStatus: "REFUNDED" } : {}) } });

@@ -2,6 +2,7 @@ import type { PrismaClient } from "@/generated/prisma/client";
 import { queueEmail } from "@/lib/notifications/outbox";
 import type { PaymentGateway, WebhookEvent } from "./gateway";
 import { settleCheckoutSession } from "./settle-session";
+import { recordOutsideRefunds } from "./outside-refunds";
 import { refreshShopAccount } from "./shop-accounts";
 import { firstDelivery } from "./webhook-events";
 
@@ -26,6 +27,11 @@ export async function handleStripeEvent(db: PrismaClient, gateway: PaymentGatewa
     }
     case "payment_intent.canceled":
       return authorizationLost(db, gateway, event.objectId, record);
+    case "charge.refunded": {
+      const paymentIntentId = typeof event.object.payment_intent === "string" ? event.object.payment_intent : "";
+      if (paymentIntentId) return recordOutsideRefunds(db, gateway, { paymentIntentId, event: record });
+      break;
+    }
     case "account.updated":
       await refreshShopAccount(db, gateway, event.objectId);
       break;

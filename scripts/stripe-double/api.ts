@@ -175,6 +175,11 @@ export class DoubleApi {
     return refund;
   }
 
+  listRefunds(paymentIntentId: string) {
+    const data = [...this.state.refunds.values()].filter((r) => r.payment_intent === paymentIntentId).reverse();
+    return { object: "list", url: "/v1/refunds", has_more: false, data };
+  }
+
   transfer(form: FormObject) {
     const amount = integer(form.amount);
     const destination = this.account(text(form.destination) ?? "");

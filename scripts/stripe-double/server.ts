@@ -96,6 +96,7 @@ export async function startStripeDouble(options: DoubleOptions): Promise<StripeD
       if (method === "POST" && b === "cancel") return api.cancelIntent(a, text(form.cancellation_reason));
     }
     if (resource === "refunds" && method === "POST" && !a) return api.refund(form);
+    if (resource === "refunds" && method === "GET" && !a) return api.listRefunds(query.get("payment_intent") ?? "");
     if (resource === "transfers") {
       if (method === "POST" && !a) return api.transfer(form);
       if (method === "POST" && a && b === "reversals") return api.reverse(a, form);
