@@ -110,8 +110,18 @@ test("a guest pays online for two shops at once; the cheese sold by weight is we
   await shop.context().close();
 });
 
-test("a customer who abandons the payment page can come back to pay; without payment the hold ends and nothing is charged", async ({ page }) => {
+/** The stock of a product as its shop's catalog shows it. */
+async function shopStock(shop: Page, productName: string): Promise<string> {
+  await shop.goto("/dashboard");
+  await shop.getByRole("link", { name: "Produits" }).first().click();
+  return shop.getByTestId("product-row").filter({ hasText: productName }).getByLabel(`Stock de ${productName}`).inputValue();
+}
+
+test("a customer who abandons the payment page can come back to pay; without payment the hold ends, the stock comes back, nothing is charged", async ({ page, browser }) => {
   const email = uniqueEmail("abandon");
+  const shop = await (await browser.newContext()).newPage();
+  await signInWithPassword(shop, "librairie@comptoir.local");
+  const stockBefore = Number(await shopStock(shop, "Le Petit Prince"));
   await addToBasket(page, "librairie-la-belle-aventure", "Le Petit Prince");
   await page.goto("/commande");
   await chooseDoorPickupPaidOnline(page, "Librairie La Belle Aventure");
@@ -130,6 +140,8 @@ test("a customer who abandons the payment page can come back to pay; without pay
   await page.getByRole("button", { name: "Abandonner et revenir" }).click();
   await expect(awaiting).toBeVisible();
   const confirmation = page.url();
+  // The book is held for this customer meanwhile.
+  expect(Number(await shopStock(shop, "Le Petit Prince"))).toBe(stockBefore - 1);
 
   await advanceClock(page, 40);
   await expect(async () => {
@@ -138,4 +150,6 @@ test("a customer who abandons the payment page can come back to pay; without pay
   }).toPass({ timeout: 30_000 });
   await expect(page.getByRole("heading", { level: 1, name: "Votre commande n’a pas été payée" })).toBeVisible();
   await expect(page.getByText("le paiement n’a pas abouti à temps, rien n’a été débité")).toBeVisible();
+  expect(Number(await shopStock(shop, "Le Petit Prince"))).toBe(stockBefore);
+  await shop.context().close();
 });
