@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startApp, type AppServer } from "@/tests/helpers/app-server";
 import { testDb } from "@/tests/helpers/db";
 import { HttpClient } from "@/tests/helpers/http-client";
+import { startPaymentsDouble, TEST_WEBHOOK_SECRET } from "@/tests/helpers/payments";
+import type { StripeDouble } from "@/scripts/stripe-double/server";
 import { changedTables, databaseFingerprint } from "@/tests/fuzz/fingerprint";
 import { FIELD_NAMES, GARBAGE_BODIES, INVALID_VALUES, JSON_ARGUMENTS, PLAUSIBLE_VALUES, QUERY_NAMES, RAW_URL_VALUES, pick, seededRandom } from "@/tests/fuzz/inputs";
 import { actionFormBody, fillRoute, listRoutes, listServerActions } from "@/tests/fuzz/next-actions";
@@ -15,6 +17,7 @@ const db = testDb();
 const SEED = Number(process.env.FUZZ_SEED ?? 20261125);
 const random = seededRandom(SEED);
 let app: AppServer;
+let double: StripeDouble;
 const clients: Record<string, HttpClient> = {};
 
 type Attempt = { label: string; send: (client: HttpClient) => Promise<Response> };
@@ -22,7 +25,9 @@ type Failure = { label: string; status: number };
 
 beforeAll(async () => {
   // No background worker: its sweeps and heartbeats write rows on their own schedule.
-  app = await startApp({ env: { WORKER: "false" } });
+  // Online payment on (through the Stripe double): the payment actions and the webhook are fuzzed too.
+  ({ double } = await startPaymentsDouble());
+  app = await startApp({ env: { WORKER: "false", STRIPE_SECRET_KEY: "sk_test_comptoir", STRIPE_WEBHOOK_SECRET: TEST_WEBHOOK_SECRET, STRIPE_API_BASE: double.url, PAYMENT_DEMO: "true" } });
   clients.anonymous = new HttpClient(app.url);
   for (const [role, email] of [["owner", "boulangerie@comptoir.local"], ["admin", "admin@comptoir.local"], ["operator", "operateur@comptoir.local"], ["superadmin", "superadmin@comptoir.local"]] as const) {
     const client = new HttpClient(app.url);
@@ -33,6 +38,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await app.stop();
+  await double.close();
 });
 
 /** Sends every attempt with each client, a few at a time; returns the count and the 5xx answers. */
