@@ -1,0 +1,125 @@
+/**
+ * `npm run bench`: the storefront and checkout under load, against fixed baselines
+ * measured in the same run (issue #11). Builds if sources changed, starts the
+ * production server on a fresh embedded PostgreSQL with the demo data plus the
+ * benchmark's (a 200-product shop, 100,000 products to search), then prints one
+ * line per scenario and the ratios:
+ *   scenario <name> req/s <n> p50 <ms> p95 <ms> p99 <ms> errors <n> bytes <n>
+ *   ratio shop200/static <x.xx> …, freshness p99 <ms>, server rss <MB>
+ * Options: --seconds 8 (per HTTP scenario) --connections 20 --orders 400.
+ */
+import { spawnSync } from "node:child_process";
+import { chmodSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { createRequire } from "node:module";
+import os from "node:os";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { createPrismaClient } from "@/lib/db/client";
+import { withDatabase } from "@/lib/db/connection";
+import { ensureDatabase } from "@/lib/db/database";
+import { startEmbeddedPostgres } from "@/lib/db/embedded";
+import { applyMigrations } from "@/lib/db/migrations";
+import { installJobQueue } from "@/lib/jobs/install";
+import { seedDemoData } from "@/prisma/seed/seed";
+import { needsBuild } from "@/scripts/lib/build-state";
+import { startApp } from "@/tests/helpers/app-server";
+import { seedBenchData, SHOP200_SLUG } from "./bench-data";
+import { measureFreshness } from "./freshness";
+import { loadTest, scenarioLine, throughput, type LoadResult } from "./load";
+import { oversellCount, ordersScenario, prepareCustomers, stockSnapshot } from "./orders-http";
+import { findPgbench, runPgbench } from "./pgbench";
+
+const { values } = parseArgs({ options: { seconds: { type: "string", default: "8" }, connections: { type: "string", default: "20" }, orders: { type: "string", default: "400" } } });
+const seconds = Number(values.seconds);
+const connections = Number(values.connections);
+const SEARCHES = ["confiture", "miel fermier", "cafe", "fromage brebis", "pates", "confiture figues", "chocolat", "the bio", "saucisson fume", "brioche"];
+
+function build(): void {
+  if (!needsBuild()) return;
+  console.log("building the production app (sources changed)…");
+  const nextCli = createRequire(path.join(process.cwd(), "package.json")).resolve("next/dist/bin/next");
+  const result = spawnSync(process.execPath, [nextCli, "build"], { stdio: ["ignore", "ignore", "inherit"], env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" } });
+  if (result.status !== 0) throw new Error("next build failed");
+}
+
+function rssMegabytes(pid: number | undefined): number {
+  const status = pid ? readFileSync(`/proc/${pid}/status`, "utf8") : "";
+  return Math.round(Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024);
+}
+
+const ratio = (name: string, a: number, b: number) => `ratio ${name} ${b > 0 ? (a / b).toFixed(2) : "n/a"}`;
+
+async function main() {
+  build();
+  const dir = mkdtempSync(path.join(os.tmpdir(), "comptoir-bench-"));
+  chmodSync(dir, 0o755);
+  const server = await startEmbeddedPostgres({ dataDir: path.join(dir, "pg"), persistent: false });
+  const url = withDatabase(server.serverUrl, "bench");
+  let app: Awaited<ReturnType<typeof startApp>> | null = null;
+  try {
+    await ensureDatabase(url);
+    await applyMigrations(url);
+    await installJobQueue(url);
+    await seedDemoData(url);
+    const db = createPrismaClient(url, { poolSize: 8 });
+    await seedBenchData(db);
+    const shopRow = await db.shop.findFirstOrThrow({ where: { slug: SHOP200_SLUG }, include: { doorPoint: true, products: { orderBy: { sku: "asc" }, select: { id: true } } } });
+    const shop = { id: shopRow.id, slug: shopRow.slug, doorId: shopRow.doorPoint?.id ?? "" };
+    const [fresh, ...others] = shopRow.products.map((p) => p.id);
+    if (!fresh) throw new Error("no benchmark products");
+    // The freshness product shows its exact stock ("Plus que N") on its page.
+    await db.product.update({ where: { id: fresh }, data: { stock: 900, lowStockAlert: 1_000_000 } });
+
+    app = await startApp({ databaseUrl: url });
+    const pages: Record<string, string | ((i: number) => string)> = {
+      static: "/mentions-legales",
+      home: "/",
+      shop200: `/boutiques/${SHOP200_SLUG}`,
+      product: `/boutiques/${SHOP200_SLUG}/produits/${others[0] ?? fresh}`,
+      "search-100k": (i) => `/recherche?q=${encodeURIComponent(SEARCHES[i % SEARCHES.length] ?? "miel")}`,
+    };
+    const results: Record<string, LoadResult> = {};
+    for (const [name, page] of Object.entries(pages)) {
+      await loadTest({ name, baseUrl: app.url, path: page, connections: 4, durationMs: 1_000 }); // warm-up
+      results[name] = await loadTest({ name, baseUrl: app.url, path: page, connections, durationMs: seconds * 1000 });
+      console.log(scenarioLine(results[name]));
+    }
+
+    const before = await stockSnapshot(db, shop.id);
+    const customers = await prepareCustomers(db, app.url, shop, others, Number(values.orders));
+    const orders = await ordersScenario(customers, shop, 50);
+    console.log(`${scenarioLine(orders)} oversell ${await oversellCount(db, shop.id, before)}`);
+
+    const pgbench = findPgbench();
+    let pgbenchResult: LoadResult | null = null;
+    if (pgbench) {
+      const pgbenchUrl = withDatabase(server.serverUrl, "pgbench");
+      await ensureDatabase(pgbenchUrl);
+      pgbenchResult = runPgbench(pgbench, pgbenchUrl, { clients: 50, seconds: 10, scale: 10 });
+      console.log(scenarioLine(pgbenchResult));
+    } else {
+      console.log("scenario pgbench not run: pgbench is not installed on this machine (apt-get install postgresql-client)");
+    }
+
+    const freshness = await measureFreshness(db, app.url, shop, fresh, others);
+    console.log(ratio("shop200/static", throughput(results.shop200 as LoadResult), throughput(results.static as LoadResult)));
+    console.log(ratio("home/static", throughput(results.home as LoadResult), throughput(results.static as LoadResult)));
+    console.log(ratio("product/static", throughput(results.product as LoadResult), throughput(results.static as LoadResult)));
+    console.log(ratio("orders/pgbench", throughput(orders), pgbenchResult ? throughput(pgbenchResult) : 0));
+    console.log(`freshness p99 ${freshness.p99.toFixed(0)}`);
+    console.log(`server rss ${rssMegabytes(app.process.pid)}`);
+    await db.$disconnect();
+  } finally {
+    await app?.stop();
+    await server.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);
