@@ -3,6 +3,8 @@ import type { SeedProduct } from "@/prisma/seed/shop-types";
 import { seedShop } from "@/prisma/seed/seed-shop";
 
 export const SHOP200_SLUG = "epicerie-du-grand-marche";
+/** One- and two-word French queries, typed without accents as people do. */
+export const SEARCHES = ["confiture", "miel fermier", "cafe", "fromage brebis", "pates", "confiture figues", "chocolat", "the bio", "saucisson fume", "brioche"];
 const WHOLESALE_SHOPS = 10;
 
 const FOODS = ["Pain", "Fromage", "Confiture", "Miel", "Café", "Thé", "Chocolat", "Biscuit", "Jus", "Cidre", "Pâté", "Terrine", "Huile", "Vinaigre", "Moutarde", "Farine", "Lentilles", "Pâtes", "Riz", "Sirop", "Savon", "Bougie", "Carnet", "Crayon", "Jouet", "Livre", "Tisane", "Galette", "Brioche", "Saucisson"];

@@ -23,7 +23,7 @@ import { installJobQueue } from "@/lib/jobs/install";
 import { seedDemoData } from "@/prisma/seed/seed";
 import { needsBuild } from "@/scripts/lib/build-state";
 import { startApp } from "@/tests/helpers/app-server";
-import { seedBenchData, SHOP200_SLUG } from "./bench-data";
+import { SEARCHES, seedBenchData, SHOP200_SLUG } from "./bench-data";
 import { measureFreshness } from "./freshness";
 import { loadTest, scenarioLine, throughput, type LoadResult } from "./load";
 import { oversellCount, ordersScenario, prepareCustomers, stockSnapshot } from "./orders-http";
@@ -32,7 +32,6 @@ import { findPgbench, runPgbench } from "./pgbench";
 const { values } = parseArgs({ options: { seconds: { type: "string", default: "8" }, connections: { type: "string", default: "20" }, orders: { type: "string", default: "400" } } });
 const seconds = Number(values.seconds);
 const connections = Number(values.connections);
-const SEARCHES = ["confiture", "miel fermier", "cafe", "fromage brebis", "pates", "confiture figues", "chocolat", "the bio", "saucisson fume", "brioche"];
 
 function build(): void {
   if (!needsBuild()) return;
@@ -63,6 +62,8 @@ async function main() {
     await seedDemoData(url);
     const db = createPrismaClient(url, { poolSize: 8 });
     await seedBenchData(db);
+    // Statistics as a live database has them (autovacuum would take a while after a bulk load).
+    await db.$executeRawUnsafe("ANALYZE");
     const shopRow = await db.shop.findFirstOrThrow({ where: { slug: SHOP200_SLUG }, include: { doorPoint: true, products: { orderBy: { sku: "asc" }, select: { id: true } } } });
     const shop = { id: shopRow.id, slug: shopRow.slug, doorId: shopRow.doorPoint?.id ?? "" };
     const [fresh, ...others] = shopRow.products.map((p) => p.id);
