@@ -47,6 +47,19 @@ test.describe("storefront shell", () => {
     await expect(page.locator("html")).toHaveAttribute("lang", "fr");
   });
 
+  test("without JavaScript, a visitor adds a product from the shop page and lands on the basket", async ({ browser }) => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto("/boutiques/librairie-la-belle-aventure");
+    const card = page.getByTestId("product-card").filter({ has: page.getByRole("link", { name: "Le Petit Prince", exact: true }) });
+    await card.getByLabel(/Quantité/).fill("2");
+    await card.getByRole("button", { name: "Ajouter au panier : Le Petit Prince" }).click();
+    await expect(page).toHaveURL(/\/panier$/);
+    await expect(page.getByTestId("cart-group")).toContainText("Le Petit Prince");
+    await expect(page.getByTestId("cart-badge")).toHaveText("2");
+    await context.close();
+  });
+
   test("an unknown page answers 404 with a way back", async ({ page }) => {
     const response = await page.goto("/cette-page-n-existe-pas");
     expect(response?.status()).toBe(404);

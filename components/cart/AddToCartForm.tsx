@@ -1,19 +1,32 @@
 "use client";
 
-import { useActionState, useId } from "react";
+import { useId, useState, useTransition, type FormEvent } from "react";
 import { useTranslations } from "next-intl";
 import { addToCartAction } from "@/app/actions/cart";
 import { idleResult, type ActionResult } from "@/lib/actions/action-result";
 import { useErrorText } from "@/components/ui/useErrorText";
 
+/**
+ * Adds a product to the basket. A plain form posting to /panier/ajouter (works
+ * without JavaScript, then shows the basket); with JavaScript, the server action
+ * is called directly and the result shown in place. Calling the action rather
+ * than binding it to the form keeps the page light: no per-form action state in
+ * the HTML of a 200-product shop.
+ */
 export function AddToCartForm({ productId, productName, max }: { productId: string; productName: string; max: number | null }) {
   const t = useTranslations("shop");
   const errorText = useErrorText();
-  const [state, formAction, pending] = useActionState<ActionResult<number>, FormData>(addToCartAction, idleResult);
+  const [state, setState] = useState<ActionResult<number>>(idleResult);
+  const [pending, startTransition] = useTransition();
   const id = useId();
   const soldOut = max === 0;
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    startTransition(async () => setState(await addToCartAction(idleResult, form)));
+  }
   return (
-    <form action={formAction} className="flex flex-wrap items-end gap-2">
+    <form action="/panier/ajouter" method="post" onSubmit={submit} className="flex flex-wrap items-end gap-2">
       <input type="hidden" name="productId" value={productId} />
       <div>
         <label htmlFor={`${id}-qty`} className="block text-sm font-medium">

@@ -7,13 +7,16 @@ import { db } from "@/lib/db/prisma";
 import { toLocale } from "@/lib/i18n/locales";
 import { formatPrice } from "@/lib/money/format";
 
-export default async function CartPage() {
-  const { owner, territoryId } = await visitorCartOwner();
+export default async function CartPage({ searchParams }: { searchParams: Promise<{ refus?: string }> }) {
+  const [{ owner, territoryId }, { refus }] = await Promise.all([visitorCartOwner(), searchParams]);
   const [t, locale, cart] = await Promise.all([getTranslations("cart"), getLocale().then(toLocale), getCart(db(), owner, territoryId)]);
+  // Back from "Ajouter au panier" without JavaScript, when the product could not be added.
+  const refused = refus === "1" && <p role="alert" className="rounded-lg bg-red-50 p-4 font-medium text-red-900">{t("notAdded")}</p>;
   if (cart.groups.length === 0) {
     return (
       <div className="space-y-4">
         <h1 className="text-3xl font-bold text-brand-800">{t("heading")}</h1>
+        {refused}
         <div className="rounded-xl bg-white p-8 text-center">
           <p className="text-lg text-muted">{t("empty")}</p>
           <Link href="/" className="mt-4 inline-flex min-h-11 items-center rounded-lg bg-brand-600 px-4 font-medium text-white hover:bg-brand-700">
@@ -26,6 +29,7 @@ export default async function CartPage() {
   return (
     <div className="space-y-6">
       <h1 className="text-3xl font-bold text-brand-800">{t("heading")}</h1>
+      {refused}
       {cart.groups.map((group) => (
         <section key={group.shop.id} aria-labelledby={`cart-${group.shop.id}`} className="space-y-3 rounded-xl bg-white p-4" data-testid="cart-group">
           <h2 id={`cart-${group.shop.id}`} className="text-xl font-semibold">
