@@ -10,6 +10,9 @@ const config = [
       "@typescript-eslint/ban-ts-comment": "error",
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_" }],
       "no-console": ["warn", { allow: ["warn", "error"] }],
+      // A Pages Router rule: behind the App Router's catch-all 404 page it takes every
+      // link to a route handler (downloads, exports) for a page link.
+      "@next/next/no-html-link-for-pages": "off",
     },
   },
   {
@@ -31,8 +34,8 @@ const config = [
     rules: { "no-console": "off" },
   },
   {
-    // next.config.js is CommonJS (the package is not "type": "module").
-    files: ["next.config.js"],
+    // next.config.js and the cache handler are CommonJS (the package is not "type": "module").
+    files: ["next.config.js", "**/*.cjs"],
     rules: { "@typescript-eslint/no-require-imports": "off" },
   },
   { ignores: [".next/**", "generated/**", "node_modules/**", ".data/**", "test-results/**", "playwright-report/**", "next-env.d.ts"] },

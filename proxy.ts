@@ -1,25 +1,40 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { isWellFormedActionRequest } from "@/lib/http/action-request";
+import { LOCALE_COOKIE, isCachedPage, isLocalizedPage, legacyHomeFilterRedirect, requestLocale } from "@/lib/http/locale-routing";
 import { contentSecurityPolicy, permissionsPolicy } from "@/lib/http/security-headers";
 
 const badRequest = () => new NextResponse("Requête invalide / Bad request", { status: 400, headers: { "Content-Type": "text/plain; charset=utf-8" } });
 
 /**
- * Runs before every page and route: refuses server-action bodies Next.js could
- * not decode with 400 (scripts/server.ts already refused malformed URLs), and gives
- * each response its Content-Security-Policy (with a per-request nonce) and
- * Permissions-Policy. Never used for authorization: every page and action checks.
+ * Runs before every page and route:
+ * - refuses server-action bodies Next.js could not decode with 400 (scripts/server.ts
+ *   already refused malformed URLs);
+ * - serves each page under its locale segment (/boutiques/x → /fr/boutiques/x,
+ *   from the language cookie), so pages never read the cookie and can be cached;
+ * - gives per-visitor pages a Content-Security-Policy with a fresh nonce; cached
+ *   pages get theirs, built from the hashes of their inline scripts, from
+ *   scripts/server.ts (a nonce in a shared page would be the same for everyone).
+ * Never used for authorization: every page and action checks.
  */
 export async function proxy(request: NextRequest) {
   if (request.method === "POST" && request.headers.has("next-action") && !(await isWellFormedActionRequest(request))) return badRequest();
-  const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
-  const csp = contentSecurityPolicy(nonce, process.env.NODE_ENV === "development");
+  const { pathname, searchParams } = request.nextUrl;
+  const legacy = legacyHomeFilterRedirect(pathname, searchParams);
+  if (legacy) return NextResponse.redirect(new URL(legacy, request.url), 308);
+  const localized = isLocalizedPage(pathname);
   const requestHeaders = new Headers(request.headers);
-  requestHeaders.set("x-nonce", nonce);
-  requestHeaders.set("Content-Security-Policy", csp);
-  const response = NextResponse.next({ request: { headers: requestHeaders } });
-  response.headers.set("Content-Security-Policy", csp);
-  response.headers.set("Permissions-Policy", permissionsPolicy(request.nextUrl.pathname));
+  let csp: string | null = null;
+  if (!(localized && isCachedPage(pathname))) {
+    const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
+    csp = contentSecurityPolicy(nonce, process.env.NODE_ENV === "development");
+    requestHeaders.set("x-nonce", nonce);
+    requestHeaders.set("Content-Security-Policy", csp);
+  }
+  const response = localized
+    ? NextResponse.rewrite(new URL(`/${requestLocale(request.cookies.get(LOCALE_COOKIE)?.value)}${pathname === "/" ? "" : pathname}${request.nextUrl.search}`, request.url), { request: { headers: requestHeaders } })
+    : NextResponse.next({ request: { headers: requestHeaders } });
+  if (csp) response.headers.set("Content-Security-Policy", csp);
+  response.headers.set("Permissions-Policy", permissionsPolicy(pathname));
   return response;
 }
 

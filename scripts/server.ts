@@ -13,6 +13,7 @@
 import http from "node:http";
 import next from "next";
 import { parseEnv } from "@/lib/env";
+import { finishCachedPages } from "@/lib/http/cached-page-response";
 import { resolveClientAddress, stampClientAddress } from "@/lib/http/client-address";
 import { isMalformedUrl } from "@/lib/http/security-headers";
 import type { WorkerHandle } from "@/lib/jobs/runner";
@@ -35,6 +36,7 @@ async function main(): Promise<void> {
       return;
     }
     stampClientAddress(request.headers, resolveClientAddress(request.socket.remoteAddress, request.headers, config.TRUST_PROXY_HOPS));
+    finishCachedPages(request, response, dev);
     void handle(request, response);
   });
   // The background worker runs beside the web server unless WORKER=false (then `npm run worker`).

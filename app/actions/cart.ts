@@ -14,7 +14,7 @@ export async function addToCartAction(_previous: ActionResult<number>, formData:
     const { owner, territoryId } = await visitorCartOwner({ create: true });
     return addToCart(db(), owner, territoryId, { productId: form.text("productId"), quantity: form.text("quantity") });
   });
-  if (result.ok) revalidatePath("/", "layout");
+  // Nothing to revalidate: the basket page is read per request, the header's count is the browser's (VisitorNav).
   return result;
 }
 
@@ -26,6 +26,6 @@ export async function setCartQuantityAction(_previous: ActionResult, formData: F
     await setCartQuantity(db(), owner, territoryId, { productId: form.text("productId"), quantity: form.text("quantity") });
     return undefined;
   });
-  if (result.ok) revalidatePath("/", "layout");
+  if (result.ok) revalidatePath("/[locale]/panier", "page");
   return result;
 }

@@ -1,7 +1,6 @@
 "use server";
 
 import { redirect } from "next/navigation";
-import { revalidatePath } from "next/cache";
 import { runAction, type ActionResult } from "@/lib/actions/action-result";
 import { formFields } from "@/lib/actions/form-fields";
 import { getActor } from "@/lib/auth/session";
@@ -26,7 +25,6 @@ export async function placeOrdersAction(_previous: ActionResult, formData: FormD
     return placeOrders(db(), { actor, owner, territoryId, input: checkoutInputFromForm(form), onBehalfOfCaller: form.flag("onBehalfOfCaller", "1"), onlinePayment: gateway !== null });
   });
   if (!result.ok) return result;
-  revalidatePath("/", "layout");
   const confirmation = `/commandes/confirmation/${result.data.checkoutId}?t=${result.data.accessToken}`;
   // No provider call inside the order's transaction: the payment page comes after it committed.
   const page = gateway ? await startOnlinePayment(db(), gateway, { checkoutId: result.data.checkoutId, now: now() }).catch((error: unknown) => {

@@ -5,6 +5,7 @@ import { useTranslations } from "next-intl";
 import { addToCartAction } from "@/app/actions/cart";
 import { idleResult, type ActionResult } from "@/lib/actions/action-result";
 import { useErrorText } from "@/components/ui/useErrorText";
+import { announceVisitorChange } from "@/components/layout/VisitorNav";
 
 /**
  * Adds a product to the basket. A plain form posting to /panier/ajouter (works
@@ -23,7 +24,11 @@ export function AddToCartForm({ productId, productName, max }: { productId: stri
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
-    startTransition(async () => setState(await addToCartAction(idleResult, form)));
+    startTransition(async () => {
+      const result = await addToCartAction(idleResult, form);
+      setState(result);
+      if (result.ok) announceVisitorChange();
+    });
   }
   return (
     <form action="/panier/ajouter" method="post" onSubmit={submit} className="flex flex-wrap items-end gap-2">

@@ -1,6 +1,7 @@
 "use client";
 
-import { useActionState, useId } from "react";
+import { useActionState, useEffect, useId } from "react";
+import { announceVisitorChange } from "@/components/layout/VisitorNav";
 import { useTranslations } from "next-intl";
 import { setCartQuantityAction } from "@/app/actions/cart";
 import { idleResult, type ActionResult } from "@/lib/actions/action-result";
@@ -11,6 +12,9 @@ export function QuantityForm({ productId, productName, quantity, max }: { produc
   const errorText = useErrorText();
   const [state, formAction, pending] = useActionState<ActionResult, FormData>(setCartQuantityAction, idleResult);
   const id = useId();
+  useEffect(() => {
+    if (state.ok) announceVisitorChange();
+  }, [state]);
   return (
     <div className="flex flex-wrap items-end gap-2">
       <form action={formAction} className="flex items-end gap-2">

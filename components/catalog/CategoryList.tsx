@@ -15,7 +15,7 @@ export async function CategoryList({ categories, locale, heading, selected }: { 
         {categories.map((category) => (
           <li key={category.id} data-testid={`category-${category.slug}`}>
             <Link
-              href={`/?categorie=${category.slug}`}
+              href={`/commerces?categorie=${category.slug}`}
               aria-current={selected === category.slug ? "true" : undefined}
               className="block h-full rounded-xl border border-brand-100 bg-white p-4 hover:border-brand-600 aria-[current]:border-2 aria-[current]:border-brand-600"
             >

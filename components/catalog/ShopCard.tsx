@@ -1,8 +1,10 @@
 import Link from "next/link";
+import type { OpeningHours } from "@/lib/catalog/open-now";
+import { OpenNowBadge } from "./OpenNowBadge";
 
-type Shop = { slug: string; name: string; description: string; city: string };
+type Shop = { slug: string; name: string; description: string; city: string; openingHours: OpeningHours };
 
-export function ShopCard({ shop, categoryName, openLabel }: { shop: Shop; categoryName: string; openLabel?: string }) {
+export function ShopCard({ shop, categoryName, openLabel, closedLabel }: { shop: Shop; categoryName: string; openLabel: string; closedLabel: string }) {
   return (
     <article className="relative h-full rounded-xl border border-brand-100 bg-white p-4 shadow-sm">
       <p className="text-sm font-medium uppercase tracking-wide text-brand-700">{categoryName}</p>
@@ -13,7 +15,7 @@ export function ShopCard({ shop, categoryName, openLabel }: { shop: Shop; catego
       </h3>
       <p className="text-sm text-muted">
         {shop.city}
-        {openLabel ? ` · ${openLabel}` : ""}
+        <OpenNowBadge hours={shop.openingHours} openLabel={openLabel} closedLabel={closedLabel} />
       </p>
       <p className="mt-2 line-clamp-3 text-sm">{shop.description}</p>
     </article>

@@ -14,7 +14,7 @@ type Props = {
 export async function ShopFilters({ filters, categories, communes, locale }: Props) {
   const t = await getTranslations("home");
   return (
-    <form action="/" className="flex flex-wrap items-end gap-3 rounded-xl bg-white p-4" aria-label={t("filtersHeading")}>
+    <form action="/commerces" className="flex flex-wrap items-end gap-3 rounded-xl bg-white p-4" aria-label={t("filtersHeading")}>
       <div className="w-full sm:w-auto">
         <label htmlFor="filter-category" className="block text-sm font-medium">{t("category")}</label>
         <select id="filter-category" name="categorie" defaultValue={filters.categorie ?? ""} className="min-h-11 w-full max-w-full rounded-lg border border-gray-500 bg-white px-2 sm:w-auto">

@@ -1,18 +1,15 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import type { Locale } from "@/lib/i18n/locales";
-import { setLocale } from "@/app/actions/locale";
-import { SignOutButton } from "./SignOutButton";
+import { VisitorNav } from "./VisitorNav";
 
 type Props = {
   territoryName: string;
   locale: Locale;
-  cartCount: number;
-  signedIn: boolean;
-  isShopkeeper?: boolean;
 };
 
-export async function SiteHeader({ territoryName, locale, cartCount, signedIn, isShopkeeper }: Props) {
+/** The site header: the same for every visitor (their own bits are in VisitorNav, read in the browser). */
+export async function SiteHeader({ territoryName, locale }: Props) {
   const t = await getTranslations("header");
   const otherLocale: Locale = locale === "fr" ? "en" : "fr";
   return (
@@ -46,36 +43,8 @@ export async function SiteHeader({ territoryName, locale, cartCount, signedIn, i
           </button>
         </form>
         <nav aria-label={t("account")} className="ml-auto flex flex-wrap items-center justify-end gap-1 sm:gap-2">
-          <Link href="/panier" className="relative flex min-h-11 items-center gap-1 rounded-lg px-3 hover:bg-brand-50" aria-label={t("cartCount", { count: cartCount })}>
-            <svg aria-hidden="true" viewBox="0 0 24 24" className="h-6 w-6" fill="none" stroke="currentColor" strokeWidth="2">
-              <path d="M5 8h14l-1.5 12h-11z" />
-              <path d="M9 8a3 3 0 0 1 6 0" />
-            </svg>
-            <span aria-hidden="true" className="hidden sm:inline">
-              {t("cart")}
-            </span>
-            <span aria-hidden="true" className="rounded-full bg-brand-600 px-2 text-sm font-semibold text-white" data-testid="cart-badge">
-              {cartCount}
-            </span>
-          </Link>
-          {signedIn ? (
-            <>
-              {isShopkeeper && (
-                <Link href="/dashboard" className="flex min-h-11 items-center rounded-lg px-3 hover:bg-brand-50">
-                  {t("dashboard")}
-                </Link>
-              )}
-              <Link href="/compte" className="flex min-h-11 items-center rounded-lg px-3 hover:bg-brand-50">
-                {t("account")}
-              </Link>
-              <SignOutButton label={t("signOut")} pendingLabel={t("signingOut")} />
-            </>
-          ) : (
-            <Link href="/connexion" className="flex min-h-11 items-center whitespace-nowrap rounded-lg border border-brand-600 px-3 font-medium text-brand-700 hover:bg-brand-50">
-              {t("signIn")}
-            </Link>
-          )}
-          <form action={setLocale}>
+          <VisitorNav />
+          <form action="/api/langue" method="post">
             <input type="hidden" name="locale" value={otherLocale} />
             <button type="submit" lang={otherLocale} aria-label={t("switchToLabel")} className="min-h-11 rounded-lg px-3 underline hover:bg-brand-50">
               {t("switchTo")}

@@ -94,6 +94,7 @@ export async function getTerritoryHome(db: PrismaClient, slug: string, rawFilter
       categoryId: shop.categoryId,
       latitude: shop.latitude,
       longitude: shop.longitude,
+      openingHours: readOpeningHours(shop.openingHours),
       openNow: isOpenAt(readOpeningHours(shop.openingHours), now),
     })),
   };

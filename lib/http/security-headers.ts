@@ -9,9 +9,22 @@ const MAP_TILES = "https://tile.openstreetmap.org";
 const CAMERA_PAGES = /^\/dashboard\/[^/]+\/commandes\/[^/]+\/?$/;
 
 export function contentSecurityPolicy(nonce: string, dev: boolean): string {
+  return policy(`script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${dev ? " 'unsafe-eval'" : ""}`, dev);
+}
+
+/**
+ * The policy of a page served from the shared cache: the same for everyone, so no
+ * nonce; each inline script it holds is allowed by its SHA-256, script files by
+ * 'self' (scripts/server.ts computes it from the HTML it sends).
+ */
+export function contentSecurityPolicyForHashes(hashes: string[], dev: boolean): string {
+  return policy(`script-src 'self'${hashes.map((hash) => ` 'sha256-${hash}'`).join("")}${dev ? " 'unsafe-eval'" : ""}`, dev);
+}
+
+function policy(scriptSrc: string, dev: boolean): string {
   return [
     "default-src 'self'",
-    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${dev ? " 'unsafe-eval'" : ""}`,
+    scriptSrc,
     // Inline style attributes (React's style={...}, Leaflet) carry no script.
     "style-src 'self' 'unsafe-inline'",
     `img-src 'self' data: blob: ${MAP_TILES}`,

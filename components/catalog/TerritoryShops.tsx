@@ -1,21 +1,15 @@
-import { notFound } from "next/navigation";
-import { getLocale, getTranslations } from "next-intl/server";
-import { CategoryList } from "@/components/catalog/CategoryList";
-import { HowToOrder } from "@/components/catalog/HowToOrder";
-import { ShopCard } from "@/components/catalog/ShopCard";
-import { ShopFilters } from "@/components/catalog/ShopFilters";
-import { ShopMap } from "@/components/catalog/ShopMap";
-import { getTerritoryHome } from "@/lib/catalog/territory-home";
-import { db } from "@/lib/db/prisma";
-import { env } from "@/lib/env";
-import { toLocale } from "@/lib/i18n/locales";
+import { getTranslations } from "next-intl/server";
+import type { TerritoryHome } from "@/lib/catalog/territory-home";
+import type { Locale } from "@/lib/i18n/locales";
+import { CategoryList } from "./CategoryList";
+import { HowToOrder } from "./HowToOrder";
+import { ShopCard } from "./ShopCard";
+import { ShopFilters } from "./ShopFilters";
+import { ShopMap } from "./ShopMap";
 
-type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
-
-export default async function TerritoryHomePage({ searchParams }: Props) {
-  const home = await getTerritoryHome(db(), env().DEFAULT_TERRITORY, await searchParams);
-  if (!home) notFound();
-  const [t, locale] = await Promise.all([getTranslations("home"), getLocale().then(toLocale)]);
+/** The territory's directory: categories, filters, map, shop list, relay points. Shared by "/" (cached) and "/commerces" (filtered). */
+export async function TerritoryShops({ home, locale }: { home: TerritoryHome; locale: Locale }) {
+  const t = await getTranslations("home");
   const categoryNames = new Map(home.categories.map((c) => [c.id, locale === "en" ? c.nameEn : c.nameFr]));
   return (
     <div className="space-y-10">
@@ -47,7 +41,7 @@ export default async function TerritoryHomePage({ searchParams }: Props) {
           <ul className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
             {home.shops.map((shop) => (
               <li key={shop.id}>
-                <ShopCard shop={shop} categoryName={categoryNames.get(shop.categoryId) ?? ""} openLabel={shop.openNow ? t("open") : t("closed")} />
+                <ShopCard shop={shop} categoryName={categoryNames.get(shop.categoryId) ?? ""} openLabel={t("open")} closedLabel={t("closed")} />
               </li>
             ))}
           </ul>

@@ -1,5 +1,7 @@
 import type { ReactNode } from "react";
+import { NextIntlClientProvider } from "next-intl";
 import { getTranslations } from "next-intl/server";
+import { DASHBOARD_CLIENT_NAMESPACES, clientMessages } from "@/lib/i18n/client-messages";
 import { DashboardNav } from "@/components/dashboard/DashboardNav";
 import { dashboardPage } from "../_lib/guard";
 
@@ -7,8 +9,9 @@ export default async function ShopDashboardLayout({ children, params }: { childr
   const { shopId } = await params;
   // Pages re-check membership themselves; this only builds the navigation.
   const { shop } = await dashboardPage(shopId, `/dashboard/${shopId}`);
-  const t = await getTranslations("dashboard");
+  const [t, messages] = await Promise.all([getTranslations("dashboard"), clientMessages(DASHBOARD_CLIENT_NAMESPACES)]);
   return (
+    <NextIntlClientProvider messages={messages}>
     <div className="space-y-6">
       <div className="print:hidden">
         <DashboardNav
@@ -26,5 +29,6 @@ export default async function ShopDashboardLayout({ children, params }: { childr
       </div>
       {children}
     </div>
+    </NextIntlClientProvider>
   );
 }

@@ -1,33 +1,46 @@
 import Image from "next/image";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getTranslations, setRequestLocale } from "next-intl/server";
 import { AddToCartForm } from "@/components/cart/AddToCartForm";
+import { ShopAvailability } from "@/components/catalog/ShopAvailability";
 import { StockBadge } from "@/components/catalog/StockBadge";
-import { getShopPage } from "@/lib/catalog/shop-page";
-import { hoursOn } from "@/lib/catalog/opening-hours";
-import { db } from "@/lib/db/prisma";
+import { WeeklyHours } from "@/components/catalog/WeeklyHours";
+import { cachedShopId, cachedShopPage, cachedTerritory } from "@/lib/catalog/cached";
+import { env } from "@/lib/env";
 import { toLocale } from "@/lib/i18n/locales";
 import { formatPrice } from "@/lib/money/format";
 import { WeightPrice } from "@/components/catalog/WeightPrice";
 import { mediaUrl } from "@/lib/storage/media-store";
-import { getDefaultTerritory } from "@/lib/territory/default";
-import { formatSlot } from "@/lib/time/format";
 
-type Props = { params: Promise<{ slug: string }> };
+type Props = { params: Promise<{ locale: string; slug: string }> };
+
+/** Cached (no time limit) until the shop, its products or its pickup points change (lib/catalog/cached.ts). */
+export const revalidate = false;
+
+async function loadShop(slug: string) {
+  const territory = await cachedTerritory(env().DEFAULT_TERRITORY);
+  const shopId = territory ? await cachedShopId(territory.id, slug) : null;
+  return territory && shopId ? cachedShopPage(territory.id, shopId) : null;
+}
 
 export async function generateMetadata({ params }: Props) {
-  const territory = await getDefaultTerritory();
-  const shop = territory ? await db().shop.findFirst({ where: { territoryId: territory.id, slug: (await params).slug }, select: { name: true } }) : null;
+  const shop = await loadShop((await params).slug);
   return { title: shop ? `${shop.name} — Comptoir` : "Comptoir" };
 }
 
+/** Rendered on the first visit (the build has no database), then served from the cache. */
+export function generateStaticParams() {
+  return [];
+}
+
 export default async function ShopPage({ params }: Props) {
-  const territory = await getDefaultTerritory();
-  const shop = territory ? await getShopPage(db(), territory.id, (await params).slug) : null;
+  const { locale: rawLocale, slug } = await params;
+  const locale = toLocale(rawLocale);
+  setRequestLocale(locale);
+  const shop = await loadShop(slug);
   if (!shop) notFound();
-  const [t, locale] = await Promise.all([getTranslations("shop"), getLocale().then(toLocale)]);
-  const today = hoursOn(shop.openingHours, new Date());
+  const t = await getTranslations("shop");
   return (
     <div className="space-y-8">
       <header className="space-y-2">
@@ -38,10 +51,8 @@ export default async function ShopPage({ params }: Props) {
       </header>
       <div className="grid gap-4 md:grid-cols-3">
         <section aria-labelledby="shop-hours" className="rounded-xl bg-white p-4">
-          <h2 id="shop-hours" className="font-semibold">{t("todayHours")}</h2>
-          <p>{today.length ? today.map((h) => `${h.opens}–${h.closes}`).join(", ") : t("closedToday")}</p>
-          <h2 className="mt-3 font-semibold">{t("nextSlot")}</h2>
-          <p data-testid="next-slot">{shop.nextSlot ? formatSlot(shop.nextSlot.startsAt, shop.nextSlot.endsAt, locale) : t("noSlot")}</p>
+          <ShopAvailability slug={shop.slug} />
+          <WeeklyHours hours={shop.openingHours} locale={locale} heading={t("weeklyHours")} closed={t("closedDay")} />
         </section>
         <section aria-labelledby="shop-pickup" className="rounded-xl bg-white p-4">
           <h2 id="shop-pickup" className="font-semibold">{t("pickupOptions")}</h2>

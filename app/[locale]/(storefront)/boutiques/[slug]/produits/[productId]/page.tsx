@@ -1,25 +1,45 @@
 import Image from "next/image";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getTranslations, setRequestLocale } from "next-intl/server";
 import { AddToCartForm } from "@/components/cart/AddToCartForm";
 import { StockBadge } from "@/components/catalog/StockBadge";
-import { getProductPage } from "@/lib/catalog/shop-page";
-import { db } from "@/lib/db/prisma";
+import { cachedProductPage, cachedShopId, cachedTerritory } from "@/lib/catalog/cached";
+import { env } from "@/lib/env";
 import { toLocale } from "@/lib/i18n/locales";
 import { formatPrice } from "@/lib/money/format";
 import { WeightPrice } from "@/components/catalog/WeightPrice";
 import { mediaUrl } from "@/lib/storage/media-store";
-import { getDefaultTerritory } from "@/lib/territory/default";
 
-type Props = { params: Promise<{ slug: string; productId: string }> };
+type Props = { params: Promise<{ locale: string; slug: string; productId: string }> };
+
+/** Cached (no time limit) until the shop's catalog changes (lib/catalog/cached.ts). */
+export const revalidate = false;
+
+async function loadProduct(slug: string, productId: string) {
+  const territory = await cachedTerritory(env().DEFAULT_TERRITORY);
+  const shopId = territory && productId.length <= 64 ? await cachedShopId(territory.id, slug) : null;
+  return territory && shopId ? cachedProductPage(territory.id, shopId, productId) : null;
+}
+
+export async function generateMetadata({ params }: Props) {
+  const { slug, productId } = await params;
+  const product = await loadProduct(slug, productId);
+  return { title: product ? `${product.name} — ${product.shop.name}` : "Comptoir" };
+}
+
+/** Rendered on the first visit (the build has no database), then served from the cache. */
+export function generateStaticParams() {
+  return [];
+}
 
 export default async function ProductPage({ params }: Props) {
-  const { slug, productId } = await params;
-  const territory = await getDefaultTerritory();
-  const product = territory ? await getProductPage(db(), territory.id, slug, productId) : null;
+  const { locale: rawLocale, slug, productId } = await params;
+  const locale = toLocale(rawLocale);
+  setRequestLocale(locale);
+  const product = await loadProduct(slug, productId);
   if (!product) notFound();
-  const [t, locale] = await Promise.all([getTranslations("shop"), getLocale().then(toLocale)]);
+  const t = await getTranslations("shop");
   return (
     <article className="max-w-2xl space-y-4">
       <Link href={`/boutiques/${product.shop.slug}`} className="underline">← {t("back", { shop: product.shop.name })}</Link>

@@ -1,13 +1,16 @@
 import type { ReactNode } from "react";
+import { NextIntlClientProvider } from "next-intl";
 import { getTranslations } from "next-intl/server";
+import { ADMIN_CLIENT_NAMESPACES, clientMessages } from "@/lib/i18n/client-messages";
 import { DashboardNav } from "@/components/dashboard/DashboardNav";
 import { isSuperAdmin } from "@/lib/auth/guards";
 import { adminPage } from "./_lib/guard";
 
 export default async function AdminLayout({ children }: { children: ReactNode }) {
   const { actor, territory } = await adminPage("/admin");
-  const t = await getTranslations("admin");
+  const [t, messages] = await Promise.all([getTranslations("admin"), clientMessages(ADMIN_CLIENT_NAMESPACES)]);
   return (
+    <NextIntlClientProvider messages={messages}>
     <div className="space-y-6">
       <DashboardNav
         label={t("heading", { territory: territory.name })}
@@ -25,5 +28,6 @@ export default async function AdminLayout({ children }: { children: ReactNode })
       />
       {children}
     </div>
+    </NextIntlClientProvider>
   );
 }

@@ -1,0 +1,36 @@
+"use client";
+
+import { useEffect, useState } from "react";
+import { useLocale, useTranslations } from "next-intl";
+
+type Availability = { todayHours: string; nextSlot: string | null };
+
+/**
+ * Today's hours and the next pickup slot, fetched when the (cached) shop page is
+ * shown: both move with the clock and the bookings. Without JavaScript the
+ * weekly hours beside it still tell when the shop opens.
+ */
+export function ShopAvailability({ slug }: { slug: string }) {
+  const t = useTranslations("shop");
+  const locale = useLocale();
+  const [state, setState] = useState<Availability | "loading" | "failed">("loading");
+  useEffect(() => {
+    const controller = new AbortController();
+    fetch(`/api/boutiques/${encodeURIComponent(slug)}/disponibilite?locale=${locale}`, { cache: "no-store", signal: controller.signal })
+      .then((response) => (response.ok ? (response.json() as Promise<Availability>) : Promise.reject(new Error(String(response.status)))))
+      .then(setState)
+      .catch(() => {
+        if (!controller.signal.aborted) setState("failed");
+      });
+    return () => controller.abort();
+  }, [slug, locale]);
+  const pending = state === "loading" ? "…" : state === "failed" ? t("availabilityUnavailable") : null;
+  return (
+    <div aria-busy={state === "loading"}>
+      <h2 id="shop-hours" className="font-semibold">{t("todayHours")}</h2>
+      <p data-testid="today-hours">{pending ?? (typeof state === "object" && state.todayHours ? state.todayHours : t("closedToday"))}</p>
+      <h2 className="mt-3 font-semibold">{t("nextSlot")}</h2>
+      <p data-testid="next-slot">{pending ?? (typeof state === "object" && state.nextSlot ? state.nextSlot : t("noSlot"))}</p>
+    </div>
+  );
+}

@@ -1,0 +1,78 @@
+"use client";
+
+import { useCallback, useEffect, useState } from "react";
+import Link from "next/link";
+import { usePathname } from "next/navigation";
+import { useTranslations } from "next-intl";
+import { SignOutButton } from "./SignOutButton";
+
+type Visitor = { signedIn: boolean; isShopkeeper: boolean; cartCount: number };
+
+/** Fired (on window) by whatever changes the basket or the session, so the header reads it again. */
+export const VISITOR_CHANGED = "comptoir:visitor-changed";
+
+export function announceVisitorChange(): void {
+  window.dispatchEvent(new Event(VISITOR_CHANGED));
+}
+
+/**
+ * The header's per-visitor part: basket count, account links. Read from
+ * /api/visiteur in the browser (after each navigation and basket change) so the
+ * page around it stays the same for everyone and can be cached.
+ */
+export function VisitorNav() {
+  const t = useTranslations("header");
+  const pathname = usePathname();
+  const [visitor, setVisitor] = useState<Visitor | null>(null);
+  const refresh = useCallback(() => {
+    fetch("/api/visiteur", { cache: "no-store", credentials: "same-origin" })
+      .then((response) => (response.ok ? (response.json() as Promise<Visitor>) : null))
+      .then((value) => value && setVisitor(value))
+      .catch(() => {});
+  }, []);
+  useEffect(refresh, [refresh, pathname]);
+  useEffect(() => {
+    window.addEventListener(VISITOR_CHANGED, refresh);
+    window.addEventListener("pageshow", refresh);
+    return () => {
+      window.removeEventListener(VISITOR_CHANGED, refresh);
+      window.removeEventListener("pageshow", refresh);
+    };
+  }, [refresh]);
+  const cartCount = visitor?.cartCount ?? 0;
+  return (
+    <>
+      <Link href="/panier" className="relative flex min-h-11 items-center gap-1 rounded-lg px-3 hover:bg-brand-50" aria-label={visitor ? t("cartCount", { count: cartCount }) : t("cart")}>
+        <svg aria-hidden="true" viewBox="0 0 24 24" className="h-6 w-6" fill="none" stroke="currentColor" strokeWidth="2">
+          <path d="M5 8h14l-1.5 12h-11z" />
+          <path d="M9 8a3 3 0 0 1 6 0" />
+        </svg>
+        <span aria-hidden="true" className="hidden sm:inline">
+          {t("cart")}
+        </span>
+        {visitor && (
+          <span aria-hidden="true" className="rounded-full bg-brand-600 px-2 text-sm font-semibold text-white" data-testid="cart-badge">
+            {cartCount}
+          </span>
+        )}
+      </Link>
+      {visitor?.signedIn ? (
+        <>
+          {visitor.isShopkeeper && (
+            <Link href="/dashboard" className="flex min-h-11 items-center rounded-lg px-3 hover:bg-brand-50">
+              {t("dashboard")}
+            </Link>
+          )}
+          <Link href="/compte" className="flex min-h-11 items-center rounded-lg px-3 hover:bg-brand-50">
+            {t("account")}
+          </Link>
+          <SignOutButton label={t("signOut")} pendingLabel={t("signingOut")} />
+        </>
+      ) : (
+        <Link href="/connexion" className="flex min-h-11 items-center whitespace-nowrap rounded-lg border border-brand-600 px-3 font-medium text-brand-700 hover:bg-brand-50">
+          {t("signIn")}
+        </Link>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,95 @@
+import { createHash } from "node:crypto";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { gzipSync } from "node:zlib";
+import { isCachedPage, isLocalizedPage } from "./locale-routing";
+import { contentSecurityPolicyForHashes } from "./security-headers";
+
+/** Inline scripts (no src attribute) of an HTML document, as the browser hashes them. */
+const INLINE_SCRIPT = /<script(?![^>]*\ssrc=)[^>]*>([\s\S]*?)<\/script>/gi;
+
+export function inlineScriptHashes(html: string): string[] {
+  const hashes = new Set<string>();
+  for (const match of html.matchAll(INLINE_SCRIPT)) {
+    if (match[1]) hashes.add(createHash("sha256").update(match[1], "utf8").digest("base64"));
+  }
+  return [...hashes];
+}
+
+type Finished = { csp: string; gzipped: Buffer | null };
+
+/** The same cached page is sent many times: its policy and gzip are computed once per version (ETag). */
+const finishedByEtag = new Map<string, Finished>();
+const MAX_REMEMBERED = 256;
+
+function finish(body: Buffer, etag: string | undefined, gzip: boolean, dev: boolean): Finished {
+  const key = etag ? `${etag}|${body.length}|${gzip}` : null;
+  const known = key ? finishedByEtag.get(key) : undefined;
+  if (known) return known;
+  const finished = { csp: contentSecurityPolicyForHashes(inlineScriptHashes(body.toString("utf8")), dev), gzipped: gzip && body.length > 1024 ? gzipSync(body, { level: 6 }) : null };
+  if (key) {
+    if (finishedByEtag.size >= MAX_REMEMBERED) finishedByEtag.delete(finishedByEtag.keys().next().value as string);
+    finishedByEtag.set(key, finished);
+  }
+  return finished;
+}
+
+function isDocumentRequest(request: IncomingMessage): boolean {
+  if (request.method !== "GET") return false;
+  if (request.headers.rsc || request.headers["next-router-prefetch"] || request.headers["next-action"]) return false;
+  const pathname = (request.url ?? "/").split("?")[0] ?? "/";
+  return isLocalizedPage(pathname) && isCachedPage(pathname);
+}
+
+/**
+ * For pages served from the shared cache (lib/http/locale-routing.ts): holds the
+ * HTML Next.js sends, adds the Content-Security-Policy allowing exactly its inline
+ * scripts (a nonce cannot live in a page shared by everyone), marks it private
+ * (the same address serves French or English by cookie, so no shared proxy may
+ * keep it) and compresses it. Next.js's own compression is turned off for these
+ * requests only, so that the hashes are computed on the plain HTML.
+ */
+export function finishCachedPages(request: IncomingMessage, response: ServerResponse, dev: boolean): void {
+  if (!isDocumentRequest(request)) return;
+  const acceptsGzip = /\bgzip\b/.test(String(request.headers["accept-encoding"] ?? ""));
+  delete request.headers["accept-encoding"];
+  const chunks: Buffer[] = [];
+  const original = { writeHead: response.writeHead.bind(response), write: response.write.bind(response), end: response.end.bind(response) };
+  let head: { status: number; headers?: unknown } | null = null;
+  const toBuffer = (chunk: unknown, encoding?: unknown) =>
+    Buffer.isBuffer(chunk) ? chunk : chunk instanceof Uint8Array ? Buffer.from(chunk) : Buffer.from(String(chunk), typeof encoding === "string" ? (encoding as BufferEncoding) : "utf8");
+  response.writeHead = ((status: number, ...rest: unknown[]) => {
+    head = { status, headers: rest.find((value) => typeof value === "object" && value !== null) };
+    return response;
+  }) as typeof response.writeHead;
+  response.write = ((chunk: unknown, encoding?: unknown, callback?: unknown) => {
+    if (chunk !== undefined && chunk !== null) chunks.push(toBuffer(chunk, encoding));
+    const done = typeof encoding === "function" ? encoding : callback;
+    if (typeof done === "function") queueMicrotask(() => (done as () => void)());
+    return true;
+  }) as typeof response.write;
+  response.end = ((chunk?: unknown, encoding?: unknown, callback?: unknown) => {
+    if (chunk !== undefined && chunk !== null && typeof chunk !== "function") chunks.push(toBuffer(chunk, encoding));
+    const done = [chunk, encoding, callback].find((value) => typeof value === "function") as (() => void) | undefined;
+    if (head?.headers) for (const [name, value] of Object.entries(head.headers as Record<string, string | string[]>)) response.setHeader(name, value);
+    const status = head?.status ?? response.statusCode;
+    const body = Buffer.concat(chunks);
+    const isHtml = String(response.getHeader("content-type") ?? "").startsWith("text/html");
+    if (isHtml && body.length > 0 && !response.hasHeader("content-security-policy")) {
+      const etag = response.getHeader("etag");
+      const finished = finish(body, typeof etag === "string" ? etag : undefined, acceptsGzip, dev);
+      response.setHeader("Content-Security-Policy", finished.csp);
+      response.setHeader("Cache-Control", "private, no-cache");
+      const vary = response.getHeader("vary");
+      if (!/accept-encoding/i.test(String(vary ?? ""))) response.setHeader("Vary", vary ? `${String(vary)}, Accept-Encoding` : "Accept-Encoding");
+      if (finished.gzipped) {
+        response.setHeader("Content-Encoding", "gzip");
+        response.setHeader("Content-Length", finished.gzipped.length);
+        original.writeHead(status);
+        return original.end(finished.gzipped, done);
+      }
+      response.setHeader("Content-Length", body.length);
+    }
+    original.writeHead(status);
+    return original.end(body, done);
+  }) as typeof response.end;
+}

@@ -1,0 +1,31 @@
+import { LOCALE_COOKIE, toLocale, type Locale } from "@/lib/i18n/locales";
+
+/**
+ * Pages rendered once and served from the shared cache to everyone (no nonce can
+ * be put in them: scripts/server.ts gives them a hash-based policy instead).
+ */
+const CACHED_PAGES = /^\/(?:$|boutiques\/[^/]+(?:\/produits\/[^/]+)?\/?$|mentions-legales\/?$|accessibilite\/?$)/;
+
+export function isCachedPage(pathname: string): boolean {
+  return CACHED_PAGES.test(pathname);
+}
+
+/** Filters of the territory's shop list, which used to live on "/" and now live on /commerces (cached "/" has none). */
+const HOME_FILTERS = ["categorie", "commune", "ouvert", "aujourdhui"];
+
+export function legacyHomeFilterRedirect(pathname: string, search: URLSearchParams): string | null {
+  if (pathname !== "/" || !HOME_FILTERS.some((name) => search.has(name))) return null;
+  return `/commerces?${search.toString()}`;
+}
+
+/** Route handlers and files are not pages: they are not moved under a locale. */
+export function isLocalizedPage(pathname: string): boolean {
+  return !pathname.startsWith("/api/") && !pathname.startsWith("/_next/") && !/\.[a-z0-9]+$/i.test(pathname);
+}
+
+/** The visitor's language: the switch's cookie, French by default. */
+export function requestLocale(cookieValue: string | undefined): Locale {
+  return toLocale(cookieValue);
+}
+
+export { LOCALE_COOKIE };
