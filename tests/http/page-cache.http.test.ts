@@ -121,6 +121,13 @@ describe("freshness across instances", () => {
     const elapsed = await waitForStock(appB, product.id, (product.stock ?? 0) - 1);
     expect(elapsed).toBeLessThan(2_000);
     expect(offeredStock((await pageOf(appA, `/boutiques/${SHOP}`)).html, product.id)).toBe((product.stock ?? 0) - 1);
+    // Client-side navigation reads the page's RSC payload: regenerated with the page, never an HTML without it (vercel/next.js#98306).
+    const rsc = await fetch(`${appB.url}/boutiques/${SHOP}`, { headers: { RSC: "1" } });
+    expect(rsc.status).toBe(200);
+    expect(rsc.headers.get("content-type")).toContain("text/x-component");
+    const payload = await rsc.text();
+    const props = payload.slice(payload.indexOf(`"productId":"${product.id}"`));
+    expect(/"max":(\d+)/.exec(props.slice(0, 600))?.[1]).toBe(String((product.stock ?? 0) - 1));
   });
 
   it("a change written outside the app (psql, the worker, an import) reaches both instances, product page included", async () => {
