@@ -159,7 +159,8 @@ class SharedCacheHandler {
     const list = typeof tags === "string" ? [tags] : tags;
     const now = Date.now();
     for (const tag of list) state.tagTimes.set(tag, now);
-    if (state.client) await Promise.all(list.map((tag) => state.client.query("SELECT pg_notify($1, $2)", [CHANNEL, tag]).catch(() => {})));
+    // One statement for all tags (a pg client runs one query at a time).
+    if (state.client && list.length > 0) await state.client.query("SELECT pg_notify($1, tag) FROM unnest($2::text[]) AS tag", [CHANNEL, list]).catch(() => {});
   }
 
   resetRequestCache() {}
