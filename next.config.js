@@ -6,6 +6,8 @@ const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   poweredByHeader: false,
+  // Cached pages get their ETag from scripts/server.ts (lib/http/cached-page-response.ts), computed once per version.
+  generateEtags: false,
   // Cached pages and catalog reads: in each instance's memory, invalidated on every
   // instance through PostgreSQL (lib/cache/shared-cache-handler.cjs, docs/decisions/0007).
   cacheHandler: require.resolve("./lib/cache/shared-cache-handler.cjs"),

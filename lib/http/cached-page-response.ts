@@ -15,21 +15,23 @@ export function inlineScriptHashes(html: string): string[] {
   return [...hashes];
 }
 
-type Finished = { csp: string; gzipped: Buffer | null };
+type Finished = { etag: string; csp: string; gzipped: Buffer | null };
 
-/** The same cached page is sent many times: its policy and gzip are computed once per version (ETag). */
-const finishedByEtag = new Map<string, Finished>();
+/** The same cached page is sent many times: its ETag, policy and gzip are computed once per version of its HTML. */
+const finishedByDigest = new Map<string, Finished>();
 const MAX_REMEMBERED = 256;
 
-function finish(body: Buffer, etag: string | undefined, gzip: boolean, dev: boolean): Finished {
-  const key = etag ? `${etag}|${body.length}|${gzip}` : null;
-  const known = key ? finishedByEtag.get(key) : undefined;
+function finish(body: Buffer, gzip: boolean, dev: boolean): Finished {
+  // Native SHA-1 of the body (Next.js's own ETag, a JavaScript hash of the string, is turned off: it cost more than the page).
+  const digest = createHash("sha1").update(body).digest("base64url");
+  const key = `${digest}|${gzip}`;
+  const known = finishedByDigest.get(key);
   if (known) return known;
-  const finished = { csp: contentSecurityPolicyForHashes(inlineScriptHashes(body.toString("utf8")), dev), gzipped: gzip && body.length > 1024 ? gzipSync(body, { level: 6 }) : null };
-  if (key) {
-    if (finishedByEtag.size >= MAX_REMEMBERED) finishedByEtag.delete(finishedByEtag.keys().next().value as string);
-    finishedByEtag.set(key, finished);
-  }
+  const gzipped = gzip && body.length > 1024 ? gzipSync(body, { level: 6 }) : null;
+  // One ETag per representation: the gzipped body is not the same bytes.
+  const finished = { etag: gzipped ? `"${digest}-gz"` : `"${digest}"`, csp: contentSecurityPolicyForHashes(inlineScriptHashes(body.toString("utf8")), dev), gzipped };
+  if (finishedByDigest.size >= MAX_REMEMBERED) finishedByDigest.delete(finishedByDigest.keys().next().value as string);
+  finishedByDigest.set(key, finished);
   return finished;
 }
 
@@ -51,6 +53,7 @@ function isDocumentRequest(request: IncomingMessage): boolean {
 export function finishCachedPages(request: IncomingMessage, response: ServerResponse, dev: boolean): void {
   if (!isDocumentRequest(request)) return;
   const acceptsGzip = /\bgzip\b/.test(String(request.headers["accept-encoding"] ?? ""));
+  const ifNoneMatch = request.headers["if-none-match"];
   delete request.headers["accept-encoding"];
   const chunks: Buffer[] = [];
   const original = { writeHead: response.writeHead.bind(response), write: response.write.bind(response), end: response.end.bind(response) };
@@ -75,12 +78,16 @@ export function finishCachedPages(request: IncomingMessage, response: ServerResp
     const body = Buffer.concat(chunks);
     const isHtml = String(response.getHeader("content-type") ?? "").startsWith("text/html");
     if (isHtml && body.length > 0 && !response.hasHeader("content-security-policy")) {
-      const etag = response.getHeader("etag");
-      const finished = finish(body, typeof etag === "string" ? etag : undefined, acceptsGzip, dev);
+      const finished = finish(body, acceptsGzip, dev);
+      response.setHeader("ETag", finished.etag);
       response.setHeader("Content-Security-Policy", finished.csp);
       response.setHeader("Cache-Control", "private, no-cache");
       const vary = response.getHeader("vary");
       if (!/accept-encoding/i.test(String(vary ?? ""))) response.setHeader("Vary", vary ? `${String(vary)}, Accept-Encoding` : "Accept-Encoding");
+      if (status === 200 && ifNoneMatch === finished.etag) {
+        original.writeHead(304);
+        return original.end(done);
+      }
       if (finished.gzipped) {
         response.setHeader("Content-Encoding", "gzip");
         response.setHeader("Content-Length", finished.gzipped.length);

@@ -67,6 +67,10 @@ describe("cached storefront pages", () => {
     const inlineScripts = [...html.matchAll(/<script(?![^>]*\ssrc=)[^>]*>([\s\S]*?)<\/script>/g)].length;
     expect(inlineScripts).toBeGreaterThan(0);
     expect((csp.match(/'sha256-/g) ?? []).length).toBeLessThanOrEqual(inlineScripts);
+    // Browsers revalidate (no-cache) with the ETag and get a 304 while the page has not changed.
+    const etag = headers.get("etag") ?? "";
+    expect(etag).toMatch(/^"[\w-]+"$/);
+    expect((await fetch(`${appA.url}/boutiques/${SHOP}`, { headers: { "If-None-Match": etag } })).status).toBe(304);
   });
 
   it("show everyone the same page with no visitor's data: a guest with a basket, a signed-in customer, a shopkeeper", async () => {
