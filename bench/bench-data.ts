@@ -25,7 +25,7 @@ function products(count: number, offset: number): SeedProduct[] {
  * (many slots, unlimited-looking stock) and ten wholesale markets carrying
  * 100,000 products for the search scenario.
  */
-export async function seedBenchData(db: PrismaClient): Promise<void> {
+export async function seedBenchData(db: PrismaClient, options: { wholesaleShops?: number } = {}): Promise<void> {
   const territory = await db.territory.findUniqueOrThrow({ where: { slug: "grand-poitiers" } });
   const category = await db.category.findFirstOrThrow({ where: { territoryId: territory.id, slug: "alimentation" } });
   const commune = await db.commune.findFirstOrThrow({ where: { territoryId: territory.id, name: "Poitiers" } });
@@ -36,7 +36,7 @@ export async function seedBenchData(db: PrismaClient): Promise<void> {
   };
   const shops = [
     { ...base, slug: SHOP200_SLUG, name: "Épicerie du Grand Marché", description: "Deux cents produits du coin.", products: products(200, 0) },
-    ...Array.from({ length: WHOLESALE_SHOPS }, (_, n) => ({ ...base, slug: `marche-de-gros-${n + 1}`, name: `Marché de gros ${n + 1}`, description: "Grossiste pour les commerces du territoire.", products: products(10_000, 200 + n * 10_000) })),
+    ...Array.from({ length: options.wholesaleShops ?? WHOLESALE_SHOPS }, (_, n) => ({ ...base, slug: `marche-de-gros-${n + 1}`, name: `Marché de gros ${n + 1}`, description: "Grossiste pour les commerces du territoire.", products: products(10_000, 200 + n * 10_000) })),
   ];
   for (const shop of shops) {
     await db.$transaction((tx) => seedShop(tx, { shop, territoryId: territory.id, categoryId: category.id, commune: place, ownerId: null, relayIds: new Map() }), { timeout: 120_000 });

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { PrismaClient } from "@/generated/prisma/client";
 import { listAvailableSlots } from "@/lib/slots/available-slots";
 import { HttpClient } from "@/tests/helpers/http-client";
-import { actionFormBody, listServerActions } from "@/tests/fuzz/next-actions";
+import { actionFormBody, checkoutNext, listServerActions } from "@/tests/fuzz/next-actions";
 import type { LoadResult } from "./load";
 import { runPool } from "./stats";
 
@@ -45,8 +45,7 @@ export async function placeOrder(customer: Customer, shop: Shop): Promise<boolea
       [`shop.${shop.id}.pickupPointId`, shop.doorId], [`shop.${shop.id}.slotStartsAt`, customer.slot], [`shop.${shop.id}.paymentMethod`, "PAY_AT_PICKUP"],
     ]),
   });
-  await response.arrayBuffer();
-  return (response.headers.get("x-action-redirect") ?? "").includes("/commandes/confirmation/");
+  return checkoutNext(await response.text()).includes("/commandes/confirmation/");
 }
 
 /** Every prepared customer orders, `concurrency` at a time; the latency is the order request's alone. */

@@ -6,7 +6,9 @@
  * line per scenario and the ratios:
  *   scenario <name> req/s <n> p50 <ms> p95 <ms> p99 <ms> errors <n> bytes <n>
  *   ratio shop200/static <x.xx> …, freshness p99 <ms>, server rss <MB>
- * Options: --seconds 8 (per HTTP scenario) --connections 20 --orders 400.
+ * Options: --seconds 8 (per HTTP scenario) --connections 20 --orders 400,
+ * --order-concurrency 50, --orders-only (just orders-http and pgbench, without the 100,000 search products: to work on checkout speed),
+ * --server-node-options="--cpu-prof --cpu-prof-dir=/tmp/prof" (node flags of the app server, e.g. to profile it).
  */
 import { spawnSync } from "node:child_process";
 import { chmodSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
@@ -29,7 +31,8 @@ import { loadTest, scenarioLine, throughput, type LoadResult } from "./load";
 import { oversellCount, ordersScenario, prepareCustomers, stockSnapshot } from "./orders-http";
 import { findPgbench, runPgbench } from "./pgbench";
 
-const { values } = parseArgs({ options: { seconds: { type: "string", default: "8" }, connections: { type: "string", default: "20" }, orders: { type: "string", default: "400" } } });
+const { values } = parseArgs({ options: { seconds: { type: "string", default: "8" }, connections: { type: "string", default: "20" }, orders: { type: "string", default: "400" }, "orders-only": { type: "boolean", default: false }, "order-concurrency": { type: "string", default: "50" }, "server-node-options": { type: "string", default: "" } } });
+const ordersOnly = values["orders-only"];
 const seconds = Number(values.seconds);
 const connections = Number(values.connections);
 
@@ -61,7 +64,7 @@ async function main() {
     await installJobQueue(url);
     await seedDemoData(url);
     const db = createPrismaClient(url, { poolSize: 8 });
-    await seedBenchData(db);
+    await seedBenchData(db, ordersOnly ? { wholesaleShops: 0 } : {});
     // Statistics as a live database has them (autovacuum would take a while after a bulk load).
     await db.$executeRawUnsafe("ANALYZE");
     const shopRow = await db.shop.findFirstOrThrow({ where: { slug: SHOP200_SLUG }, include: { doorPoint: true, products: { orderBy: { sku: "asc" }, select: { id: true } } } });
@@ -71,7 +74,7 @@ async function main() {
     // The freshness product shows its exact stock ("Plus que N") on its page.
     await db.product.update({ where: { id: fresh }, data: { stock: 900, lowStockAlert: 1_000_000 } });
 
-    app = await startApp({ databaseUrl: url });
+    app = await startApp({ databaseUrl: url, nodeArgs: values["server-node-options"].split(" ").filter(Boolean) });
     const pages: Record<string, string | ((i: number) => string)> = {
       static: "/mentions-legales",
       home: "/",
@@ -80,6 +83,7 @@ async function main() {
       "search-100k": (i) => `/recherche?q=${encodeURIComponent(SEARCHES[i % SEARCHES.length] ?? "miel")}`,
     };
     const results: Record<string, LoadResult> = {};
+    if (ordersOnly) for (const name of Object.keys(pages)) delete pages[name];
     // A fresh server is slower for its first seconds (JIT, first renders): warm every page first, so the first scenario is not penalized.
     for (const [name, page] of Object.entries(pages)) await loadTest({ name, baseUrl: app.url, path: page, connections, durationMs: 1_500 });
     for (const [name, page] of Object.entries(pages)) {
@@ -90,7 +94,7 @@ async function main() {
 
     const before = await stockSnapshot(db, shop.id);
     const customers = await prepareCustomers(db, app.url, shop, others, Number(values.orders));
-    const orders = await ordersScenario(customers, shop, 50);
+    const orders = await ordersScenario(customers, shop, Number(values["order-concurrency"]));
     console.log(`${scenarioLine(orders)} oversell ${await oversellCount(db, shop.id, before)}`);
 
     const pgbench = findPgbench();
@@ -104,6 +108,11 @@ async function main() {
       console.log("scenario pgbench not run: pgbench is not installed on this machine (apt-get install postgresql-client)");
     }
 
+    if (ordersOnly) {
+      console.log(ratio("orders/pgbench", throughput(orders), pgbenchResult ? throughput(pgbenchResult) : 0));
+      console.log(`server rss ${rssMegabytes(app.process.pid)}`);
+      return;
+    }
     const freshness = await measureFreshness(db, app.url, shop, fresh, others);
     console.log(ratio("shop200/static", throughput(results.shop200 as LoadResult), throughput(results.static as LoadResult)));
     console.log(ratio("home/static", throughput(results.home as LoadResult), throughput(results.static as LoadResult)));

@@ -1,6 +1,5 @@
 "use server";
 
-import { redirect } from "next/navigation";
 import { runAction, type ActionResult } from "@/lib/actions/action-result";
 import { formFields } from "@/lib/actions/form-fields";
 import { getActor } from "@/lib/auth/session";
@@ -14,10 +13,12 @@ import { checkoutInputFromForm } from "@/lib/orders/checkout-form";
 
 /**
  * Places the checkout form's orders (their confirmation emails are queued with
- * them). Orders paid online wait on the provider's payment page; the others are
- * shown confirmed.
+ * them) and says where the customer goes next: the provider's payment page for
+ * orders paid online, else the confirmation. The form navigates there itself: a
+ * redirect from the action would make the server render the next page inside
+ * the order's request (an internal fetch, rendered and compressed twice).
  */
-export async function placeOrdersAction(_previous: ActionResult, formData: FormData): Promise<ActionResult> {
+export async function placeOrdersAction(_previous: ActionResult<{ next: string }>, formData: FormData): Promise<ActionResult<{ next: string }>> {
   const form = formFields(formData);
   const gateway = configuredGateway();
   const result = await runAction(async () => {
@@ -31,6 +32,6 @@ export async function placeOrdersAction(_previous: ActionResult, formData: FormD
     console.error("The payment page could not be created:", error);
     return "unavailable" as const;
   }) : null;
-  if (page === "unavailable") redirect(`${confirmation}&paiement=indisponible`);
-  redirect(page ? page.url : confirmation);
+  const next = page === "unavailable" ? `${confirmation}&paiement=indisponible` : page ? page.url : confirmation;
+  return { ok: true, data: { next } };
 }

@@ -1,5 +1,7 @@
 "use client";
 
+import { useEffect } from "react";
+import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { placeOrdersAction } from "@/app/actions/checkout";
 import { idleResult, type ActionResult } from "@/lib/actions/action-result";
@@ -23,7 +25,15 @@ type Props = {
 export function CheckoutForm({ idempotencyKey, shops, totals, maxima, contact, forCaller }: Props) {
   const t = useTranslations("checkout");
   const errorText = useErrorText();
-  const [state, onSubmit, pending] = useKeptFormAction<ActionResult>(placeOrdersAction, idleResult);
+  const [state, onSubmit, pending] = useKeptFormAction<ActionResult<{ next: string }>>(placeOrdersAction, idleResult);
+  const router = useRouter();
+  const next = state.ok ? state.data.next : null;
+  useEffect(() => {
+    if (!next) return;
+    // Our confirmation page by client navigation; the payment provider's page by a full one.
+    if (next.startsWith("/")) router.push(next);
+    else window.location.assign(next);
+  }, [next, router]);
   const failure = state.ok ? null : state.error ? state : null;
   const shopName = (id: string) => shops.find((s) => s.shopId === id)?.shopName ?? "";
   const problems = (failure?.details?.problems as CheckoutProblem[] | undefined) ?? [];
@@ -95,7 +105,7 @@ export function CheckoutForm({ idempotencyKey, shops, totals, maxima, contact, f
         </div>
       </fieldset>
       <div className="sm:max-w-xs">
-        <SubmitButton pending={pending} pendingLabel={t("placing")}>{t("place")}</SubmitButton>
+        <SubmitButton pending={pending || next !== null} pendingLabel={t("placing")}>{t("place")}</SubmitButton>
       </div>
     </form>
   );

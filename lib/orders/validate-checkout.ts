@@ -1,6 +1,7 @@
 import type { PrismaClient } from "@/generated/prisma/client";
 import type { CartView } from "@/lib/cart/get-cart";
 import { listAvailableSlots } from "@/lib/slots/available-slots";
+import { toLocal } from "@/lib/time/zoned";
 import { CheckoutError, type CheckoutProblem } from "./checkout-error";
 import type { PlaceOrdersInput } from "./place-orders-input";
 
@@ -57,7 +58,9 @@ export async function validateCheckout(db: PrismaClient, cart: CartView, input: 
       problems.push({ kind: "paymentMethodInvalid", shopId: choice.shopId });
     }
     const wanted = new Date(choice.slotStartsAt).getTime();
-    const slots = await listAvailableSlots(db, { shopId: choice.shopId, pickupPointId: point.id, now, includeFull: true });
+    // Only the wanted slot's day: the engine need not lay out the whole horizon to check one slot.
+    const day = Number.isNaN(wanted) ? undefined : toLocal(new Date(wanted)).date;
+    const slots = await listAvailableSlots(db, { shopId: choice.shopId, pickupPointId: point.id, now, fromDate: day, toDate: day, includeFull: true });
     const slot = slots.find((s) => s.startsAt.getTime() === wanted);
     if (!slot) {
       problems.push({ kind: "slotInvalid", shopId: choice.shopId });

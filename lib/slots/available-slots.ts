@@ -36,7 +36,7 @@ export async function loadSchedule(db: PrismaClient, shopId: string, pickupPoint
  */
 export async function listAvailableSlots(
   db: PrismaClient,
-  query: { shopId: string; pickupPointId: string; now?: Date; toDate?: LocalDate; includeFull?: boolean },
+  query: { shopId: string; pickupPointId: string; now?: Date; fromDate?: LocalDate; toDate?: LocalDate; includeFull?: boolean },
 ): Promise<AvailableSlot[]> {
   const now = query.now ?? new Date();
   const [schedule, point] = await Promise.all([
@@ -44,7 +44,7 @@ export async function listAvailableSlots(
     db.pickupPoint.findUnique({ where: { id: query.pickupPointId }, select: { capacityPerSlot: true, kind: true } }),
   ]);
   if (!point) return [];
-  const slots = generateSlots({ rules: schedule.rules, closures: schedule.closures, now, toDate: query.toDate });
+  const slots = generateSlots({ rules: schedule.rules, closures: schedule.closures, now, fromDate: query.fromDate, toDate: query.toDate });
   if (slots.length === 0) return [];
   const range = { gte: slots[0]?.startsAt, lte: slots.at(-1)?.startsAt };
   const [counters, relayCounters] = await Promise.all([

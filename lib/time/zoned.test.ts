@@ -35,3 +35,30 @@ describe("Europe/Paris wall-clock arithmetic", () => {
     expect(() => parseClock("9h30")).toThrow();
   });
 });
+
+describe("toLocal, remembered per quarter hour, agrees with Intl at every instant", () => {
+  const intl = (instant: Date, timeZone: string) => {
+    const parts = Object.fromEntries(
+      new Intl.DateTimeFormat("en-CA", { timeZone, hourCycle: "h23", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit" })
+        .formatToParts(instant)
+        .map((p) => [p.type, p.value]),
+    );
+    return { date: `${parts.year}-${parts.month}-${parts.day}`, minute: Number(parts.hour) * 60 + Number(parts.minute) };
+  };
+  // Around both Paris changes of 2026, and zones whose offsets or changes are not whole hours.
+  const cases: [string, string][] = [
+    ["Europe/Paris", "2026-03-29T00:00:00Z"],
+    ["Europe/Paris", "2026-10-25T00:00:00Z"],
+    ["Australia/Lord_Howe", "2026-04-04T14:00:00Z"],
+    ["Asia/Kathmandu", "2026-06-01T00:00:00Z"],
+  ];
+  it.each(cases)("%s around %s, minute by minute over 4 hours (twice: cold and remembered)", (timeZone, from) => {
+    for (let pass = 0; pass < 2; pass++) {
+      for (let minute = 0; minute < 240; minute += 1) {
+        const instant = new Date(Date.parse(from) + minute * 60_000 + 17_000);
+        const local = toLocal(instant, timeZone);
+        expect({ date: local.date, minute: local.minute }).toEqual(intl(instant, timeZone));
+      }
+    }
+  });
+});

@@ -48,3 +48,9 @@ export function actionFormBody(fields: [string, string | Blob][], args = '[{},"$
   body.append("0", args);
   return body;
 }
+
+/** Where a successful checkout action tells the browser to go next (its `{ ok: true, data: { next } }` in the RSC answer), or "". */
+export function checkoutNext(actionResponseBody: string): string {
+  const match = /"ok":true,"data":\{"next":"([^"]+)"\}/.exec(actionResponseBody);
+  return match?.[1] ?? "";
+}

@@ -20,7 +20,7 @@ export type AppServer = {
  * on a free port against `databaseUrl` (the test file's own database by default),
  * and waits until /api/health answers.
  */
-export async function startApp(options: { env?: Record<string, string>; databaseUrl?: string } = {}): Promise<AppServer> {
+export async function startApp(options: { env?: Record<string, string>; databaseUrl?: string; nodeArgs?: string[] } = {}): Promise<AppServer> {
   const port = await freePort();
   const url = `http://localhost:${port}`;
   const env: NodeJS.ProcessEnv = {
@@ -36,7 +36,7 @@ export async function startApp(options: { env?: Record<string, string>; database
     SMTP_URL: "",
     ...options.env,
   };
-  const child = spawn(process.execPath, ["--import", "tsx", "scripts/server.ts"], { env, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), "--import", "tsx", "scripts/server.ts"], { env, stdio: ["ignore", "pipe", "pipe"] });
   let output = "";
   child.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString()));

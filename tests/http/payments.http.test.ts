@@ -6,7 +6,7 @@ import { testDb } from "@/tests/helpers/db";
 import { HttpClient } from "@/tests/helpers/http-client";
 import { signedDelivery, startPaymentsDouble, TEST_WEBHOOK_SECRET } from "@/tests/helpers/payments";
 import { waitUntil } from "@/tests/helpers/worker";
-import { actionFormBody, listServerActions } from "@/tests/fuzz/next-actions";
+import { actionFormBody, checkoutNext, listServerActions } from "@/tests/fuzz/next-actions";
 import type { StripeDouble } from "@/scripts/stripe-double/server";
 
 const db = testDb();
@@ -57,7 +57,7 @@ describe("online payment over HTTP, through the Stripe double", () => {
         ["amountCents", "1"], ["currency", "usd"],
       ]),
     });
-    const redirect = placed.headers.get("x-action-redirect") ?? "";
+    const redirect = checkoutNext(await placed.text());
     expect(redirect).toContain("/pay/cs_");
     const order = await db.order.findFirstOrThrow({ where: { contactEmail: email } });
     expect(order.status).toBe("AWAITING_PAYMENT");
