@@ -5,10 +5,12 @@
  * benchmark's (a 200-product shop, 100,000 products to search), then prints one
  * line per scenario and the ratios:
  *   scenario <name> req/s <n> p50 <ms> p95 <ms> p99 <ms> errors <n> bytes <n>
- *   ratio shop200/static <x.xx> …, freshness p99 <ms>, server rss <MB>
+ *   ratio shop200/static <x.xx> …, freshness p99 <ms>, server rss <MB>, then the RSS growth
+ *   between two identical runs of the page scenarios and V8's heap figures.
  * Options: --seconds 8 (per HTTP scenario) --connections 20 --orders 400,
  * --order-concurrency 50, --orders-only (just orders-http and pgbench, without the 100,000 search products: to work on checkout speed),
- * --server-node-options="--cpu-prof --cpu-prof-dir=/tmp/prof" (node flags of the app server, e.g. to profile it).
+ * --server-node-options="--cpu-prof --cpu-prof-dir=/tmp/prof" (node flags of the app server, e.g. to profile it);
+ * SERVER_HEAP_MB=… sets the server's heap limit as in production (scripts/lib/server-command.ts).
  */
 import { spawnSync } from "node:child_process";
 import { chmodSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
@@ -49,6 +51,12 @@ function rssMegabytes(pid: number | undefined): number {
   return Math.round(Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024);
 }
 
+/** V8's view of the server's memory (heap limit from SERVER_HEAP_MB, scripts/lib/server-command.ts). */
+async function memoryLine(baseUrl: string): Promise<string> {
+  const body = (await (await fetch(`${baseUrl}/api/test/requetes`)).json()) as { memory: Record<string, number> };
+  return `server memory ${Object.entries(body.memory).map(([key, value]) => `${key} ${value}`).join(" ")} (MB)`;
+}
+
 const ratio = (name: string, a: number, b: number) => `ratio ${name} ${b > 0 ? (a / b).toFixed(2) : "n/a"}`;
 
 async function main() {
@@ -74,7 +82,8 @@ async function main() {
     // The freshness product shows its exact stock ("Plus que N") on its page.
     await db.product.update({ where: { id: fresh }, data: { stock: 900, lowStockAlert: 1_000_000 } });
 
-    app = await startApp({ databaseUrl: url, nodeArgs: values["server-node-options"].split(" ").filter(Boolean) });
+    // COMPTOIR_TEST_CLOCK opens /api/test/requetes, which reports the server's memory.
+    app = await startApp({ databaseUrl: url, env: { COMPTOIR_TEST_CLOCK: "1" }, nodeArgs: values["server-node-options"].split(" ").filter(Boolean) });
     const pages: Record<string, string | ((i: number) => string)> = {
       static: "/mentions-legales",
       home: "/",
@@ -91,6 +100,7 @@ async function main() {
       results[name] = await loadTest({ name, baseUrl: app.url, path: page, connections, durationMs: seconds * 1000 });
       console.log(scenarioLine(results[name]));
     }
+    const rssAfterPages = rssMegabytes(app.process.pid);
 
     const before = await stockSnapshot(db, shop.id);
     const customers = await prepareCustomers(db, app.url, shop, others, Number(values.orders));
@@ -111,15 +121,21 @@ async function main() {
     if (ordersOnly) {
       console.log(ratio("orders/pgbench", throughput(orders), pgbenchResult ? throughput(pgbenchResult) : 0));
       console.log(`server rss ${rssMegabytes(app.process.pid)}`);
+      console.log(await memoryLine(app.url));
       return;
     }
     const freshness = await measureFreshness(db, app.url, shop, fresh, others);
+    // The same page scenarios again, unprinted: a server that keeps what it served grows here.
+    for (const [name, page] of Object.entries(pages)) await loadTest({ name, baseUrl: app.url, path: page, connections, durationMs: seconds * 1000 });
+    const rssAfterSecondRun = rssMegabytes(app.process.pid);
     console.log(ratio("shop200/static", throughput(results.shop200 as LoadResult), throughput(results.static as LoadResult)));
     console.log(ratio("home/static", throughput(results.home as LoadResult), throughput(results.static as LoadResult)));
     console.log(ratio("product/static", throughput(results.product as LoadResult), throughput(results.static as LoadResult)));
     console.log(ratio("orders/pgbench", throughput(orders), pgbenchResult ? throughput(pgbenchResult) : 0));
     console.log(`freshness p99 ${freshness.p99.toFixed(0)}`);
     console.log(`server rss ${rssMegabytes(app.process.pid)}`);
+    console.log(`server rss growth ${rssAfterSecondRun - rssAfterPages} (after the page scenarios ${rssAfterPages}, after the same scenarios again ${rssAfterSecondRun})`);
+    console.log(await memoryLine(app.url));
     await db.$disconnect();
   } finally {
     await app?.stop();

@@ -13,9 +13,15 @@ test.describe("storefront shell", () => {
     await expect(page.getByRole("heading", { name: "Comment commander ?" })).toBeVisible();
   });
 
-  test("a visitor browses by category and commune, with the map beside the list", async ({ page }) => {
+  test("a visitor browses by category and commune, and shows the map on demand", async ({ page }) => {
     await page.goto("/");
+    // The map (library, styles, tiles) loads only when asked for.
+    const mapButton = page.getByRole("button", { name: "Voir les commerces sur une carte" });
+    await expect(mapButton).toHaveAttribute("aria-expanded", "false");
+    await expect(page.getByRole("region", { name: /Carte des commerces/ })).toHaveCount(0);
+    await mapButton.click();
     await expect(page.getByRole("region", { name: /Carte des commerces/ })).toBeVisible();
+    await expect(page.getByRole("button", { name: "Masquer la carte" })).toHaveAttribute("aria-expanded", "true");
     await page.getByRole("link", { name: /^Santé/ }).click();
     await expect(page.getByTestId("shop-count")).toHaveText("2 commerces");
     await expect(page.getByRole("heading", { name: "Pharmacie des Trois Cités" })).toBeVisible();

@@ -27,6 +27,9 @@ process.env.COMPTOIR_SERVER = "1";
 const DRAIN_MS = 10_000;
 
 async function main(): Promise<void> {
+  // tsx turns Node's source-map support on; in production it would keep every
+  // server chunk's map and sources in memory (~25 MB) for prettier stack traces.
+  if (!dev) process.setSourceMapsEnabled(false);
   const app = next({ dev, port: config.PORT });
   await app.prepare();
   const handle = app.getRequestHandler();

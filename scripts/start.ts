@@ -22,6 +22,7 @@ import { decidePaymentPolicy } from "./lib/payment-policy";
 import { startStripeDouble, type StripeDouble } from "./stripe-double/server";
 import { randomBytes } from "node:crypto";
 import { persistentSecret } from "./lib/secret";
+import { serverNodeArgs, serverProcessEnv } from "./lib/server-command";
 
 const dev = process.argv.includes("--dev");
 // Run Next's CLI with this Node directly (not through npx), so that signals reach
@@ -110,9 +111,9 @@ async function main(): Promise<void> {
   }
 
   // Our own server (scripts/server.ts) in front of Next.js, run by this Node directly.
-  const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "scripts/server.ts", ...(dev ? ["--dev"] : [])], {
+  const child: ChildProcess = spawn(process.execPath, dev ? ["--import", "tsx", "scripts/server.ts", "--dev"] : serverNodeArgs(childEnv), {
     stdio: "inherit",
-    env: { ...childEnv, NODE_ENV: dev ? "development" : "production" },
+    env: serverProcessEnv({ ...childEnv, NODE_ENV: dev ? "development" : "production" }),
   });
   printWelcome(appUrl, Boolean(database.embedded), mail.devMailbox, payments.mode);
   if (mail.warning) console.warn(banner(mail.warning));

@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import { signOut } from "next-auth/react";
+import { signOutAndGo } from "@/components/auth/sign-out";
 import { signOutEverywhereAction } from "@/app/actions/account";
 
 /** Ends every session of the account (a lost phone, a shared computer), then this one. */
@@ -25,7 +25,7 @@ export function SignOutEverywhereButton({ label, pendingLabel, failedLabel }: { 
             setPending(false);
             return;
           }
-          await signOut({ callbackUrl: "/" });
+          await signOutAndGo("/");
         }}
         className="min-h-11 rounded-lg border border-red-800 px-4 font-medium text-red-800 hover:bg-red-50 disabled:opacity-60"
       >

@@ -1,22 +1,46 @@
 "use client";
 
-import { useEffect, useRef, useState } from "react";
-import "leaflet/dist/leaflet.css";
+import { useEffect, useRef, useState, useSyncExternalStore } from "react";
 
 type Marker = { slug: string; name: string; latitude: number; longitude: number };
+type Labels = { label: string; fallback: string; show: string; hide: string };
 
 /**
- * OpenStreetMap of the shops (Leaflet). Purely an extra: when the library or the
- * tiles cannot load, the page's list still has everything.
+ * OpenStreetMap of the shops (Leaflet), drawn only when the visitor asks for it:
+ * the library, its styles and the tiles cost a phone more than the whole list,
+ * which already holds everything the map shows.
  */
-export function ShopMap({ shops, label, fallback }: { shops: Marker[]; label: string; fallback: string }) {
+export function ShopMap({ shops, labels }: { shops: Marker[]; labels: Labels }) {
+  const [shown, setShown] = useState(false);
+  // Without JavaScript the button could do nothing: it appears once the page is live.
+  const interactive = useSyncExternalStore(noSubscription, () => true, () => false);
+  if (!interactive) return null;
+  return (
+    <div className="space-y-3">
+      <button
+        type="button"
+        aria-expanded={shown}
+        aria-controls="shop-map"
+        onClick={() => setShown((value) => !value)}
+        className="min-h-11 rounded-lg border border-brand-600 px-4 font-medium text-brand-800 hover:bg-brand-50"
+      >
+        {shown ? labels.hide : labels.show}
+      </button>
+      <div id="shop-map">{shown && <LeafletMap shops={shops} label={labels.label} fallback={labels.fallback} />}</div>
+    </div>
+  );
+}
+
+const noSubscription = () => () => {};
+
+function LeafletMap({ shops, label, fallback }: { shops: Marker[]; label: string; fallback: string }) {
   const container = useRef<HTMLDivElement>(null);
   const [failed, setFailed] = useState(false);
   useEffect(() => {
     let map: import("leaflet").Map | null = null;
     let cancelled = false;
-    import("leaflet")
-      .then((L) => {
+    Promise.all([import("leaflet"), import("leaflet/dist/leaflet.css")])
+      .then(([L]) => {
         if (cancelled || !container.current || shops.length === 0) return;
         map = L.map(container.current, { scrollWheelZoom: false });
         L.tileLayer("https://tile.openstreetmap.org/{z}/{x}/{y}.png", {

@@ -31,8 +31,7 @@ export async function TerritoryShops({ home, locale }: { home: TerritoryHome; lo
         {home.shops.length > 0 && (
           <ShopMap
             shops={home.shops.map((s) => ({ slug: s.slug, name: s.name, latitude: s.latitude, longitude: s.longitude }))}
-            label={t("mapLabel", { territory: home.territory.name })}
-            fallback={t("mapFallback")}
+            labels={{ label: t("mapLabel", { territory: home.territory.name }), fallback: t("mapFallback"), show: t("mapShow"), hide: t("mapHide") }}
           />
         )}
         {home.shops.length === 0 ? (

@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import { signOut } from "next-auth/react";
+import { signOutAndGo } from "@/components/auth/sign-out";
 
 export function SignOutButton({ label, pendingLabel }: { label: string; pendingLabel: string }) {
   const [pending, setPending] = useState(false);
@@ -12,7 +12,7 @@ export function SignOutButton({ label, pendingLabel }: { label: string; pendingL
       aria-busy={pending}
       onClick={() => {
         setPending(true);
-        void signOut({ callbackUrl: "/" });
+        signOutAndGo("/").catch(() => setPending(false));
       }}
       className="min-h-11 rounded-lg px-3 hover:bg-brand-50 disabled:opacity-60"
     >

@@ -42,18 +42,21 @@ export function VisitorNav() {
   const cartCount = visitor?.cartCount ?? 0;
   return (
     <>
-      <Link href="/panier" className="relative flex min-h-11 items-center gap-1 rounded-lg px-3 hover:bg-brand-50" aria-label={visitor ? t("cartCount", { count: cartCount }) : t("cart")}>
+      <Link href="/panier" className="relative flex min-h-11 items-center gap-1 rounded-lg px-3 hover:bg-brand-50">
         <svg aria-hidden="true" viewBox="0 0 24 24" className="h-6 w-6" fill="none" stroke="currentColor" strokeWidth="2">
           <path d="M5 8h14l-1.5 12h-11z" />
           <path d="M9 8a3 3 0 0 1 6 0" />
         </svg>
-        <span aria-hidden="true" className="hidden sm:inline">
-          {t("cart")}
-        </span>
+        {/* Name = visible text ("Panier 3 articles"), so voice users can say what they see (WCAG 2.5.3). */}
+        <span className="sr-only sm:not-sr-only">{t("cart")}</span>
         {visitor && (
-          <span aria-hidden="true" className="rounded-full bg-brand-600 px-2 text-sm font-semibold text-white" data-testid="cart-badge">
-            {cartCount}
-          </span>
+          <>
+            {" "}
+            <span className="rounded-full bg-brand-600 px-2 text-sm font-semibold text-white" data-testid="cart-badge">
+              {cartCount}
+            </span>
+            <span className="sr-only"> {t("cartItems", { count: cartCount })}</span>
+          </>
         )}
       </Link>
       {visitor?.signedIn ? (

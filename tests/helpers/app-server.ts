@@ -4,6 +4,7 @@ import { mkdtempSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { freePort } from "@/lib/db/embedded";
+import { serverNodeArgs, serverProcessEnv } from "@/scripts/lib/server-command";
 
 export type AppServer = {
   url: string;
@@ -36,7 +37,7 @@ export async function startApp(options: { env?: Record<string, string>; database
     SMTP_URL: "",
     ...options.env,
   };
-  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), "--import", "tsx", "scripts/server.ts"], { env, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), ...serverNodeArgs(env)], { env: serverProcessEnv(env), stdio: ["ignore", "pipe", "pipe"] });
   let output = "";
   child.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString()));

@@ -1,0 +1,81 @@
+import { existsSync } from "node:fs";
+import * as chromeLauncher from "chrome-launcher";
+import lighthouse from "lighthouse";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { prepareCustomers } from "@/bench/orders-http";
+import { startApp, type AppServer } from "@/tests/helpers/app-server";
+import { testDb } from "@/tests/helpers/db";
+
+/**
+ * Lighthouse budget (issue #11): the mobile preset (simulated slow 4G and a 4×
+ * slower CPU), median of three runs per page, on the production server. Fails
+ * below the targets; prints one line per page so two runs can be compared.
+ */
+const TARGETS = { performance: 95, accessibility: 100, "best-practices": 100, seo: 100 } as const;
+type Category = keyof typeof TARGETS;
+const RUNS = 3;
+const SHOP = "boulangerie-du-marche";
+
+const db = testDb();
+let app: AppServer;
+let chrome: chromeLauncher.LaunchedChrome;
+let cartCookie = "";
+
+beforeAll(async () => {
+  app = await startApp({ env: { WORKER: "false" } });
+  const shop = await db.shop.findFirstOrThrow({ where: { slug: SHOP }, select: { id: true, slug: true, doorPoint: { select: { id: true } } } });
+  const products = await db.product.findMany({ where: { shopId: shop.id, active: true, stock: { gt: 0 } }, select: { id: true }, take: 2 });
+  const [customer] = await prepareCustomers(db, app.url, { id: shop.id, slug: shop.slug, doorId: shop.doorPoint?.id ?? "" }, products.map((p) => p.id), 1);
+  cartCookie = `comptoir_cart=${customer?.client.cookie("comptoir_cart") ?? ""}`;
+  chrome = await chromeLauncher.launch({
+    chromePath: process.env.CHROMIUM_PATH ?? (existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined),
+    chromeFlags: ["--headless=new", "--no-sandbox", "--disable-gpu"],
+  });
+}, 180_000);
+afterAll(async () => {
+  chrome?.kill();
+  await app?.stop();
+});
+
+async function scores(path: string, headers: Record<string, string>): Promise<{ scores: Record<Category, number>; failing: string[] }> {
+  const result = await lighthouse(`${app.url}${path}`, { port: chrome.port, output: "json", logLevel: "error", onlyCategories: Object.keys(TARGETS), extraHeaders: headers });
+  if (!result) throw new Error(`Lighthouse returned nothing for ${path}`);
+  const { categories, audits } = result.lhr;
+  const categoryScores = Object.fromEntries(Object.keys(TARGETS).map((key) => [key, Math.round((categories[key]?.score ?? 0) * 100)])) as Record<Category, number>;
+  // Names of the weighted audits that lost points, to say why a budget fails.
+  const failing = Object.values(categories)
+    .flatMap((category) => category.auditRefs.filter((ref) => ref.weight > 0).map((ref) => audits[ref.id]))
+    .filter((audit) => audit && audit.score !== null && audit.score < 0.9)
+    .map((audit) => `${audit?.id} (${audit?.displayValue ?? audit?.score})`);
+  return { scores: categoryScores, failing: [...new Set(failing)] };
+}
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
+
+describe("Lighthouse, mobile preset, median of three runs", () => {
+  const pages: { name: string; path: () => Promise<string>; headers: () => Record<string, string> }[] = [
+    { name: "home", path: async () => "/", headers: () => ({}) },
+    { name: "shop", path: async () => `/boutiques/${SHOP}`, headers: () => ({}) },
+    {
+      name: "product",
+      path: async () => {
+        const product = await db.product.findFirstOrThrow({ where: { shop: { slug: SHOP }, active: true, stock: { gt: 0 } }, select: { id: true } });
+        return `/boutiques/${SHOP}/produits/${product.id}`;
+      },
+      headers: () => ({}),
+    },
+    { name: "cart", path: async () => "/panier", headers: () => ({ Cookie: cartCookie }) },
+  ];
+
+  for (const page of pages) {
+    it(`${page.name} meets the budget`, async () => {
+      const path = await page.path();
+      const runs: Awaited<ReturnType<typeof scores>>[] = [];
+      for (let run = 0; run < RUNS; run++) runs.push(await scores(path, page.headers()));
+      const result = Object.fromEntries(Object.keys(TARGETS).map((key) => [key, median(runs.map((r) => r.scores[key as Category]))])) as Record<Category, number>;
+      console.log(`lighthouse ${page.name} performance ${result.performance} accessibility ${result.accessibility} best-practices ${result["best-practices"]} seo ${result.seo}`);
+      const misses = (Object.keys(TARGETS) as Category[]).filter((key) => result[key] < TARGETS[key]);
+      expect(misses.map((key) => `${key} ${result[key]} < ${TARGETS[key]}; audits losing points: ${[...new Set(runs.flatMap((r) => r.failing))].join(", ")}`)).toEqual([]);
+    }, 240_000);
+  }
+});
