@@ -1,6 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { isWellFormedActionRequest } from "@/lib/http/action-request";
-import { LOCALE_COOKIE, isCachedPage, isLocalizedPage, legacyHomeFilterRedirect, requestLocale } from "@/lib/http/locale-routing";
+import { isCachedPage, isLocalizedPage, legacyHomeFilterRedirect } from "@/lib/http/locale-routing";
+import { LOCALE_COOKIE, toLocale } from "@/lib/i18n/locales";
 import { contentSecurityPolicy, permissionsPolicy } from "@/lib/http/security-headers";
 
 const badRequest = () => new NextResponse("Requête invalide / Bad request", { status: 400, headers: { "Content-Type": "text/plain; charset=utf-8" } });
@@ -31,7 +32,7 @@ export async function proxy(request: NextRequest) {
     requestHeaders.set("Content-Security-Policy", csp);
   }
   const response = localized
-    ? NextResponse.rewrite(new URL(`/${requestLocale(request.cookies.get(LOCALE_COOKIE)?.value)}${pathname === "/" ? "" : pathname}${request.nextUrl.search}`, request.url), { request: { headers: requestHeaders } })
+    ? NextResponse.rewrite(new URL(`/${toLocale(request.cookies.get(LOCALE_COOKIE)?.value)}${pathname === "/" ? "" : pathname}${request.nextUrl.search}`, request.url), { request: { headers: requestHeaders } })
     : NextResponse.next({ request: { headers: requestHeaders } });
   if (csp) response.headers.set("Content-Security-Policy", csp);
   response.headers.set("Permissions-Policy", permissionsPolicy(pathname));

@@ -113,7 +113,7 @@ async function main(): Promise<void> {
   // Our own server (scripts/server.ts) in front of Next.js, run by this Node directly.
   const child: ChildProcess = spawn(process.execPath, dev ? ["--import", "tsx", "scripts/server.ts", "--dev"] : serverNodeArgs(childEnv), {
     stdio: "inherit",
-    env: serverProcessEnv({ ...childEnv, NODE_ENV: dev ? "development" : "production" }),
+    env: serverProcessEnv({ ...childEnv, NODE_ENV: dev ? ("development" as const) : ("production" as const) }),
   });
   printWelcome(appUrl, Boolean(database.embedded), mail.devMailbox, payments.mode);
   if (mail.warning) console.warn(banner(mail.warning));

@@ -1,5 +1,3 @@
-import { LOCALE_COOKIE, toLocale, type Locale } from "@/lib/i18n/locales";
-
 /**
  * Pages rendered once and served from the shared cache to everyone (no nonce can
  * be put in them: scripts/server.ts gives them a hash-based policy instead).
@@ -23,9 +21,4 @@ export function isLocalizedPage(pathname: string): boolean {
   return !pathname.startsWith("/api/") && !pathname.startsWith("/_next/") && !/\.[a-z0-9]+$/i.test(pathname);
 }
 
-/** The visitor's language: the switch's cookie, French by default. */
-export function requestLocale(cookieValue: string | undefined): Locale {
-  return toLocale(cookieValue);
-}
 
-export { LOCALE_COOKIE };

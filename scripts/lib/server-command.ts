@@ -9,7 +9,7 @@
  */
 export const DEFAULT_SERVER_HEAP_MB = 256;
 
-export function serverNodeArgs(env: NodeJS.ProcessEnv = process.env): string[] {
+export function serverNodeArgs(env: Record<string, string | undefined> = process.env): string[] {
   const heapMegabytes = Number(env.SERVER_HEAP_MB ?? DEFAULT_SERVER_HEAP_MB);
   const heapFlag = Number.isFinite(heapMegabytes) && heapMegabytes > 0 ? [`--max-old-space-size=${Math.round(heapMegabytes)}`] : [];
   return [...heapFlag, "--import", "tsx", "scripts/server.ts"];
@@ -20,6 +20,6 @@ export function serverNodeArgs(env: NodeJS.ProcessEnv = process.env): string[] {
  * allocates (libuv's pool, V8's GC helpers) its own malloc arena; two arenas
  * took ~50 MB off the benchmark's RSS at no throughput cost.
  */
-export function serverProcessEnv(env: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
+export function serverProcessEnv<Env extends Record<string, string | undefined>>(env: Env): Env & { MALLOC_ARENA_MAX: string } {
   return { MALLOC_ARENA_MAX: "2", ...env };
 }
