@@ -42,7 +42,8 @@ export function VisitorNav() {
   const cartCount = visitor?.cartCount ?? 0;
   return (
     <>
-      <Link href="/panier" className="relative flex min-h-11 items-center gap-1 rounded-lg px-3 hover:bg-brand-50">
+      {/* Per-visitor pages are not prefetched: each prefetch would be a full server render nobody may use. */}
+      <Link href="/panier" prefetch={false} className="relative flex min-h-11 items-center gap-1 rounded-lg px-3 hover:bg-brand-50">
         <svg aria-hidden="true" viewBox="0 0 24 24" className="h-6 w-6" fill="none" stroke="currentColor" strokeWidth="2">
           <path d="M5 8h14l-1.5 12h-11z" />
           <path d="M9 8a3 3 0 0 1 6 0" />
@@ -62,17 +63,17 @@ export function VisitorNav() {
       {visitor?.signedIn ? (
         <>
           {visitor.isShopkeeper && (
-            <Link href="/dashboard" className="flex min-h-11 items-center rounded-lg px-3 hover:bg-brand-50">
+            <Link href="/dashboard" prefetch={false} className="flex min-h-11 items-center rounded-lg px-3 hover:bg-brand-50">
               {t("dashboard")}
             </Link>
           )}
-          <Link href="/compte" className="flex min-h-11 items-center rounded-lg px-3 hover:bg-brand-50">
+          <Link href="/compte" prefetch={false} className="flex min-h-11 items-center rounded-lg px-3 hover:bg-brand-50">
             {t("account")}
           </Link>
           <SignOutButton label={t("signOut")} pendingLabel={t("signingOut")} />
         </>
       ) : (
-        <Link href="/connexion" className="flex min-h-11 items-center whitespace-nowrap rounded-lg border border-brand-600 px-3 font-medium text-brand-700 hover:bg-brand-50">
+        <Link href="/connexion" prefetch={false} className="flex min-h-11 items-center whitespace-nowrap rounded-lg border border-brand-600 px-3 font-medium text-brand-700 hover:bg-brand-50">
           {t("signIn")}
         </Link>
       )}
