@@ -3,7 +3,6 @@ import type { CartView } from "@/lib/cart/get-cart";
 import type { Locale } from "@/lib/i18n/locales";
 import { listAvailableSlots } from "@/lib/slots/available-slots";
 import { formatDay, formatTime } from "@/lib/time/format";
-import { addDays, toLocal } from "@/lib/time/zoned";
 
 export type SlotOption = { value: string; day: string; label: string; remaining: number };
 export type PointOption = { id: string; kind: "SHOP_DOOR" | "RELAY_POINT"; name: string; address: string; slots: SlotOption[] };
@@ -21,11 +20,11 @@ export type ShopOptions = {
   points: PointOption[];
 };
 
-const SLOT_DAYS = 7;
-
-/** For each shop of the cart: where its order can be collected, and the free slots of the coming week there. */
+/**
+ * For each shop of the cart: where its order can be collected, and the free slots
+ * there up to the booking horizon the shop set ("réservable jusqu'à N jours").
+ */
 export async function getCheckoutOptions(db: PrismaClient, cart: CartView, locale: Locale, now = new Date(), options: { onlinePayment?: boolean } = {}): Promise<ShopOptions[]> {
-  const toDate = addDays(toLocal(now).date, SLOT_DAYS);
   return Promise.all(
     cart.groups.map(async (group) => {
       const points = await db.pickupPoint.findMany({
@@ -49,7 +48,7 @@ export async function getCheckoutOptions(db: PrismaClient, cart: CartView, local
             kind: point.kind,
             name: point.name,
             address: `${point.addressLine}, ${point.city}`,
-            slots: (await listAvailableSlots(db, { shopId: group.shop.id, pickupPointId: point.id, now, toDate })).map((slot) => ({
+            slots: (await listAvailableSlots(db, { shopId: group.shop.id, pickupPointId: point.id, now })).map((slot) => ({
               value: slot.startsAt.toISOString(),
               day: formatDay(slot.startsAt, locale),
               label: `${formatTime(slot.startsAt, locale)} – ${formatTime(slot.endsAt, locale)}`,
