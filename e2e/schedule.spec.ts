@@ -11,13 +11,13 @@ test("the owner edits a weekly schedule, sees the live preview change, and saves
 
   const door = page.getByTestId("schedule-editor").filter({ has: page.getByRole("heading", { name: "Boulangerie du Marché" }) });
   const preview = door.getByTestId("schedule-preview");
-  await expect(preview).toContainText("09 h 00");
+  await expect(preview).toContainText("9 h 00");
   // Removing every period empties the preview at once (nothing saved yet).
   const remove = door.getByRole("button", { name: "Supprimer cette plage" });
   while ((await remove.count()) > 0) await remove.first().click();
   await expect(door.getByText("Aucun créneau dans les 7 prochains jours.")).toBeVisible();
   await page.reload();
-  await expect(preview).toContainText("09 h 00");
+  await expect(preview).toContainText("9 h 00");
   await door.getByLabel("Commandes par créneau").first().fill("6");
   await door.getByRole("button", { name: "Enregistrer les horaires de Boulangerie du Marché" }).click();
   await expect(door.getByRole("status")).toContainText("Horaires enregistrés.");

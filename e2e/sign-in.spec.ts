@@ -36,8 +36,15 @@ test.describe("sign-in", () => {
 
     await staff.getByLabel("Mot de passe").fill("comptoir-demo");
     await staff.getByRole("button", { name: "Se connecter" }).click();
-    await expect(page).toHaveURL(/\/compte$/);
+    // A shopkeeper lands on the day's orders, not on "my account".
+    await expect(page).toHaveURL(/\/dashboard\//);
+    await expect(page.getByRole("heading", { level: 1, name: /Commandes du jour et à venir — Boulangerie du Marché/ })).toBeVisible();
+    await page.goto("/compte");
     await expect(page.getByText("Boulangerie du Marché (gérant)")).toBeVisible();
+    // With the staff links in the header, the search box keeps a usable width on a tablet.
+    await page.setViewportSize({ width: 800, height: 900 });
+    const searchWidth = (await page.getByRole("searchbox", { name: "Rechercher un commerce ou un produit" }).boundingBox())?.width ?? 0;
+    expect(searchWidth).toBeGreaterThan(160);
 
     await page.getByRole("button", { name: "Se déconnecter", exact: true }).click();
     await expect(page.getByRole("link", { name: "Se connecter" })).toBeVisible();

@@ -93,6 +93,8 @@ test.describe("accessibility and small screens", () => {
     await staff.getByLabel("Adresse e-mail").fill("admin@comptoir.local");
     await staff.getByLabel("Mot de passe").fill("comptoir-demo");
     await staff.getByRole("button", { name: "Se connecter" }).click();
+    await expect(page).toHaveURL(/\/admin/);
+    await page.goto("/compte");
     await expect(page.getByText("Administrateur du territoire — Grand Poitiers")).toBeVisible();
     await expectNoAccessibilityViolations(page);
     // The signed-in header (account, sign-out, language) still fits a phone.

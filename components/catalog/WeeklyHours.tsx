@@ -1,5 +1,6 @@
 import type { OpeningHours } from "@/lib/catalog/open-now";
 import type { Locale } from "@/lib/i18n/locales";
+import { formatClockRange } from "@/lib/time/format";
 
 /** Monday 1 January 2024, to name weekdays 1–7 in the visitor's language. */
 const A_MONDAY = Date.UTC(2024, 0, 1);
@@ -16,7 +17,7 @@ export function WeeklyHours({ hours, locale, heading, closed }: { hours: Opening
           return (
             <div key={weekday} className="contents">
               <dt className="capitalize">{dayName.format(A_MONDAY + (weekday - 1) * 86_400_000)}</dt>
-              <dd>{periods.length ? periods.map((h) => `${h.opens}–${h.closes}`).join(", ") : closed}</dd>
+              <dd>{periods.length ? periods.map((h) => formatClockRange(h.opens, h.closes, locale)).join(", ") : closed}</dd>
             </div>
           );
         })}

@@ -29,7 +29,8 @@ export async function SiteHeader({ territoryName, locale }: Props) {
             Comptoir <span className="font-normal text-muted">· {territoryName}</span>
           </span>
         </Link>
-        <form role="search" action="/recherche" className="order-last flex w-full gap-2 sm:order-none sm:w-auto sm:flex-1">
+        {/* The search keeps a usable width: when the signed-in links need the room, they wrap below it. */}
+        <form role="search" action="/recherche" className="order-last flex w-full gap-2 sm:order-none sm:w-auto sm:min-w-72 sm:flex-1">
           <label htmlFor="site-search" className="sr-only">
             {t("searchLabel")}
           </label>

@@ -7,5 +7,7 @@ export async function signInWithPassword(page: Page, email: string, password = "
   await staff.getByLabel("Adresse e-mail").fill(email);
   await staff.getByLabel("Mot de passe").fill(password);
   await staff.getByRole("button", { name: "Se connecter" }).click();
+  // Each role lands on its own home (/connexion/suite redirects): wait until it has.
+  await expect(page).not.toHaveURL(/\/connexion/);
   await expect(page.getByRole("button", { name: "Se déconnecter", exact: true })).toBeVisible();
 }

@@ -10,6 +10,6 @@ describe("safeCallbackPath", () => {
   it("never leaves the site", () => {
     expect(safeCallbackPath("https://evil.example/steal")).toBe("/steal");
     expect(safeCallbackPath("//evil.example")).toBe("/");
-    expect(safeCallbackPath(undefined)).toBe("/compte");
+    expect(safeCallbackPath(undefined)).toBe("/connexion/suite");
   });
 });

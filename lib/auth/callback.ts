@@ -1,4 +1,6 @@
-const FALLBACK = "/compte";
+import { SIGN_IN_LANDING } from "./landing";
+
+const FALLBACK = SIGN_IN_LANDING;
 
 /**
  * Keeps only the path and query of a post-sign-in destination, so that it always

@@ -1,4 +1,4 @@
-/** The sign-in link email, French first then English. */
+/** The sign-in link email, in French (the interface's first language). */
 export function signInEmail(url: string, minutes: number): { subject: string; text: string; html: string } {
   const subject = "Votre lien de connexion à Comptoir";
   const text = [
@@ -10,9 +10,9 @@ export function signInEmail(url: string, minutes: number): { subject: string; te
     `Il est valable ${minutes} minutes et ne fonctionne qu'une fois. Si vous n'avez rien demandé, ignorez ce message.`,
     "",
     "—",
-    `Sign in to Comptoir with the link above. It works once and expires in ${minutes} minutes.`,
+    "Comptoir",
   ].join("\n");
   const escapedUrl = url.replaceAll("&", "&amp;").replaceAll('"', "&quot;").replaceAll("<", "&lt;");
-  const html = `<p>Bonjour,</p><p>Pour vous connecter à Comptoir :</p><p><a href="${escapedUrl}">Se connecter à Comptoir</a></p><p>Ce lien est valable ${minutes} minutes et ne fonctionne qu'une fois. Si vous n'avez rien demandé, ignorez ce message.</p><hr><p lang="en">Sign in to Comptoir with the link above. It works once and expires in ${minutes} minutes.</p>`;
+  const html = `<p>Bonjour,</p><p>Pour vous connecter à Comptoir :</p><p><a href="${escapedUrl}">Se connecter à Comptoir</a></p><p>Ce lien est valable ${minutes} minutes et ne fonctionne qu'une fois. Si vous n'avez rien demandé, ignorez ce message.</p>`;
   return { subject, text, html };
 }

@@ -51,7 +51,7 @@ export async function submitApplication(db: PrismaClient, request: { territorySl
       await queueEmail(tx, {
         to: input.contactEmail,
         subject: `Demande d'inscription reçue — ${input.shopName}`,
-        text: [`Bonjour ${input.contactName},`, "", `Nous avons bien reçu la demande d'inscription de ${input.shopName} sur Comptoir — ${territory.name}.`, "La mairie l'étudie et vous répond par e-mail. Suivez son avancement ici :", followUrl, "", "—", "Your application was received. Follow it with the link above."].join("\n"),
+        text: [`Bonjour ${input.contactName},`, "", `Nous avons bien reçu la demande d'inscription de ${input.shopName} sur Comptoir — ${territory.name}.`, "La mairie l'étudie et vous répond par e-mail. Suivez son avancement ici :", followUrl, "", "—", "Comptoir"].join("\n"),
         kind: "application-received",
         territoryId: territory.id,
       });

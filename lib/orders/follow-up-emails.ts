@@ -34,7 +34,7 @@ export async function queueReminderEmail(tx: Tx, orderId: string): Promise<void>
       orderLink(order),
       "",
       "—",
-      `Reminder: order ${order.reference}, ${formatSlot(order.slotStartsAt, order.slotEndsAt, "en")}. Pickup code ${order.pickupCode}.`,
+      "Comptoir",
     ],
     attachments: [{ filename: `retrait-${order.reference}.ics`, contentType: "text/calendar; charset=utf-8", content: calendar }],
   });
@@ -56,7 +56,7 @@ export async function queueNoShowEmails(tx: Tx, orderId: string, automatic: bool
       orderLink(order),
       "",
       "—",
-      `Order ${order.reference} was not collected and is closed.`,
+      "Comptoir",
     ],
   });
   if (!automatic) return;
@@ -94,7 +94,7 @@ export async function queueHoldExpiredEmail(tx: Tx, orderId: string): Promise<vo
       "Vous pouvez repasser commande sur Comptoir.",
       "",
       "—",
-      `Order ${order.reference} was not paid in time and is cancelled. Nothing was charged.`,
+      "Comptoir",
     ],
   });
 }

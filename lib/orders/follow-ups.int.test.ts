@@ -181,4 +181,11 @@ describe("morning digest", () => {
     expect(digests).toHaveLength(1);
     expect(digests[0]?.text).toContain(`/dashboard/${s.shop.id}/resume?jour=${local.date}`);
   });
+
+  it("wrote every email of these scenarios in French only (no English line under the French one)", async () => {
+    const emails = await db.outgoingEmail.findMany({ select: { kind: true, subject: true, text: true } });
+    expect(emails.length).toBeGreaterThan(3);
+    const english = /\b(the|your|order|was|is|and|pickup|reminder|sign in|nothing)\b/i;
+    expect(emails.filter((email) => english.test(`${email.subject}\n${email.text}`)).map((email) => `${email.kind}: ${email.text}`)).toEqual([]);
+  });
 });

@@ -66,7 +66,7 @@ export async function queueOrderConfirmations(tx: Tx, orderIds: string[]): Promi
         orderLink(order),
         "",
         "—",
-        `Order ${order.reference} confirmed. Pickup code ${order.pickupCode}. Follow it with the link above.`,
+        "Comptoir",
       ],
     });
   }
@@ -79,14 +79,14 @@ export async function queueCancellationEmail(tx: Tx, orderId: string): Promise<v
   await queueCustomerEmail(tx, order, {
     subject: `Commande ${order.reference} annulée — ${order.shop.name}`,
     kind: "order-cancelled",
-    lines: [`Bonjour ${order.contactName},`, "", `Votre commande ${order.reference} chez ${order.shop.name} est annulée. Rien ne vous sera demandé.`, "", orderLink(order), "", "—", `Order ${order.reference} is cancelled.`],
+    lines: [`Bonjour ${order.contactName},`, "", `Votre commande ${order.reference} chez ${order.shop.name} est annulée. Rien ne vous sera demandé.`, "", orderLink(order), "", "—", "Comptoir"],
   });
 }
 
-const STATUS_MAIL: Partial<Record<string, { subject: string; body: string; english: string }>> = {
-  READY: { subject: "prête à retirer", body: "Votre commande est prête : présentez votre code de retrait au créneau choisi.", english: "is ready for pickup" },
-  AT_RELAY_POINT: { subject: "déposée au point relais", body: "Votre commande vous attend au point relais : présentez votre code de retrait.", english: "is waiting at the relay point" },
-  CANCELLED: { subject: "annulée par le commerce", body: "Le commerce a dû annuler votre commande. Rien ne vous sera demandé.", english: "was cancelled by the shop" },
+const STATUS_MAIL: Partial<Record<string, { subject: string; body: string }>> = {
+  READY: { subject: "prête à retirer", body: "Votre commande est prête : présentez votre code de retrait au créneau choisi." },
+  AT_RELAY_POINT: { subject: "déposée au point relais", body: "Votre commande vous attend au point relais : présentez votre code de retrait." },
+  CANCELLED: { subject: "annulée par le commerce", body: "Le commerce a dû annuler votre commande. Rien ne vous sera demandé." },
 };
 
 /** Tells the customer about a status the shop set (ready, at the relay point, cancelled). */
@@ -108,7 +108,7 @@ export async function queueStatusEmail(tx: Tx, orderId: string, status: string, 
       orderLink(order),
       "",
       "—",
-      `Order ${order.reference} ${mail.english}.`,
+      "Comptoir",
     ],
   });
 }

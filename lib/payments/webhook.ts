@@ -68,7 +68,7 @@ async function authorizationLost(db: PrismaClient, gateway: PaymentGateway, paym
         await queueEmail(tx, {
           to: order.contactEmail,
           subject: `Commande ${order.reference} : à régler au retrait — ${order.shop.name}`,
-          text: [`Bonjour ${order.contactName},`, "", `L'autorisation de paiement de votre commande ${order.reference} a expiré auprès de votre banque : rien n'a été débité.`, "Votre commande reste réservée : vous la réglerez au retrait.", "", "—", "Your card authorization lapsed: nothing was charged; pay at pickup."].join("\n"),
+          text: [`Bonjour ${order.contactName},`, "", `L'autorisation de paiement de votre commande ${order.reference} a expiré auprès de votre banque : rien n'a été débité.`, "Votre commande reste réservée : vous la réglerez au retrait.", "", "—", "Comptoir"].join("\n"),
           kind: "payment-authorization-lost",
           orderId: order.id,
           territoryId: order.territoryId,

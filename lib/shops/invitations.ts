@@ -38,7 +38,7 @@ export async function inviteStaff(db: PrismaClient, request: { actor: Actor; sho
     await queueEmail(tx, {
       to: email,
       subject: `Invitation à rejoindre ${shop.name} sur Comptoir`,
-      text: [`Bonjour,`, "", `Vous êtes invité(e) à rejoindre l'équipe de ${shop.name} sur Comptoir.`, "Pour accepter, ouvrez ce lien (valable 7 jours) :", url, "", "—", `You are invited to join ${shop.name} on Comptoir. The link above works for 7 days.`].join("\n"),
+      text: [`Bonjour,`, "", `Vous êtes invité(e) à rejoindre l'équipe de ${shop.name} sur Comptoir.`, "Pour accepter, ouvrez ce lien (valable 7 jours) :", url, "", "—", "Comptoir"].join("\n"),
       kind: "staff-invitation",
       territoryId: shop.territoryId,
     });

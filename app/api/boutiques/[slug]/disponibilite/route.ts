@@ -3,7 +3,7 @@ import { getShopAvailability } from "@/lib/catalog/shop-page";
 import { db } from "@/lib/db/prisma";
 import { toLocale } from "@/lib/i18n/locales";
 import { now } from "@/lib/time/clock";
-import { formatSlot } from "@/lib/time/format";
+import { formatClockRange, formatSlot } from "@/lib/time/format";
 import { getDefaultTerritory } from "@/lib/territory/default";
 
 export const dynamic = "force-dynamic";
@@ -23,7 +23,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ slug
   if (!availability) return Response.json({ error: "not_found" }, { status: 404, headers: { "Cache-Control": "no-store" } });
   return Response.json(
     {
-      todayHours: availability.todayHours.map((h) => `${h.opens}–${h.closes}`).join(", "),
+      todayHours: availability.todayHours.map((h) => formatClockRange(h.opens, h.closes, locale)).join(", "),
       nextSlot: availability.nextSlot ? formatSlot(availability.nextSlot.startsAt, availability.nextSlot.endsAt, locale) : null,
     },
     { headers: { "Cache-Control": "no-store" } },
