@@ -48,6 +48,9 @@ test("a guest searches, fills one basket across two shops, collects at a door an
   await page.getByRole("link", { name: "Choisir le retrait et commander" }).click();
 
   await expect(page.getByRole("heading", { level: 1, name: "Retrait et commande" })).toBeVisible();
+  // Before confirming: each shop's items and the whole basket's total.
+  await expect(page.getByRole("list", { name: "Articles de Librairie La Belle Aventure" })).toContainText("1 × Le Petit Prince");
+  await expect(page.getByTestId("checkout-total")).toContainText(/Total : 17,30\s€ pour 3 articles chez 2 commerces/);
   await choosePickup(page, "Boulangerie du Marché", /Au magasin/);
   await choosePickup(page, "Librairie La Belle Aventure", /Point relais — Hôtel de Ville/);
   await page.getByLabel("Nom et prénom").fill("Camille Invitée");

@@ -2,9 +2,11 @@
 
 import { useEffect } from "react";
 import { useRouter } from "next/navigation";
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { placeOrdersAction } from "@/app/actions/checkout";
 import { idleResult, type ActionResult } from "@/lib/actions/action-result";
+import { toLocale } from "@/lib/i18n/locales";
+import { formatPrice } from "@/lib/money/format";
 import type { CheckoutProblem } from "@/lib/orders/checkout-error";
 import type { ShopOptions } from "@/lib/orders/checkout-options";
 import { SubmitButton } from "@/components/ui/SubmitButton";
@@ -35,6 +37,11 @@ export function CheckoutForm({ idempotencyKey, shops, totals, maxima, contact, f
     else window.location.assign(next);
   }, [next, router]);
   const failure = state.ok ? null : state.error ? state : null;
+  const locale = toLocale(useLocale());
+  // The whole basket once more before the button: what the customer commits to.
+  const grandTotalCents = shops.reduce((sum, shop) => sum + shop.subtotalCents, 0);
+  const itemCount = shops.reduce((sum, shop) => sum + shop.itemCount, 0);
+  const hasEstimates = shops.some((shop) => shop.hasWeighedLines);
   const shopName = (id: string) => shops.find((s) => s.shopId === id)?.shopName ?? "";
   const problems = (failure?.details?.problems as CheckoutProblem[] | undefined) ?? [];
   const problemText = (p: CheckoutProblem) => {
@@ -104,6 +111,10 @@ export function CheckoutForm({ idempotencyKey, shops, totals, maxima, contact, f
           <textarea id="checkout-note" name="note" maxLength={500} rows={2} className="w-full rounded-lg border border-gray-500 px-3 py-2 sm:max-w-md" />
         </div>
       </fieldset>
+      <p className="rounded-xl bg-brand-50 p-4 text-lg" data-testid="checkout-total">
+        <span className="font-semibold">{t("grandTotal", { total: formatPrice(grandTotalCents, locale), count: itemCount, shops: shops.length })}</span>
+        {hasEstimates && <span className="block text-sm text-muted">{t("grandTotalEstimated")}</span>}
+      </p>
       <div className="sm:max-w-xs">
         <SubmitButton pending={pending || next !== null} pendingLabel={t("placing")}>{t("place")}</SubmitButton>
       </div>

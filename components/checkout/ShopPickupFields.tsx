@@ -19,7 +19,20 @@ export function ShopPickupFields({ options, totalLabel, maxLabel }: { options: S
     <fieldset className="space-y-4 rounded-xl bg-white p-4" data-testid="checkout-shop">
       <legend className="px-1 text-xl font-semibold">{options.shopName}</legend>
       <input type="hidden" name="shopId" value={options.shopId} />
-      <p className="text-muted">{totalLabel}</p>
+      <ul className="divide-y divide-brand-100" aria-label={t("itemsOf", { shop: options.shopName })} data-testid="checkout-lines">
+        {options.lines.map((line, index) => (
+          <li key={index} className="flex justify-between gap-4 py-1">
+            <span>
+              {line.quantity} × {line.name}
+            </span>
+            <span className="whitespace-nowrap">
+              {line.estimated ? `${t("about")} ` : ""}
+              {formatPrice(line.lineTotalCents, locale)}
+            </span>
+          </li>
+        ))}
+      </ul>
+      <p className="font-medium">{totalLabel}</p>
       <fieldset className="space-y-2">
         <legend className="font-semibold">{t("pickupPoint")}</legend>
         {options.points.map((p) => (

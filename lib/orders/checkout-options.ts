@@ -10,6 +10,8 @@ export type ShopOptions = {
   shopId: string;
   shopName: string;
   itemCount: number;
+  /** What is being ordered, shown again before confirming */
+  lines: { name: string; quantity: number; unit: string; lineTotalCents: number; estimated: boolean }[];
   subtotalCents: number;
   /** What an online payment authorizes (weighed lines at their tolerance) */
   maxSubtotalCents: number;
@@ -36,6 +38,7 @@ export async function getCheckoutOptions(db: PrismaClient, cart: CartView, local
         shopId: group.shop.id,
         shopName: group.shop.name,
         itemCount: group.lines.reduce((n, l) => n + l.quantity, 0),
+        lines: group.lines.map((line) => ({ name: line.name, quantity: line.quantity, unit: line.unit, lineTotalCents: line.lineTotalCents, estimated: line.estimatedGrams !== null })),
         subtotalCents: group.subtotalCents,
         maxSubtotalCents: group.maxSubtotalCents,
         hasWeighedLines: group.lines.some((line) => line.estimatedGrams !== null),
