@@ -88,9 +88,14 @@ test("the dashboard fits a 360 px phone", async ({ page }) => {
   await page.goto("/dashboard");
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
   const wide = await page.evaluate(() =>
-    [...document.querySelectorAll("body *")].filter((el) => el.getBoundingClientRect().right > document.documentElement.clientWidth + 0.5).map((el) => `${el.tagName}.${el.className}`.slice(0, 80)),
+    [...document.querySelectorAll("body *")]
+      // The tab bar is one row that scrolls sideways on purpose: what it holds may extend past the screen inside it.
+      .filter((el) => !el.parentElement?.closest("ul.overflow-x-auto"))
+      .filter((el) => el.getBoundingClientRect().right > document.documentElement.clientWidth + 0.5)
+      .map((el) => `${el.tagName}.${el.className}`.slice(0, 80)),
   );
   expect(wide).toEqual([]);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
 });
 
 test("territory staff open a relay point desk (and pass axe)", async ({ page }) => {

@@ -1,5 +1,6 @@
 import { expect, test } from "./support/test";
 import { expectNoAccessibilityViolations } from "./support/axe";
+import { signInWithPassword } from "./support/session";
 
 test.describe("storefront shell", () => {
   test("the home page shows the territory, its five categories with shop counts, and its shops", async ({ page }) => {
@@ -101,6 +102,28 @@ test.describe("accessibility and small screens", () => {
     await page.setViewportSize({ width: 360, height: 740 });
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(overflow).toBeLessThanOrEqual(0);
+  });
+
+  test("on a 360 px phone a signed-in shopkeeper gets a compact header, one row of tabs, and the links behind a menu", async ({ page }) => {
+    await signInWithPassword(page, "boulangerie@comptoir.local");
+    await page.setViewportSize({ width: 360, height: 740 });
+    await page.goto("/dashboard");
+    await expect(page.getByRole("heading", { level: 1, name: /Commandes du jour/ })).toBeVisible();
+    const header = await page.locator("body > header").boundingBox();
+    const tabs = await page.getByRole("navigation", { name: /Boulangerie du Marché/ }).boundingBox();
+    // Logo, basket and menu on one row, the search on another; the tabs on a single row that scrolls sideways.
+    expect(header?.height ?? 999).toBeLessThan(140);
+    expect(tabs?.height ?? 999).toBeLessThan(60);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+    await expect(page.getByRole("button", { name: "Se déconnecter", exact: true })).toBeHidden();
+    const menu = page.getByRole("button", { name: "Menu" });
+    await menu.click();
+    await expect(menu).toHaveAttribute("aria-expanded", "true");
+    await expect(page.getByRole("button", { name: "Se déconnecter", exact: true })).toBeVisible();
+    await expectNoAccessibilityViolations(page);
+    await page.getByRole("link", { name: "Mon compte" }).click();
+    await expect(page).toHaveURL(/\/compte$/);
+    await expect(page.getByRole("button", { name: "Se déconnecter", exact: true })).toBeHidden();
   });
 
   for (const path of ["/", "/connexion", "/recherche?q=pain"]) {

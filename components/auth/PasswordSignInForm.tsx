@@ -1,7 +1,6 @@
 "use client";
 
 import { useState, type FormEvent } from "react";
-import { useRouter } from "next/navigation";
 import { signIn } from "next-auth/react";
 import { useTranslations } from "next-intl";
 import { SubmitButton } from "@/components/ui/SubmitButton";
@@ -14,7 +13,6 @@ function errorKey(error: string | null | undefined): "invalidCredentials" | "rat
 
 export function PasswordSignInForm({ callbackUrl, initialError }: { callbackUrl: string; initialError: string | null }) {
   const t = useTranslations("signIn");
-  const router = useRouter();
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<string | null>(initialError ? t(errorKey(initialError)) : null);
 
@@ -31,13 +29,13 @@ export function PasswordSignInForm({ callbackUrl, initialError }: { callbackUrl:
       });
       if (!result || result.error) {
         setError(t(errorKey(result?.error)));
+        setPending(false);
         return;
       }
-      router.push(callbackUrl);
-      router.refresh();
+      // A full load (the button stays pending meanwhile): the session changed, every part of the page (and its title) is read again.
+      window.location.assign(callbackUrl);
     } catch {
       setError(t("failed"));
-    } finally {
       setPending(false);
     }
   }

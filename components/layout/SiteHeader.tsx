@@ -17,16 +17,20 @@ export async function SiteHeader({ territoryName, locale }: Props) {
       <a href="#contenu" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2">
         {t("skipToContent")}
       </a>
-      <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-4 gap-y-3 px-4 py-3">
+      <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-2 gap-y-2 px-4 py-2 sm:gap-x-4 sm:gap-y-3 sm:py-3">
         <Link href="/" className="flex min-h-11 items-center gap-2 font-bold text-brand-800">
           <svg aria-hidden="true" viewBox="0 0 32 32" className="h-8 w-8">
             <rect width="32" height="32" rx="7" fill="#1d6b3c" />
             <path d="M7 13h18l-2 12H9z" fill="#fbfaf7" />
           </svg>
-          <span>
-            {/* The visible text stays in the accessible name (WCAG 2.5.3). */}
+          {/* The visible text stays in the accessible name (WCAG 2.5.3); on a phone the town goes under the name to keep one row. */}
+          <span className="flex flex-col leading-tight sm:block">
             <span className="sr-only">{t("home")} </span>
-            Comptoir <span className="font-normal text-muted">· {territoryName}</span>
+            <span>Comptoir </span>
+            <span className="text-sm font-normal text-muted sm:text-base">
+              <span aria-hidden="true" className="hidden sm:inline">· </span>
+              {territoryName}
+            </span>
           </span>
         </Link>
         {/* The search keeps a usable width: when the signed-in links need the room, they wrap below it. */}
@@ -46,13 +50,14 @@ export async function SiteHeader({ territoryName, locale }: Props) {
           </button>
         </form>
         <nav aria-label={t("account")} className="ml-auto flex flex-wrap items-center justify-end gap-1 sm:gap-2">
-          <VisitorNav />
-          <form action="/api/langue" method="post">
-            <input type="hidden" name="locale" value={otherLocale} />
-            <button type="submit" lang={otherLocale} aria-label={t("switchToLabel")} className="min-h-11 rounded-lg px-3 underline hover:bg-brand-50">
-              {t("switchTo")}
-            </button>
-          </form>
+          <VisitorNav>
+            <form action="/api/langue" method="post">
+              <input type="hidden" name="locale" value={otherLocale} />
+              <button type="submit" lang={otherLocale} aria-label={t("switchToLabel")} className="min-h-11 rounded-lg px-3 underline hover:bg-brand-50">
+                {t("switchTo")}
+              </button>
+            </form>
+          </VisitorNav>
         </nav>
       </div>
     </header>

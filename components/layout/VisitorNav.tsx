@@ -1,6 +1,6 @@
 "use client";
 
-import { useCallback, useEffect, useState } from "react";
+import { useCallback, useEffect, useState, useSyncExternalStore, type ReactNode } from "react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useTranslations } from "next-intl";
@@ -20,9 +20,15 @@ export function announceVisitorChange(): void {
  * /api/visiteur in the browser (after each navigation and basket change) so the
  * page around it stays the same for everyone and can be cached.
  */
-export function VisitorNav() {
+export function VisitorNav({ children }: { children?: ReactNode }) {
   const t = useTranslations("header");
   const pathname = usePathname();
+  // On a phone the account links and the language switch fold behind a menu button
+  // (once the page is live: without JavaScript they stay in view). The menu closes
+  // on navigation because it is open only for the page it was opened on.
+  const interactive = useSyncExternalStore(noSubscription, () => true, () => false);
+  const [menuOpenOn, setMenuOpenOn] = useState<string | null>(null);
+  const menuOpen = menuOpenOn === pathname;
   const [visitor, setVisitor] = useState<Visitor | null>(null);
   const refresh = useCallback(() => {
     fetch("/api/visiteur", { cache: "no-store", credentials: "same-origin" })
@@ -60,23 +66,46 @@ export function VisitorNav() {
           </>
         )}
       </Link>
-      {visitor?.signedIn ? (
-        <>
-          {visitor.isShopkeeper && (
-            <Link href="/dashboard" prefetch={false} className="flex min-h-11 items-center rounded-lg px-3 hover:bg-brand-50">
-              {t("dashboard")}
-            </Link>
-          )}
-          <Link href="/compte" prefetch={false} className="flex min-h-11 items-center rounded-lg px-3 hover:bg-brand-50">
-            {t("account")}
-          </Link>
-          <SignOutButton label={t("signOut")} pendingLabel={t("signingOut")} />
-        </>
-      ) : (
-        <Link href="/connexion" prefetch={false} className="flex min-h-11 items-center whitespace-nowrap rounded-lg border border-brand-600 px-3 font-medium text-brand-700 hover:bg-brand-50">
-          {t("signIn")}
-        </Link>
+      {interactive && (
+        <button
+          type="button"
+          aria-expanded={menuOpen}
+          aria-controls="visitor-menu"
+          onClick={() => setMenuOpenOn(menuOpen ? null : pathname)}
+          className="flex min-h-11 items-center gap-1 rounded-lg px-3 font-medium hover:bg-brand-50 sm:hidden"
+        >
+          <svg aria-hidden="true" viewBox="0 0 24 24" className="h-6 w-6" fill="none" stroke="currentColor" strokeWidth="2">
+            <path d={menuOpen ? "M6 6l12 12M18 6L6 18" : "M4 7h16M4 12h16M4 17h16"} />
+          </svg>
+          <span className="sr-only">{t("menu")}</span>
+        </button>
       )}
+      <div
+        id="visitor-menu"
+        className={`${!interactive ? "flex flex-wrap" : menuOpen ? "flex basis-full flex-col items-end" : "hidden"} gap-1 sm:flex sm:basis-auto sm:flex-row sm:items-center sm:gap-2`}
+      >
+        {visitor?.signedIn ? (
+          <>
+            {visitor.isShopkeeper && (
+              // A plain link: /dashboard redirects to the shop's page, and a client-side navigation that ends in a redirect loses the page's <title> (seen with Next.js 16).
+              <a href="/dashboard" className="flex min-h-11 items-center rounded-lg px-3 hover:bg-brand-50">
+                {t("dashboard")}
+              </a>
+            )}
+            <Link href="/compte" prefetch={false} className="flex min-h-11 items-center rounded-lg px-3 hover:bg-brand-50">
+              {t("account")}
+            </Link>
+            <SignOutButton label={t("signOut")} pendingLabel={t("signingOut")} />
+          </>
+        ) : (
+          <Link href="/connexion" prefetch={false} className="flex min-h-11 items-center whitespace-nowrap rounded-lg border border-brand-600 px-3 font-medium text-brand-700 hover:bg-brand-50">
+            {t("signIn")}
+          </Link>
+        )}
+        {children}
+      </div>
     </>
   );
 }
+
+const noSubscription = () => () => {};
