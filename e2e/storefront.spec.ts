@@ -109,6 +109,8 @@ test.describe("accessibility and small screens", () => {
     await page.setViewportSize({ width: 360, height: 740 });
     await page.goto("/dashboard");
     await expect(page.getByRole("heading", { level: 1, name: /Commandes du jour/ })).toBeVisible();
+    // "Add to home screen" here installs the dashboard (its own manifest), not the storefront.
+    await expect(page.locator('link[rel="manifest"]')).toHaveAttribute("href", "/dashboard.webmanifest");
     const header = await page.locator("body > header").boundingBox();
     const tabs = await page.getByRole("navigation", { name: /Boulangerie du Marché/ }).boundingBox();
     // Logo, basket and menu on one row, the search on another; the tabs on a single row that scrolls sideways.

@@ -21,7 +21,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   if (!hasLocale(locales, locale)) return {};
   const t = await getTranslations({ locale, namespace: "meta" });
   const territory = (await cachedTerritory(env().DEFAULT_TERRITORY))?.name ?? "Comptoir";
-  return { title: t("title", { territory }), description: t("description", { territory }) };
+  return { title: t("title", { territory }), description: t("description", { territory }), icons: { apple: "/apple-touch-icon.png" } };
 }
 
 export const viewport: Viewport = { width: "device-width", initialScale: 1, themeColor: "#1d6b3c" };

@@ -67,3 +67,35 @@ describe("adding to the basket without JavaScript", () => {
     expect(await db.cartLine.count()).toBe(before);
   });
 });
+
+describe("what browsers, phones and crawlers ask the site for", () => {
+  it("serves a favicon, home-screen icons and two manifests (storefront, dashboard)", async () => {
+    for (const [path, type] of [["/favicon.ico", "image/"], ["/apple-touch-icon.png", "image/png"], ["/icon-192.png", "image/png"], ["/icon-512.png", "image/png"]] as const) {
+      const response = await fetch(`${app.url}${path}`);
+      expect(response.status, path).toBe(200);
+      expect(response.headers.get("content-type"), path).toContain(type);
+    }
+    const storefront = (await (await fetch(`${app.url}/manifest.webmanifest`)).json()) as { start_url: string; icons: { src: string }[] };
+    expect(storefront.start_url).toBe("/");
+    const dashboard = await fetch(`${app.url}/dashboard.webmanifest`);
+    expect(dashboard.headers.get("content-type")).toContain("application/manifest+json");
+    expect(await dashboard.json()).toMatchObject({ start_url: "/dashboard", scope: "/dashboard", display: "standalone" });
+    for (const icon of storefront.icons) expect((await fetch(`${app.url}${icon.src}`)).status, icon.src).toBe(200);
+    // Pages link them: the storefront its manifest, the dashboard its own.
+    const home = await (await fetch(`${app.url}/`)).text();
+    expect(home).toContain('rel="manifest" href="/manifest.webmanifest"');
+    expect(home).toContain('rel="apple-touch-icon" href="/apple-touch-icon.png"');
+  });
+
+  it("tells crawlers what to index: robots.txt keeps them out of private pages and points to a sitemap of the shops and products", async () => {
+    const robots = await (await fetch(`${app.url}/robots.txt`)).text();
+    for (const path of ["/dashboard", "/admin", "/compte", "/panier", "/api/"]) expect(robots).toContain(`Disallow: ${path}`);
+    expect(robots).toContain(`Sitemap: ${app.url}/sitemap.xml`);
+    const sitemap = await (await fetch(`${app.url}/sitemap.xml`)).text();
+    const product = await aProduct();
+    expect(sitemap).toContain(`<loc>${app.url}/boutiques/${SHOP}</loc>`);
+    expect(sitemap).toContain(`<loc>${app.url}/boutiques/${SHOP}/produits/${product.id}</loc>`);
+    const unpublished = await db.shop.findFirst({ where: { publishedAt: null }, select: { slug: true } });
+    if (unpublished) expect(sitemap).not.toContain(`/boutiques/${unpublished.slug}<`);
+  });
+});

@@ -1,9 +1,13 @@
+import type { Metadata } from "next";
 import type { ReactNode } from "react";
 import { NextIntlClientProvider } from "next-intl";
 import { getTranslations } from "next-intl/server";
 import { DASHBOARD_CLIENT_NAMESPACES, clientMessages } from "@/lib/i18n/client-messages";
 import { DashboardNav } from "@/components/dashboard/DashboardNav";
 import { dashboardPage } from "../_lib/guard";
+
+/** "Add to home screen" from the dashboard installs the dashboard, not the storefront. */
+export const metadata: Metadata = { manifest: "/dashboard.webmanifest" };
 
 export default async function ShopDashboardLayout({ children, params }: { children: ReactNode; params: Promise<{ shopId: string }> }) {
   const { shopId } = await params;
