@@ -3,6 +3,10 @@ import { isWellFormedActionRequest } from "@/lib/http/action-request";
 import { isCachedPage, isLocalizedPage, legacyHomeFilterRedirect } from "@/lib/http/locale-routing";
 import { LOCALE_COOKIE, toLocale } from "@/lib/i18n/locales";
 import { contentSecurityPolicy, permissionsPolicy } from "@/lib/http/security-headers";
+import { proxyDirectory } from "@/lib/territory/proxy-directory";
+import { TERRITORY_HEADER, TERRITORY_PARAM } from "@/lib/territory/request-header";
+import { normalizeHost, resolveTerritoryRoute, type TerritoryDirectory } from "@/lib/territory/routing";
+import { unknownTownPage } from "@/lib/territory/unknown-town";
 
 const badRequest = () => new NextResponse("Requête invalide / Bad request", { status: 400, headers: { "Content-Type": "text/plain; charset=utf-8" } });
 
@@ -10,8 +14,12 @@ const badRequest = () => new NextResponse("Requête invalide / Bad request", { s
  * Runs before every page and route:
  * - refuses server-action bodies Next.js could not decode with 400 (scripts/server.ts
  *   already refused malformed URLs);
- * - serves each page under its locale segment (/boutiques/x → /fr/boutiques/x,
- *   from the language cookie), so pages never read the cookie and can be cached;
+ * - decides which town the request is for, from the host name or a /<slug> prefix
+ *   (lib/territory/routing.ts), and redirects other addresses of a town to its own;
+ * - serves each page under its locale and town segments (/boutiques/x →
+ *   /fr/grand-poitiers/boutiques/x, the locale from the language cookie), so pages
+ *   never read the request and can be cached per town; route handlers and actions
+ *   get the town in the x-comptoir-territory header (any sent by the client is dropped);
  * - gives per-visitor pages a Content-Security-Policy with a fresh nonce; cached
  *   pages get theirs, built from the hashes of their inline scripts, from
  *   scripts/server.ts (a nonce in a shared page would be the same for everyone).
@@ -19,11 +27,20 @@ const badRequest = () => new NextResponse("Requête invalide / Bad request", { s
  */
 export async function proxy(request: NextRequest) {
   if (request.method === "POST" && request.headers.has("next-action") && !(await isWellFormedActionRequest(request))) return badRequest();
-  const { pathname, searchParams } = request.nextUrl;
+  const { pathname, searchParams, search } = request.nextUrl;
   const legacy = legacyHomeFilterRedirect(pathname, searchParams);
   if (legacy) return NextResponse.redirect(new URL(legacy, request.url), 308);
-  const localized = isLocalizedPage(pathname);
+  const directory = await proxyDirectory();
+  const host = request.headers.get("host");
+  const route = resolveTerritoryRoute(directory, host, pathname, search);
+  if (route.kind === "redirect") return NextResponse.redirect(new URL(route.location, request.url), 308);
+  if (route.kind === "unknownHost") return new NextResponse(unknownTownPage(process.env.NEXTAUTH_URL ?? ""), { status: 404, headers: { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store" } });
+
   const requestHeaders = new Headers(request.headers);
+  requestHeaders.delete(TERRITORY_HEADER);
+  const territory = route.kind === "territory" ? route.slug : pathname.startsWith("/api/") || PER_TOWN_FILES.has(pathname) ? apiTerritory(directory, host, searchParams) : null;
+  if (territory) requestHeaders.set(TERRITORY_HEADER, territory);
+  const localized = isLocalizedPage(pathname);
   let csp: string | null = null;
   if (!(localized && isCachedPage(pathname))) {
     const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
@@ -31,12 +48,31 @@ export async function proxy(request: NextRequest) {
     requestHeaders.set("x-nonce", nonce);
     requestHeaders.set("Content-Security-Policy", csp);
   }
-  const response = localized
-    ? NextResponse.rewrite(new URL(`/${toLocale(request.cookies.get(LOCALE_COOKIE)?.value)}${pathname === "/" ? "" : pathname}${request.nextUrl.search}`, request.url), { request: { headers: requestHeaders } })
-    : NextResponse.next({ request: { headers: requestHeaders } });
+  const locale = toLocale(request.cookies.get(LOCALE_COOKIE)?.value);
+  const target =
+    route.kind === "territory" && localized
+      ? `/${locale}/${route.slug}${route.path === "/" ? "" : route.path}`
+      : route.kind === "chooser"
+        ? `/${locale}/villes`
+        : localized
+          ? `/${locale}${pathname === "/" ? "" : pathname}`
+          : null;
+  const response = target ? NextResponse.rewrite(new URL(`${target}${search}`, request.url), { request: { headers: requestHeaders } }) : NextResponse.next({ request: { headers: requestHeaders } });
   if (csp) response.headers.set("Content-Security-Policy", csp);
   response.headers.set("Permissions-Policy", permissionsPolicy(pathname));
   return response;
+}
+
+/** Files whose content depends on the town (served at the platform's address as /sitemap.xml?territoire=<slug>). */
+const PER_TOWN_FILES = new Set(["/sitemap.xml", "/robots.txt"]);
+
+/** An API call's town: its host's, else the one it names (?territoire=), else the root town. */
+function apiTerritory(directory: TerritoryDirectory, host: string | null, params: URLSearchParams): string | null {
+  const byHost = directory.hosts[normalizeHost(host)];
+  if (byHost) return byHost;
+  const named = params.get(TERRITORY_PARAM);
+  if (named && directory.territories[named]) return named;
+  return directory.rootSlug;
 }
 
 export const config = {

@@ -1,18 +1,13 @@
-import Link from "next/link";
-import { getTranslations } from "next-intl/server";
+import { getLocale } from "next-intl/server";
+import { NotFoundContent } from "@/components/errors/NotFoundContent";
+import { SiteFrame } from "@/components/layout/SiteFrame";
+import { toLocale } from "@/lib/i18n/locales";
 
+/** An address that names no page and no town: the platform's frame around the 404. */
 export default async function NotFound() {
-  const t = await getTranslations("errors");
   return (
-    <div className="mx-auto max-w-lg space-y-4 py-12 text-center">
-      <p className="text-6xl font-bold text-brand-600" aria-hidden="true">
-        404
-      </p>
-      <h1 className="text-2xl font-bold">{t("notFoundHeading")}</h1>
-      <p className="text-muted">{t("notFoundText")}</p>
-      <Link href="/" className="inline-flex min-h-11 items-center rounded-lg bg-brand-600 px-4 font-medium text-white">
-        {t("backHome")}
-      </Link>
-    </div>
+    <SiteFrame territory={null} locale={toLocale(await getLocale())}>
+      <NotFoundContent />
+    </SiteFrame>
   );
 }

@@ -10,6 +10,8 @@ import { configuredGateway } from "@/lib/payments/configured";
 import { startOnlinePayment } from "@/lib/payments/start-online-payment";
 import { now } from "@/lib/time/clock";
 import { checkoutInputFromForm } from "@/lib/orders/checkout-form";
+import { territoryHref } from "@/lib/territory/href";
+import { requestTerritorySite } from "@/lib/territory/site";
 
 /**
  * Places the checkout form's orders (their confirmation emails are queued with
@@ -26,7 +28,8 @@ export async function placeOrdersAction(_previous: ActionResult<{ next: string }
     return placeOrders(db(), { actor, owner, territoryId, input: checkoutInputFromForm(form), onBehalfOfCaller: form.flag("onBehalfOfCaller", "1"), onlinePayment: gateway !== null });
   });
   if (!result.ok) return result;
-  const confirmation = `/commandes/confirmation/${result.data.checkoutId}?t=${result.data.accessToken}`;
+  const base = (await requestTerritorySite())?.base ?? "";
+  const confirmation = territoryHref(base, `/commandes/confirmation/${result.data.checkoutId}?t=${result.data.accessToken}`);
   // No provider call inside the order's transaction: the payment page comes after it committed.
   const page = gateway ? await startOnlinePayment(db(), gateway, { checkoutId: result.data.checkoutId, now: now() }).catch((error: unknown) => {
     console.error("The payment page could not be created:", error);

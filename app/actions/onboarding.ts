@@ -9,9 +9,11 @@ import { reviewApplication } from "@/lib/admin/review-application";
 import { nudgeShop, setShopSuspended } from "@/lib/admin/shop-status";
 import { getActor } from "@/lib/auth/session";
 import { db } from "@/lib/db/prisma";
-import { env } from "@/lib/env";
 import { requestClient } from "@/lib/http/request-client";
 import { submitApplication } from "@/lib/onboarding/submit-application";
+import { territoryHref } from "@/lib/territory/href";
+import { requestTerritorySlug } from "@/lib/territory/request";
+import { requestTerritorySite } from "@/lib/territory/site";
 
 
 /** Public: a shopkeeper applies; on success, the follow page. */
@@ -19,7 +21,7 @@ export async function submitApplicationAction(_previous: ActionResult, formData:
   const form = formFields(formData);
   const result = await runAction(async () =>
     submitApplication(db(), {
-      territorySlug: env().DEFAULT_TERRITORY,
+      territorySlug: await requestTerritorySlug(),
       senderIp: (await requestClient()).ip,
       input: {
         ...Object.fromEntries(["shopName", "siret", "categoryId", "communeId", "addressLine", "postalCode", "contactName", "contactEmail", "contactPhone", "description"].map((k) => [k, form.text(k)])),
@@ -28,7 +30,7 @@ export async function submitApplicationAction(_previous: ActionResult, formData:
     }),
   );
   if (!result.ok) return result;
-  redirect(`/inscription-commerce/suivi/${result.data.followToken}`);
+  redirect(territoryHref((await requestTerritorySite())?.base ?? "", `/inscription-commerce/suivi/${result.data.followToken}`));
 }
 
 export async function reviewApplicationAction(_previous: ActionResult, formData: FormData): Promise<ActionResult> {

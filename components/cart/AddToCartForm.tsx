@@ -6,6 +6,7 @@ import { addToCartAction } from "@/app/actions/cart";
 import { idleResult, type ActionResult } from "@/lib/actions/action-result";
 import { useErrorText } from "@/components/ui/useErrorText";
 import { announceVisitorChange } from "@/components/layout/VisitorNav";
+import { useTerritoryHref } from "@/components/territory/TerritoryContext";
 
 /**
  * Adds a product to the basket. A plain form posting to /panier/ajouter (works
@@ -21,6 +22,7 @@ export function AddToCartForm({ productId, productName, max }: { productId: stri
   const [pending, startTransition] = useTransition();
   const id = useId();
   const soldOut = max === 0;
+  const href = useTerritoryHref();
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
@@ -31,7 +33,7 @@ export function AddToCartForm({ productId, productName, max }: { productId: stri
     });
   }
   return (
-    <form action="/panier/ajouter" method="post" onSubmit={submit} className="flex flex-wrap items-end gap-2">
+    <form action={href("/panier/ajouter")} method="post" onSubmit={submit} className="flex flex-wrap items-end gap-2">
       <input type="hidden" name="productId" value={productId} />
       <div>
         <label htmlFor={`${id}-qty`} className="block text-sm font-medium">

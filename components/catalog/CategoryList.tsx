@@ -1,10 +1,11 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import type { Locale } from "@/lib/i18n/locales";
+import { territoryHref } from "@/lib/territory/href";
 
 type Category = { id: string; slug: string; nameFr: string; nameEn: string; _count: { shops: number } };
 
-export async function CategoryList({ categories, locale, heading, selected }: { categories: Category[]; locale: Locale; heading: string; selected?: string }) {
+export async function CategoryList({ categories, locale, base, heading, selected }: { categories: Category[]; locale: Locale; base: string; heading: string; selected?: string }) {
   const t = await getTranslations("home");
   return (
     <section aria-labelledby="categories-heading" className="space-y-4">
@@ -15,7 +16,7 @@ export async function CategoryList({ categories, locale, heading, selected }: { 
         {categories.map((category) => (
           <li key={category.id} data-testid={`category-${category.slug}`}>
             <Link
-              href={`/commerces?categorie=${category.slug}`}
+              href={`${territoryHref(base, "/commerces")}?categorie=${category.slug}`}
               // A filtered list is rendered per request: prefetching five of them on every home visit cost the server five renders and the phone ~15 KB.
               prefetch={false}
               aria-current={selected === category.slug ? "true" : undefined}

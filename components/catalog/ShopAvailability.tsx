@@ -2,6 +2,7 @@
 
 import { useEffect, useState } from "react";
 import { useLocale, useTranslations } from "next-intl";
+import { TERRITORY_PARAM } from "@/lib/territory/request-header";
 
 type Availability = { todayHours: string; nextSlot: string | null };
 
@@ -10,20 +11,20 @@ type Availability = { todayHours: string; nextSlot: string | null };
  * shown: both move with the clock and the bookings. Without JavaScript the
  * weekly hours beside it still tell when the shop opens.
  */
-export function ShopAvailability({ slug }: { slug: string }) {
+export function ShopAvailability({ slug, territorySlug }: { slug: string; territorySlug: string }) {
   const t = useTranslations("shop");
   const locale = useLocale();
   const [state, setState] = useState<Availability | "loading" | "failed">("loading");
   useEffect(() => {
     const controller = new AbortController();
-    fetch(`/api/boutiques/${encodeURIComponent(slug)}/disponibilite?locale=${locale}`, { cache: "no-store", signal: controller.signal })
+    fetch(`/api/boutiques/${encodeURIComponent(slug)}/disponibilite?locale=${locale}&${TERRITORY_PARAM}=${encodeURIComponent(territorySlug)}`, { cache: "no-store", signal: controller.signal })
       .then((response) => (response.ok ? (response.json() as Promise<Availability>) : Promise.reject(new Error(String(response.status)))))
       .then(setState)
       .catch(() => {
         if (!controller.signal.aborted) setState("failed");
       });
     return () => controller.abort();
-  }, [slug, locale]);
+  }, [slug, territorySlug, locale]);
   const pending = state === "loading" ? "…" : state === "failed" ? t("availabilityUnavailable") : null;
   return (
     <div aria-busy={state === "loading"}>

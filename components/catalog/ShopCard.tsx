@@ -1,15 +1,16 @@
 import Link from "next/link";
 import type { OpeningHours } from "@/lib/catalog/open-now";
+import { territoryHref } from "@/lib/territory/href";
 import { OpenNowBadge } from "./OpenNowBadge";
 
 type Shop = { slug: string; name: string; description: string; city: string; openingHours: OpeningHours };
 
-export function ShopCard({ shop, categoryName, openLabel, closedLabel }: { shop: Shop; categoryName: string; openLabel: string; closedLabel: string }) {
+export function ShopCard({ shop, base, categoryName, openLabel, closedLabel }: { shop: Shop; base: string; categoryName: string; openLabel: string; closedLabel: string }) {
   return (
     <article className="relative h-full rounded-xl border border-brand-100 bg-white p-4 shadow-sm">
       <p className="text-sm font-medium uppercase tracking-wide text-brand-700">{categoryName}</p>
       <h3 className="mt-1 text-lg font-semibold">
-        <Link href={`/boutiques/${shop.slug}`} className="after:absolute after:inset-0 hover:underline">
+        <Link href={territoryHref(base, `/boutiques/${shop.slug}`)} className="after:absolute after:inset-0 hover:underline">
           {shop.name}
         </Link>
       </h3>

@@ -2,19 +2,21 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import type { HomeFilters } from "@/lib/catalog/territory-home";
 import type { Locale } from "@/lib/i18n/locales";
+import { territoryHref } from "@/lib/territory/href";
 
 type Props = {
   filters: HomeFilters;
   categories: { slug: string; nameFr: string; nameEn: string }[];
   communes: { id: string; name: string }[];
   locale: Locale;
+  base: string;
 };
 
 /** A plain GET form: filters work without JavaScript and stay in the URL. */
-export async function ShopFilters({ filters, categories, communes, locale }: Props) {
+export async function ShopFilters({ filters, categories, communes, locale, base }: Props) {
   const t = await getTranslations("home");
   return (
-    <form action="/commerces" className="flex flex-wrap items-end gap-3 rounded-xl bg-white p-4" aria-label={t("filtersHeading")}>
+    <form action={territoryHref(base, "/commerces")} className="flex flex-wrap items-end gap-3 rounded-xl bg-white p-4" aria-label={t("filtersHeading")}>
       <div className="w-full sm:w-auto">
         <label htmlFor="filter-category" className="block text-sm font-medium">{t("category")}</label>
         <select id="filter-category" name="categorie" defaultValue={filters.categorie ?? ""} className="min-h-11 w-full max-w-full rounded-lg border border-gray-500 bg-white px-2 sm:w-auto">
@@ -42,7 +44,7 @@ export async function ShopFilters({ filters, categories, communes, locale }: Pro
         {t("collectToday")}
       </label>
       <button type="submit" className="min-h-11 rounded-lg bg-brand-600 px-4 font-semibold text-white hover:bg-brand-700">{t("apply")}</button>
-      <Link href="/" className="min-h-11 content-center underline">{t("reset")}</Link>
+      <Link href={territoryHref(base, "/")} className="min-h-11 content-center underline">{t("reset")}</Link>
     </form>
   );
 }

@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect, useRef, useState, useSyncExternalStore } from "react";
+import { territoryHref } from "@/lib/territory/href";
 
 type Marker = { slug: string; name: string; latitude: number; longitude: number };
 type Labels = { label: string; fallback: string; show: string; hide: string };
@@ -10,7 +11,7 @@ type Labels = { label: string; fallback: string; show: string; hide: string };
  * the library, its styles and the tiles cost a phone more than the whole list,
  * which already holds everything the map shows.
  */
-export function ShopMap({ shops, labels }: { shops: Marker[]; labels: Labels }) {
+export function ShopMap({ shops, labels, base }: { shops: Marker[]; labels: Labels; base: string }) {
   const [shown, setShown] = useState(false);
   // Without JavaScript the button could do nothing: it appears once the page is live.
   const interactive = useSyncExternalStore(noSubscription, () => true, () => false);
@@ -26,14 +27,14 @@ export function ShopMap({ shops, labels }: { shops: Marker[]; labels: Labels }) 
       >
         {shown ? labels.hide : labels.show}
       </button>
-      <div id="shop-map">{shown && <LeafletMap shops={shops} label={labels.label} fallback={labels.fallback} />}</div>
+      <div id="shop-map">{shown && <LeafletMap shops={shops} base={base} label={labels.label} fallback={labels.fallback} />}</div>
     </div>
   );
 }
 
 const noSubscription = () => () => {};
 
-function LeafletMap({ shops, label, fallback }: { shops: Marker[]; label: string; fallback: string }) {
+function LeafletMap({ shops, base, label, fallback }: { shops: Marker[]; base: string; label: string; fallback: string }) {
   const container = useRef<HTMLDivElement>(null);
   const [failed, setFailed] = useState(false);
   useEffect(() => {
@@ -50,7 +51,7 @@ function LeafletMap({ shops, label, fallback }: { shops: Marker[]; label: string
         const bounds = L.latLngBounds(shops.map((s) => [s.latitude, s.longitude] as [number, number]));
         for (const shop of shops) {
           const link = document.createElement("a");
-          link.href = `/boutiques/${shop.slug}`;
+          link.href = territoryHref(base, `/boutiques/${shop.slug}`);
           link.textContent = shop.name;
           L.circleMarker([shop.latitude, shop.longitude], { radius: 8, color: "#175531", fillColor: "#1d6b3c", fillOpacity: 0.9 }).bindPopup(link).addTo(map);
         }
@@ -61,7 +62,7 @@ function LeafletMap({ shops, label, fallback }: { shops: Marker[]; label: string
       cancelled = true;
       map?.remove();
     };
-  }, [shops]);
+  }, [shops, base]);
   if (failed) return <p className="rounded-lg bg-white p-4 text-muted">{fallback}</p>;
   return <div ref={container} role="region" aria-label={label} className="z-0 h-72 w-full rounded-xl border border-brand-100 bg-brand-50 sm:h-96" data-testid="shop-map" />;
 }

@@ -8,7 +8,7 @@ import { ShopFilters } from "./ShopFilters";
 import { ShopMap } from "./ShopMap";
 
 /** The territory's directory: categories, filters, map, shop list, relay points. Shared by "/" (cached) and "/commerces" (filtered). */
-export async function TerritoryShops({ home, locale }: { home: TerritoryHome; locale: Locale }) {
+export async function TerritoryShops({ home, locale, base }: { home: TerritoryHome; locale: Locale; base: string }) {
   const t = await getTranslations("home");
   const categoryNames = new Map(home.categories.map((c) => [c.id, locale === "en" ? c.nameEn : c.nameFr]));
   return (
@@ -19,18 +19,19 @@ export async function TerritoryShops({ home, locale }: { home: TerritoryHome; lo
         </h1>
         <p className="max-w-3xl text-lg text-muted">{t("intro")}</p>
       </section>
-      <CategoryList categories={home.categories} locale={locale} heading={t("categoriesHeading")} selected={home.filters.categorie} />
+      <CategoryList categories={home.categories} locale={locale} base={base} heading={t("categoriesHeading")} selected={home.filters.categorie} />
       <section aria-labelledby="shops-heading" className="space-y-4">
         <h2 id="shops-heading" className="text-2xl font-semibold">
           {t("shopsHeading")}
         </h2>
-        <ShopFilters filters={home.filters} categories={home.categories} communes={home.communes} locale={locale} />
+        <ShopFilters filters={home.filters} categories={home.categories} communes={home.communes} locale={locale} base={base} />
         <p role="status" className="font-medium" data-testid="shop-count">
           {t("resultCount", { count: home.shops.length })}
         </p>
         {home.shops.length > 0 && (
           <ShopMap
             shops={home.shops.map((s) => ({ slug: s.slug, name: s.name, latitude: s.latitude, longitude: s.longitude }))}
+            base={base}
             labels={{ label: t("mapLabel", { territory: home.territory.name }), fallback: t("mapFallback"), show: t("mapShow"), hide: t("mapHide") }}
           />
         )}
@@ -40,7 +41,7 @@ export async function TerritoryShops({ home, locale }: { home: TerritoryHome; lo
           <ul className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
             {home.shops.map((shop) => (
               <li key={shop.id}>
-                <ShopCard shop={shop} categoryName={categoryNames.get(shop.categoryId) ?? ""} openLabel={t("open")} closedLabel={t("closed")} />
+                <ShopCard shop={shop} base={base} categoryName={categoryNames.get(shop.categoryId) ?? ""} openLabel={t("open")} closedLabel={t("closed")} />
               </li>
             ))}
           </ul>

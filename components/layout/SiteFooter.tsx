@@ -1,8 +1,13 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { TERRITORY_PARAM } from "@/lib/territory/request-header";
+import { territoryHref } from "@/lib/territory/href";
 
-export async function SiteFooter() {
+/** The footer: a town's own pages (legal notice, accessibility, joining, open data), or the list of towns on a platform page. */
+export async function SiteFooter({ territory }: { territory: { slug: string; base: string } | null }) {
   const t = await getTranslations("footer");
+  const base = territory?.base ?? "";
+  const openData = `/api/open-data/commerces?format=csv${territory ? `&${TERRITORY_PARAM}=${encodeURIComponent(territory.slug)}` : ""}`;
   return (
     <footer className="mt-16 border-t border-brand-100 bg-white print:hidden">
       <div className="mx-auto flex max-w-6xl flex-col gap-3 px-4 py-8 text-sm text-muted sm:flex-row sm:items-center sm:justify-between">
@@ -10,23 +15,28 @@ export async function SiteFooter() {
         <nav aria-label={t("navLabel")}>
           <ul className="flex flex-wrap gap-x-4 gap-y-2">
             <li>
-              <Link href="/inscription-commerce" className="underline">
+              <Link href={territoryHref(base, "/inscription-commerce")} className="underline">
                 {t("becomeShop")}
               </Link>
             </li>
             <li>
-              <Link href="/accessibilite" className="underline">
+              <Link href={territoryHref(base, "/accessibilite")} className="underline">
                 {t("accessibility")}
               </Link>
             </li>
             <li>
-              <a href="/api/open-data/commerces?format=csv" className="underline">
+              <a href={openData} className="underline">
                 {t("openData")}
               </a>
             </li>
             <li>
-              <Link href="/mentions-legales" className="underline">
+              <Link href={territoryHref(base, "/mentions-legales")} className="underline">
                 {t("legal")}
+              </Link>
+            </li>
+            <li>
+              <Link href="/villes" prefetch={false} className="underline">
+                {t("towns")}
               </Link>
             </li>
           </ul>

@@ -1,15 +1,18 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import type { Locale } from "@/lib/i18n/locales";
+import { territoryHref } from "@/lib/territory/href";
 import { VisitorNav } from "./VisitorNav";
 
 type Props = {
-  territoryName: string;
+  /** The town whose page this is (null: a page of the platform, e.g. the account) */
+  territory: { slug: string; name: string; base: string } | null;
   locale: Locale;
 };
 
 /** The site header: the same for every visitor (their own bits are in VisitorNav, read in the browser). */
-export async function SiteHeader({ territoryName, locale }: Props) {
+export async function SiteHeader({ territory, locale }: Props) {
+  const base = territory?.base ?? "";
   const t = await getTranslations("header");
   const otherLocale: Locale = locale === "fr" ? "en" : "fr";
   return (
@@ -18,7 +21,7 @@ export async function SiteHeader({ territoryName, locale }: Props) {
         {t("skipToContent")}
       </a>
       <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-2 gap-y-2 px-4 py-2 sm:gap-x-4 sm:gap-y-3 sm:py-3">
-        <Link href="/" className="flex min-h-11 items-center gap-2 font-bold text-brand-800">
+        <Link href={territoryHref(base, "/")} className="flex min-h-11 items-center gap-2 font-bold text-brand-800">
           <svg aria-hidden="true" viewBox="0 0 32 32" className="h-8 w-8">
             <rect width="32" height="32" rx="7" fill="#1d6b3c" />
             <path d="M7 13h18l-2 12H9z" fill="#fbfaf7" />
@@ -27,14 +30,16 @@ export async function SiteHeader({ territoryName, locale }: Props) {
           <span className="flex flex-col leading-tight sm:block">
             <span className="sr-only">{t("home")} </span>
             <span>Comptoir </span>
-            <span className="text-sm font-normal text-muted sm:text-base">
-              <span aria-hidden="true" className="hidden sm:inline">· </span>
-              {territoryName}
-            </span>
+            {territory && (
+              <span className="text-sm font-normal text-muted sm:text-base">
+                <span aria-hidden="true" className="hidden sm:inline">· </span>
+                {territory.name}
+              </span>
+            )}
           </span>
         </Link>
         {/* The search keeps a usable width: when the signed-in links need the room, they wrap below it. */}
-        <form role="search" action="/recherche" className="order-last flex w-full gap-2 sm:order-none sm:w-auto sm:min-w-72 sm:flex-1">
+        <form role="search" action={territoryHref(base, "/recherche")} className="order-last flex w-full gap-2 sm:order-none sm:w-auto sm:min-w-72 sm:flex-1">
           <label htmlFor="site-search" className="sr-only">
             {t("searchLabel")}
           </label>

@@ -4,6 +4,8 @@ import { useCallback, useEffect, useState, useSyncExternalStore, type ReactNode 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useTranslations } from "next-intl";
+import { useTerritory, useTerritoryHref } from "@/components/territory/TerritoryContext";
+import { TERRITORY_PARAM } from "@/lib/territory/request-header";
 import { SignOutButton } from "./SignOutButton";
 
 type Visitor = { signedIn: boolean; isShopkeeper: boolean; cartCount: number };
@@ -30,12 +32,15 @@ export function VisitorNav({ children }: { children?: ReactNode }) {
   const [menuOpenOn, setMenuOpenOn] = useState<string | null>(null);
   const menuOpen = menuOpenOn === pathname;
   const [visitor, setVisitor] = useState<Visitor | null>(null);
+  const { slug } = useTerritory();
+  const href = useTerritoryHref();
   const refresh = useCallback(() => {
-    fetch("/api/visiteur", { cache: "no-store", credentials: "same-origin" })
+    // The basket is per town: name it (at a town's own address the host already says).
+    fetch(slug ? `/api/visiteur?${TERRITORY_PARAM}=${encodeURIComponent(slug)}` : "/api/visiteur", { cache: "no-store", credentials: "same-origin" })
       .then((response) => (response.ok ? (response.json() as Promise<Visitor>) : null))
       .then((value) => value && setVisitor(value))
       .catch(() => {});
-  }, []);
+  }, [slug]);
   useEffect(refresh, [refresh, pathname]);
   useEffect(() => {
     window.addEventListener(VISITOR_CHANGED, refresh);
@@ -49,7 +54,7 @@ export function VisitorNav({ children }: { children?: ReactNode }) {
   return (
     <>
       {/* Per-visitor pages are not prefetched: each prefetch would be a full server render nobody may use. */}
-      <Link href="/panier" prefetch={false} className="relative flex min-h-11 items-center gap-1 rounded-lg px-3 hover:bg-brand-50">
+      <Link href={href("/panier")} prefetch={false} className="relative flex min-h-11 items-center gap-1 rounded-lg px-3 hover:bg-brand-50">
         <svg aria-hidden="true" viewBox="0 0 24 24" className="h-6 w-6" fill="none" stroke="currentColor" strokeWidth="2">
           <path d="M5 8h14l-1.5 12h-11z" />
           <path d="M9 8a3 3 0 0 1 6 0" />

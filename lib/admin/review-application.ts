@@ -3,11 +3,11 @@ import type { PrismaClient } from "@/generated/prisma/client";
 import type { Actor } from "@/lib/auth/actor";
 import { requireAdmin } from "@/lib/auth/guards";
 import { DomainError, NotFoundError } from "@/lib/errors";
-import { appUrl } from "@/lib/notifications/app-url";
 import { queueEmail } from "@/lib/notifications/outbox";
 import { createInvitation } from "@/lib/shops/invitations";
 import { slugify } from "@/lib/text/slugify";
 import { audit } from "./audit";
+import { publicUrlOfTerritory } from "@/lib/territory/public-url";
 
 export const reviewInput = z.object({
   applicationId: z.string().min(1).max(64),
@@ -97,7 +97,7 @@ export async function reviewApplication(db: PrismaClient, request: { actor: Acto
         ? [`Bonne nouvelle : la demande de ${application.shopName} est acceptée.`, "Créez votre accès gérant avec ce lien (valable 7 jours), puis ajoutez vos produits et vos créneaux de retrait :", invitationUrl ?? ""]
         : input.decision === "reject"
           ? [`La demande de ${application.shopName} n'a pas été retenue.`, `Motif : ${input.note}`]
-          : [`La mairie demande des compléments pour ${application.shopName} :`, input.note ?? "", "", `Suivi : ${appUrl()}/inscription-commerce/suivi/${application.followToken}`];
+          : [`La mairie demande des compléments pour ${application.shopName} :`, input.note ?? "", "", `Suivi : ${await publicUrlOfTerritory(tx, application.territoryId)}/inscription-commerce/suivi/${application.followToken}`];
     await queueEmail(tx, {
       to: application.contactEmail,
       subject: `Votre demande d'inscription sur Comptoir — ${application.territory.name}`,

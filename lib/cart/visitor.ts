@@ -2,18 +2,18 @@ import "server-only";
 import { cookies } from "next/headers";
 import { getActor } from "@/lib/auth/session";
 import { db } from "@/lib/db/prisma";
-import { getDefaultTerritory } from "@/lib/territory/default";
+import { requestTerritory } from "@/lib/territory/request";
 import { CART_COOKIE, countCartItems } from "./cart-count";
 import type { CartOwner } from "./cart-owner";
 import { mergeGuestCart, newGuestToken } from "./change-cart";
 
 const COOKIE_OPTIONS = { path: "/", httpOnly: true, sameSite: "lax", maxAge: 60 * 24 * 60 * 60 } as const;
 
-/** Number of items in the current visitor's cart, for the header badge. */
+/** Number of items in the current visitor's cart in the request's town, for the header badge. */
 export async function visitorCartCount(): Promise<number> {
-  const actor = await getActor();
+  const [actor, territory] = await Promise.all([getActor(), requestTerritory()]);
   const guestToken = (await cookies()).get(CART_COOKIE)?.value ?? null;
-  return countCartItems(db(), { userId: actor.kind === "user" ? actor.userId : null, guestToken });
+  return countCartItems(db(), { userId: actor.kind === "user" ? actor.userId : null, guestToken }, territory?.id);
 }
 
 /**
@@ -22,8 +22,8 @@ export async function visitorCartCount(): Promise<number> {
  * without a cookie gets one.
  */
 export async function visitorCartOwner(options: { create?: boolean } = {}): Promise<{ owner: CartOwner; territoryId: string }> {
-  const territory = await getDefaultTerritory();
-  if (!territory) throw new Error("DEFAULT_TERRITORY does not exist");
+  const territory = await requestTerritory();
+  if (!territory) throw new Error(`The territory of this request does not exist`);
   const [actor, store] = await Promise.all([getActor(), cookies()]);
   let guestToken = store.get(CART_COOKIE)?.value ?? null;
   if (actor.kind === "user") {

@@ -1,11 +1,16 @@
+import { isReservedSlug } from "@/lib/territory/routing";
+
 /**
  * Pages rendered once and served from the shared cache to everyone (no nonce can
  * be put in them: scripts/server.ts gives them a hash-based policy instead).
  */
 const CACHED_PAGES = /^\/(?:$|boutiques\/[^/]+(?:\/produits\/[^/]+)?\/?$|mentions-legales\/?$|accessibilite\/?$)/;
 
+/** The same pages of a town served under /<slug> at the platform's address count too. */
 export function isCachedPage(pathname: string): boolean {
-  return CACHED_PAGES.test(pathname);
+  if (CACHED_PAGES.test(pathname)) return true;
+  const [, first = "", ...rest] = pathname.split("/");
+  return first !== "" && !isReservedSlug(first) && CACHED_PAGES.test(`/${rest.join("/")}`);
 }
 
 /** Filters of the territory's shop list, which used to live on "/" and now live on /commerces (cached "/" has none). */

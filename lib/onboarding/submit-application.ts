@@ -3,10 +3,10 @@ import { z } from "zod";
 import { Prisma, type PrismaClient } from "@/generated/prisma/client";
 import { emailSchema } from "@/lib/auth/email";
 import { DomainError, NotFoundError } from "@/lib/errors";
-import { appUrl } from "@/lib/notifications/app-url";
 import { queueEmail } from "@/lib/notifications/outbox";
 import { assertAllowed, consumeLimits, LIMITS, peekLimits } from "@/lib/security/rate-limit";
 import { isValidSiret, normalizeSiret } from "./siret";
+import { publicUrlOfTerritory } from "@/lib/territory/public-url";
 
 export const applicationInput = z.object({
   shopName: z.string().trim().min(2, "nameRequired").max(120, "nameTooLong"),
@@ -44,7 +44,7 @@ export async function submitApplication(db: PrismaClient, request: { territorySl
   if (!category) throw new DomainError("invalidInput", "unknown category", { reason: "categoryRequired", field: "categoryId" });
   if (existingShop) throw new DomainError("conflict", "a shop with this SIRET exists", { reason: "siretAlreadyApplied", field: "siret" });
   const followToken = randomBytes(24).toString("base64url");
-  const followUrl = `${appUrl()}/inscription-commerce/suivi/${followToken}`;
+  const followUrl = `${await publicUrlOfTerritory(db, territory.id)}/inscription-commerce/suivi/${followToken}`;
   try {
     await db.$transaction(async (tx) => {
       await tx.shopApplication.create({ data: { ...input, territoryId: territory.id, followToken } });

@@ -1,8 +1,8 @@
 import type { Tx } from "@/lib/db/client";
 import { formatPrice } from "@/lib/money/format";
-import { appUrl } from "@/lib/notifications/app-url";
 import { queueEmail } from "@/lib/notifications/outbox";
 import { formatSlot } from "@/lib/time/format";
+import { publicUrlOfTerritory } from "@/lib/territory/public-url";
 
 /**
  * Emails about an order, composed and queued inside the transaction that changed
@@ -10,7 +10,7 @@ import { formatSlot } from "@/lib/time/format";
  * if the process dies right after.
  */
 export async function loadOrderForEmail(tx: Tx, orderId: string) {
-  return tx.order.findUnique({
+  const order = await tx.order.findUnique({
     where: { id: orderId },
     select: {
       id: true,
@@ -29,11 +29,13 @@ export async function loadOrderForEmail(tx: Tx, orderId: string) {
       lines: { select: { productName: true, quantity: true, lineTotalCents: true } },
     },
   });
+  // Links go to the order's own town, at its own address.
+  return order ? { ...order, publicUrl: await publicUrlOfTerritory(tx, order.territoryId) } : null;
 }
 
 export type OrderForEmail = NonNullable<Awaited<ReturnType<typeof loadOrderForEmail>>>;
 
-export const orderLink = (order: { id: string; accessToken: string }) => `${appUrl()}/commandes/${order.id}?t=${order.accessToken}`;
+export const orderLink = (order: { id: string; accessToken: string; publicUrl: string }) => `${order.publicUrl}/commandes/${order.id}?t=${order.accessToken}`;
 export const placeLine = (order: OrderForEmail) => `${order.pickupPoint.name}, ${order.pickupPoint.addressLine}, ${order.pickupPoint.postalCode} ${order.pickupPoint.city}`;
 
 /** Queues an email about the order to its customer (nothing when the order has no email). */

@@ -1,5 +1,5 @@
 import type { PrismaClient } from "@/generated/prisma/client";
-import { appUrl } from "@/lib/notifications/app-url";
+import { publicUrlOfTerritory } from "@/lib/territory/public-url";
 import type { PaymentGateway } from "./gateway";
 
 /**
@@ -11,8 +11,9 @@ export const PAYMENT_PAGE_MINUTES = 31;
 
 export type PaymentPage = { url: string; expiresAt: Date };
 
-const pageUrls = (checkout: { id: string; accessToken: string }) => {
-  const confirmation = `${appUrl()}/commandes/confirmation/${checkout.id}?t=${checkout.accessToken}`;
+/** Back from the payment page to the checkout's town, at its own address. */
+const pageUrls = (publicUrl: string, checkout: { id: string; accessToken: string }) => {
+  const confirmation = `${publicUrl}/commandes/confirmation/${checkout.id}?t=${checkout.accessToken}`;
   return { successUrl: `${confirmation}&paiement=ok`, cancelUrl: `${confirmation}&paiement=annule` };
 };
 
@@ -30,7 +31,7 @@ export async function startOnlinePayment(db: PrismaClient, gateway: PaymentGatew
       accessToken: true,
       stripeSessionId: true,
       stripeSessionUrl: true,
-      orders: { where: { paymentMethod: "ONLINE", status: "AWAITING_PAYMENT" }, select: { reference: true, maxTotalCents: true, contactEmail: true, holdExpiresAt: true, shop: { select: { name: true } } } },
+      orders: { where: { paymentMethod: "ONLINE", status: "AWAITING_PAYMENT" }, select: { territoryId: true, reference: true, maxTotalCents: true, contactEmail: true, holdExpiresAt: true, shop: { select: { name: true } } } },
     },
   });
   const awaiting = checkout?.orders ?? [];
@@ -44,7 +45,7 @@ export async function startOnlinePayment(db: PrismaClient, gateway: PaymentGatew
     checkoutId: checkout.id,
     lines: awaiting.map((order) => ({ name: `${order.shop.name} — commande ${order.reference}`, amountCents: order.maxTotalCents })),
     customerEmail: awaiting[0]?.contactEmail ?? null,
-    ...pageUrls(checkout),
+    ...pageUrls(await publicUrlOfTerritory(db, awaiting[0]?.territoryId ?? ""), checkout),
     expiresAt: new Date(request.now.getTime() + PAYMENT_PAGE_MINUTES * 60_000),
   });
   await db.checkout.updateMany({ where: { id: checkout.id, stripeSessionId: null }, data: { stripeSessionId: session.id, stripeSessionUrl: session.url, paymentStatus: "PENDING" } });

@@ -4,7 +4,7 @@ import { db } from "@/lib/db/prisma";
 import { toLocale } from "@/lib/i18n/locales";
 import { now } from "@/lib/time/clock";
 import { formatClockRange, formatSlot } from "@/lib/time/format";
-import { getDefaultTerritory } from "@/lib/territory/default";
+import { requestTerritory } from "@/lib/territory/request";
 
 export const dynamic = "force-dynamic";
 
@@ -18,7 +18,7 @@ const slugSchema = z.string().min(1).max(120).regex(/^[a-z0-9-]+$/);
 export async function GET(request: Request, { params }: { params: Promise<{ slug: string }> }) {
   const slug = slugSchema.safeParse((await params).slug);
   const locale = toLocale(new URL(request.url).searchParams.get("locale"));
-  const territory = slug.success ? await getDefaultTerritory() : null;
+  const territory = slug.success ? await requestTerritory() : null;
   const availability = territory && slug.success ? await getShopAvailability(db(), territory.id, slug.data, now()) : null;
   if (!availability) return Response.json({ error: "not_found" }, { status: 404, headers: { "Cache-Control": "no-store" } });
   return Response.json(

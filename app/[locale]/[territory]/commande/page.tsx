@@ -1,0 +1,31 @@
+import { randomUUID } from "node:crypto";
+import { redirect } from "next/navigation";
+import { getLocale, getTranslations } from "next-intl/server";
+import { CheckoutForm } from "@/components/checkout/CheckoutForm";
+import { getActor } from "@/lib/auth/session";
+import { getCart } from "@/lib/cart/get-cart";
+import { visitorCartOwner } from "@/lib/cart/visitor";
+import { db } from "@/lib/db/prisma";
+import { toLocale } from "@/lib/i18n/locales";
+import { formatPrice } from "@/lib/money/format";
+import { getCheckoutOptions } from "@/lib/orders/checkout-options";
+import { describeContact } from "@/lib/orders/checkout-contact";
+import { onlinePaymentEnabled } from "@/lib/payments/configured";
+import { territoryHref } from "@/lib/territory/href";
+import { territorySite } from "@/lib/territory/site";
+
+export default async function CheckoutPage({ params }: { params: Promise<{ territory: string }> }) {
+  const territory = await territorySite((await params).territory);
+  const [{ owner, territoryId }, actor, locale] = await Promise.all([visitorCartOwner(), getActor(), getLocale().then(toLocale)]);
+  const cart = await getCart(db(), owner, territoryId);
+  if (cart.groups.length === 0 || cart.hasProblems) redirect(territoryHref(territory?.base ?? "", "/panier"));
+  const [t, shops, contact] = await Promise.all([getTranslations("checkout"), getCheckoutOptions(db(), cart, locale, new Date(), { onlinePayment: onlinePaymentEnabled() }), describeContact(db(), actor, territoryId)]);
+  const totals = Object.fromEntries(shops.map((s) => [s.shopId, t("summary", { count: s.itemCount, total: formatPrice(s.subtotalCents, locale) })]));
+  const maxima = Object.fromEntries(shops.map((s) => [s.shopId, formatPrice(s.maxSubtotalCents, locale)]));
+  return (
+    <div className="space-y-6">
+      <h1 className="text-3xl font-bold text-brand-800">{t("heading")}</h1>
+      <CheckoutForm idempotencyKey={randomUUID()} shops={shops} totals={totals} maxima={maxima} contact={contact.defaults} forCaller={contact.forCaller} />
+    </div>
+  );
+}

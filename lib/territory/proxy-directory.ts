@@ -1,0 +1,53 @@
+import pg from "pg";
+import { poolConfigFromUrl } from "@/lib/db/connection";
+import { buildDirectory, type DirectoryRow } from "./directory";
+import { DIRECTORY_SQL } from "./directory-query";
+import type { TerritoryDirectory } from "./routing";
+
+/**
+ * The territory directory as proxy.ts reads it on every request: kept in memory
+ * and read again from the database in the background once it is 5 seconds old
+ * (new domains and towns are rare; no request waits for the refresh once it has
+ * been loaded). Its own one-connection pool: the proxy is bundled apart from the
+ * app, and the Prisma client is not worth loading a second time for one query.
+ */
+const MAX_AGE_MS = 5_000;
+
+type State = { directory: TerritoryDirectory | null; loadedAt: number; loading: Promise<TerritoryDirectory> | null; pool: pg.Pool | null };
+const state = ((globalThis as { comptoirTerritoryDirectory?: State }).comptoirTerritoryDirectory ??= { directory: null, loadedAt: 0, loading: null, pool: null });
+
+function settings() {
+  return { defaultSlug: process.env.DEFAULT_TERRITORY || "grand-poitiers", platformUrl: process.env.NEXTAUTH_URL || `http://localhost:${process.env.PORT ?? 3000}` };
+}
+
+async function load(): Promise<TerritoryDirectory> {
+  try {
+    if (!state.pool) {
+      state.pool = new pg.Pool({ ...poolConfigFromUrl(process.env.DATABASE_URL ?? ""), max: 1, idleTimeoutMillis: 30_000 });
+      state.pool.on("error", () => {}); // an idle connection dropped by the server: the next query opens another
+    }
+    const { rows } = await state.pool.query<DirectoryRow>(DIRECTORY_SQL);
+    state.directory = buildDirectory(rows, settings());
+    state.loadedAt = Date.now();
+  } catch (error) {
+    // Database unreachable: keep what we had; before anything, the root town only (its pages will say what is wrong).
+    console.warn(`Territory directory not refreshed: ${(error as Error).message}`);
+    state.directory ??= buildDirectory([{ slug: settings().defaultSlug, status: "LIVE", hosts: [] }], settings());
+  } finally {
+    state.loading = null;
+  }
+  return state.directory;
+}
+
+export async function proxyDirectory(): Promise<TerritoryDirectory> {
+  const fresh = Date.now() - state.loadedAt < MAX_AGE_MS;
+  if (state.directory && fresh) return state.directory;
+  state.loading ??= load();
+  return state.directory ?? state.loading;
+}
+
+/** After this process changed a domain or a territory: the next request waits for the directory read again. */
+export function forgetTerritoryDirectory(): void {
+  state.directory = null;
+  state.loadedAt = 0;
+}
