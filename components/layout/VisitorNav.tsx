@@ -1,6 +1,6 @@
 "use client";
 
-import { useCallback, useEffect, useState, useSyncExternalStore, type ReactNode } from "react";
+import { useCallback, useEffect, useState, type ReactNode } from "react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useTranslations } from "next-intl";
@@ -25,12 +25,6 @@ export function announceVisitorChange(): void {
 export function VisitorNav({ children }: { children?: ReactNode }) {
   const t = useTranslations("header");
   const pathname = usePathname();
-  // On a phone the account links and the language switch fold behind a menu button
-  // (once the page is live: without JavaScript they stay in view). The menu closes
-  // on navigation because it is open only for the page it was opened on.
-  const interactive = useSyncExternalStore(noSubscription, () => true, () => false);
-  const [menuOpenOn, setMenuOpenOn] = useState<string | null>(null);
-  const menuOpen = menuOpenOn === pathname;
   const [visitor, setVisitor] = useState<Visitor | null>(null);
   const { slug } = useTerritory();
   const href = useTerritoryHref();
@@ -51,6 +45,29 @@ export function VisitorNav({ children }: { children?: ReactNode }) {
     };
   }, [refresh]);
   const cartCount = visitor?.cartCount ?? 0;
+  const links = (
+    <>
+      {visitor?.signedIn ? (
+        <>
+          {visitor.isShopkeeper && (
+            // A plain link: /dashboard redirects to the shop's page, and a client-side navigation that ends in a redirect loses the page's <title> (seen with Next.js 16).
+            <a href="/dashboard" className="flex min-h-11 items-center rounded-lg px-3 hover:bg-brand-50">
+              {t("dashboard")}
+            </a>
+          )}
+          <Link href="/compte" prefetch={false} className="flex min-h-11 items-center rounded-lg px-3 hover:bg-brand-50">
+            {t("account")}
+          </Link>
+          <SignOutButton label={t("signOut")} pendingLabel={t("signingOut")} />
+        </>
+      ) : (
+        <Link href="/connexion" prefetch={false} className="flex min-h-11 items-center whitespace-nowrap rounded-lg border border-brand-600 px-3 font-medium text-brand-700 hover:bg-brand-50">
+          {t("signIn")}
+        </Link>
+      )}
+      {children}
+    </>
+  );
   return (
     <>
       {/* Per-visitor pages are not prefetched: each prefetch would be a full server render nobody may use. */}
@@ -71,46 +88,25 @@ export function VisitorNav({ children }: { children?: ReactNode }) {
           </>
         )}
       </Link>
-      {interactive && (
-        <button
-          type="button"
-          aria-expanded={menuOpen}
-          aria-controls="visitor-menu"
-          onClick={() => setMenuOpenOn(menuOpen ? null : pathname)}
-          className="flex min-h-11 items-center gap-1 rounded-lg px-3 font-medium hover:bg-brand-50 sm:hidden"
-        >
+      <div className="hidden sm:flex sm:items-center sm:gap-2">{links}</div>
+      {/*
+        On a phone the account links and the language switch fold behind a menu: a
+        <details>, so it works without JavaScript and the header keeps its height
+        when the page comes alive (no layout shift). Keyed by page: a navigation closes it.
+      */}
+      <details key={pathname} className="group relative sm:hidden">
+        <summary className="flex min-h-11 min-w-11 cursor-pointer list-none items-center justify-center rounded-lg px-3 hover:bg-brand-50 [&::-webkit-details-marker]:hidden">
           <svg aria-hidden="true" viewBox="0 0 24 24" className="h-6 w-6" fill="none" stroke="currentColor" strokeWidth="2">
-            <path d={menuOpen ? "M6 6l12 12M18 6L6 18" : "M4 7h16M4 12h16M4 17h16"} />
+            <path className="group-open:hidden" d="M4 7h16M4 12h16M4 17h16" />
+            <path className="hidden group-open:block" d="M6 6l12 12M18 6L6 18" />
           </svg>
           <span className="sr-only">{t("menu")}</span>
-        </button>
-      )}
-      <div
-        id="visitor-menu"
-        className={`${!interactive ? "flex flex-wrap" : menuOpen ? "flex basis-full flex-col items-end" : "hidden"} gap-1 sm:flex sm:basis-auto sm:flex-row sm:items-center sm:gap-2`}
-      >
-        {visitor?.signedIn ? (
-          <>
-            {visitor.isShopkeeper && (
-              // A plain link: /dashboard redirects to the shop's page, and a client-side navigation that ends in a redirect loses the page's <title> (seen with Next.js 16).
-              <a href="/dashboard" className="flex min-h-11 items-center rounded-lg px-3 hover:bg-brand-50">
-                {t("dashboard")}
-              </a>
-            )}
-            <Link href="/compte" prefetch={false} className="flex min-h-11 items-center rounded-lg px-3 hover:bg-brand-50">
-              {t("account")}
-            </Link>
-            <SignOutButton label={t("signOut")} pendingLabel={t("signingOut")} />
-          </>
-        ) : (
-          <Link href="/connexion" prefetch={false} className="flex min-h-11 items-center whitespace-nowrap rounded-lg border border-brand-600 px-3 font-medium text-brand-700 hover:bg-brand-50">
-            {t("signIn")}
-          </Link>
-        )}
-        {children}
-      </div>
+        </summary>
+        <div id="visitor-menu" className="absolute right-0 z-20 mt-1 flex min-w-52 flex-col items-stretch gap-1 rounded-lg border border-brand-100 bg-white p-2 shadow-lg">
+          {links}
+        </div>
+      </details>
     </>
   );
 }
 
-const noSubscription = () => () => {};

@@ -4,6 +4,7 @@ import { wholeNumber } from "@/lib/validation/fields";
 import type { PrismaClient } from "@/generated/prisma/client";
 import { publishedShop } from "@/lib/catalog/published";
 import { DomainError, NotFoundError } from "@/lib/errors";
+import type { Tx } from "@/lib/db/client";
 import { cartWhere, type CartOwner } from "./cart-owner";
 
 export const MAX_LINE_QUANTITY = 99;
@@ -41,7 +42,7 @@ async function ensureCart(db: PrismaClient, owner: CartOwner, territoryId: strin
   const existing = await db.cart.findFirst({ where: cartWhere(owner, territoryId), select: { id: true } });
   if (existing) return existing.id;
   const created = await db.cart.upsert({
-    where: owner.userId ? { territoryId_userId: { territoryId, userId: owner.userId } } : { guestToken: owner.guestToken ?? "" },
+    where: owner.userId ? { territoryId_userId: { territoryId, userId: owner.userId } } : { territoryId_guestToken: { territoryId, guestToken: owner.guestToken ?? "" } },
     create: { territoryId, userId: owner.userId ?? null, guestToken: owner.userId ? null : owner.guestToken },
     update: {},
     select: { id: true },
@@ -83,25 +84,29 @@ export async function setCartQuantity(db: PrismaClient, owner: CartOwner, territ
 }
 
 /** Moves a guest's cart into the user's cart on sign-in (quantities add up, capped), then deletes it. */
-export async function mergeGuestCart(db: PrismaClient, userId: string, guestToken: string, territoryId: string): Promise<void> {
+export async function mergeGuestCart(db: PrismaClient, userId: string, guestToken: string): Promise<void> {
   await db.$transaction(async (tx) => {
-    const guest = await tx.cart.findFirst({ where: { territoryId, guestToken }, select: { id: true, lines: { select: { productId: true, quantity: true } } } });
-    if (!guest) return;
-    const userCart = await tx.cart.upsert({
-      where: { territoryId_userId: { territoryId, userId } },
-      create: { territoryId, userId },
-      update: {},
-      select: { id: true },
-    });
-    for (const line of guest.lines) {
-      const existing = await tx.cartLine.findUnique({ where: { cartId_productId: { cartId: userCart.id, productId: line.productId } }, select: { quantity: true } });
-      const quantity = Math.min(MAX_LINE_QUANTITY, (existing?.quantity ?? 0) + line.quantity);
-      await tx.cartLine.upsert({
-        where: { cartId_productId: { cartId: userCart.id, productId: line.productId } },
-        create: { cartId: userCart.id, productId: line.productId, quantity },
-        update: { quantity },
-      });
-    }
-    await tx.cart.delete({ where: { id: guest.id } });
+    // Every town's guest basket at once: the cookie that names them goes away after.
+    const guests = await tx.cart.findMany({ where: { guestToken }, select: { id: true, territoryId: true, lines: { select: { productId: true, quantity: true } } } });
+    for (const guest of guests) await mergeInto(tx, userId, guest);
   });
+}
+
+async function mergeInto(tx: Tx, userId: string, guest: { id: string; territoryId: string; lines: { productId: string; quantity: number }[] }): Promise<void> {
+  const userCart = await tx.cart.upsert({
+    where: { territoryId_userId: { territoryId: guest.territoryId, userId } },
+    create: { territoryId: guest.territoryId, userId },
+    update: {},
+    select: { id: true },
+  });
+  for (const line of guest.lines) {
+    const existing = await tx.cartLine.findUnique({ where: { cartId_productId: { cartId: userCart.id, productId: line.productId } }, select: { quantity: true } });
+    const quantity = Math.min(MAX_LINE_QUANTITY, (existing?.quantity ?? 0) + line.quantity);
+    await tx.cartLine.upsert({
+      where: { cartId_productId: { cartId: userCart.id, productId: line.productId } },
+      create: { cartId: userCart.id, productId: line.productId, quantity },
+      update: { quantity },
+    });
+  }
+  await tx.cart.delete({ where: { id: guest.id } });
 }

@@ -28,7 +28,7 @@ export async function visitorCartOwner(options: { create?: boolean } = {}): Prom
   let guestToken = store.get(CART_COOKIE)?.value ?? null;
   if (actor.kind === "user") {
     if (guestToken) {
-      await mergeGuestCart(db(), actor.userId, guestToken, territory.id);
+      await mergeGuestCart(db(), actor.userId, guestToken);
       if (options.create) store.delete(CART_COOKIE);
     }
     return { owner: { userId: actor.userId }, territoryId: territory.id };

@@ -96,9 +96,29 @@ describe("cart", () => {
     const guest = guestOwner();
     await addToCart(db, guest, place.territory.id, { productId, quantity: 2 });
     await addToCart(db, guest, place.territory.id, { productId: other.id, quantity: 1 });
-    await mergeGuestCart(db, customer.userId, guest.guestToken, place.territory.id);
+    await mergeGuestCart(db, customer.userId, guest.guestToken);
     const merged = await getCart(db, { userId: customer.userId }, place.territory.id);
     expect(Object.fromEntries(merged.groups[0]?.lines.map((l) => [l.name, l.quantity]) ?? [])).toEqual({ Bouquet: 3, Vase: 1 });
     expect((await getCart(db, guest, place.territory.id)).groups).toEqual([]);
+  });
+
+  it("keeps one guest basket per town under the same cookie, and merges each into the customer's basket of that town", async () => {
+    const elsewhere = await createTerritory(db);
+    const { shop: otherShop, door: otherDoor } = await createShop(db, elsewhere);
+    await openEveryDay(db, otherShop.id, otherDoor.id);
+    const cheese = await db.product.create({ data: { shopId: otherShop.id, name: "Chabichou", priceCents: 450, stock: 10 } });
+    const guest = guestOwner();
+    await addToCart(db, guest, place.territory.id, { productId, quantity: 1 });
+    await addToCart(db, guest, elsewhere.territory.id, { productId: cheese.id, quantity: 2 });
+    // A product is refused in another town's basket.
+    await expect(addToCart(db, guest, place.territory.id, { productId: cheese.id, quantity: 1 })).rejects.toBeInstanceOf(NotFoundError);
+    expect((await getCart(db, guest, place.territory.id)).groups.flatMap((g) => g.lines.map((l) => l.name))).toEqual(["Bouquet"]);
+    expect((await getCart(db, guest, elsewhere.territory.id)).groups.flatMap((g) => g.lines.map((l) => l.name))).toEqual(["Chabichou"]);
+
+    const customer = await userActor(`towns-${randomUUID()}@example.fr`);
+    if (customer.kind !== "user") throw new Error("customer expected");
+    await mergeGuestCart(db, customer.userId, guest.guestToken);
+    expect((await getCart(db, { userId: customer.userId }, elsewhere.territory.id)).groups.flatMap((g) => g.lines.map((l) => [l.name, l.quantity]))).toEqual([["Chabichou", 2]]);
+    expect(await db.cart.count({ where: { guestToken: guest.guestToken } })).toBe(0);
   });
 });

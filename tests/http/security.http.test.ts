@@ -76,8 +76,9 @@ describe("security headers", () => {
     await owner.signInWithPassword("boulangerie@comptoir.local", "comptoir-demo");
     const shop = await shopOf("boulangerie@comptoir.local");
     const product = await db.product.findFirstOrThrow({ where: { shopId: shop.id }, select: { id: true } });
-    const cachedPages = ["/", `/boutiques/${shop.slug}`, `/boutiques/${shop.slug}/produits/${product.id}`, "/mentions-legales", "/boutiques/boutique-inconnue"];
-    const pages = ["/recherche?q=pain", "/panier", "/compte", "/inscription-commerce", `/dashboard/${shop.id}`, `/dashboard/${shop.id}/produits`, "/page-qui-n-existe-pas"];
+    // A one-segment address may be a town served under /<slug>: unknown ones get the cached pages' policy (their 404 is shared too).
+    const cachedPages = ["/", `/boutiques/${shop.slug}`, `/boutiques/${shop.slug}/produits/${product.id}`, "/mentions-legales", "/boutiques/boutique-inconnue", "/page-qui-n-existe-pas"];
+    const pages = ["/recherche?q=pain", "/panier", "/compte", "/inscription-commerce", `/dashboard/${shop.id}`, `/dashboard/${shop.id}/produits`, "/compte/page-qui-n-existe-pas"];
     const nonces = new Set<string>();
     for (const path of [...cachedPages, ...pages]) {
       const response = await owner.fetch(path);
