@@ -1,9 +1,8 @@
 import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
 import { notFound } from "next/navigation";
-import { NextIntlClientProvider, hasLocale } from "next-intl";
+import { hasLocale } from "next-intl";
 import { getTranslations, setRequestLocale } from "next-intl/server";
-import { STOREFRONT_CLIENT_NAMESPACES, clientMessages } from "@/lib/i18n/client-messages";
 import { locales } from "@/lib/i18n/locales";
 import "../globals.css";
 
@@ -29,11 +28,10 @@ export default async function RootLayout({ children, params }: Props) {
   const { locale } = await params;
   if (!hasLocale(locales, locale)) notFound();
   setRequestLocale(locale);
-  const messages = await clientMessages(STOREFRONT_CLIENT_NAMESPACES);
   return (
     <html lang={locale}>
       <body className="flex min-h-screen flex-col font-sans antialiased">
-        <NextIntlClientProvider messages={messages}>{children}</NextIntlClientProvider>
+        {children}
       </body>
     </html>
   );

@@ -6,6 +6,7 @@ import { formFields } from "@/lib/actions/form-fields";
 import { addToCart, setCartQuantity } from "@/lib/cart/change-cart";
 import { visitorCartOwner } from "@/lib/cart/visitor";
 import { db } from "@/lib/db/prisma";
+import { actionErrorMessage } from "@/lib/i18n/action-error-message";
 
 /** Adds a product to the visitor's cart (a guest gets a cart cookie). */
 export async function addToCartAction(_previous: ActionResult<number>, formData: FormData): Promise<ActionResult<number>> {
@@ -15,7 +16,8 @@ export async function addToCartAction(_previous: ActionResult<number>, formData:
     return addToCart(db(), owner, territoryId, { productId: form.text("productId"), quantity: form.text("quantity") });
   });
   // Nothing to revalidate: the basket page is read per request, the header's count is the browser's (VisitorNav).
-  return result;
+  // The error comes translated: the product cards load no translation library.
+  return result.ok || !result.error ? result : { ...result, message: await actionErrorMessage(result.error, result.details) };
 }
 
 /** Changes a cart line's quantity (0 removes it). */
@@ -26,6 +28,6 @@ export async function setCartQuantityAction(_previous: ActionResult, formData: F
     await setCartQuantity(db(), owner, territoryId, { productId: form.text("productId"), quantity: form.text("quantity") });
     return undefined;
   });
-  if (result.ok) revalidatePath("/[locale]/panier", "page");
+  if (result.ok) revalidatePath("/[locale]/[territory]/panier", "page");
   return result;
 }

@@ -1,11 +1,10 @@
 "use client";
 
 import { useId, useState, useTransition, type FormEvent } from "react";
-import { useTranslations } from "next-intl";
 import { addToCartAction } from "@/app/actions/cart";
 import { idleResult, type ActionResult } from "@/lib/actions/action-result";
-import { useErrorText } from "@/components/ui/useErrorText";
 import { announceVisitorChange } from "@/components/layout/VisitorNav";
+import { useAddToCartLabels } from "./AddToCartLabels";
 import { useTerritoryHref } from "@/components/territory/TerritoryContext";
 
 /**
@@ -16,8 +15,7 @@ import { useTerritoryHref } from "@/components/territory/TerritoryContext";
  * the HTML of a 200-product shop.
  */
 export function AddToCartForm({ productId, productName, max }: { productId: string; productName: string; max: number | null }) {
-  const t = useTranslations("shop");
-  const errorText = useErrorText();
+  const labels = useAddToCartLabels();
   const [state, setState] = useState<ActionResult<number>>(idleResult);
   const [pending, startTransition] = useTransition();
   const id = useId();
@@ -37,7 +35,7 @@ export function AddToCartForm({ productId, productName, max }: { productId: stri
       <input type="hidden" name="productId" value={productId} />
       <div>
         <label htmlFor={`${id}-qty`} className="block text-sm font-medium">
-          {t("quantity")} <span className="sr-only">{productName}</span>
+          {labels.quantity} <span className="sr-only">{productName}</span>
         </label>
         <input
           id={`${id}-qty`}
@@ -55,13 +53,13 @@ export function AddToCartForm({ productId, productName, max }: { productId: stri
         type="submit"
         disabled={pending || soldOut}
         aria-busy={pending}
-        aria-label={`${t("add")} : ${productName}`}
+        aria-label={`${labels.add} : ${productName}`}
         className="min-h-11 rounded-lg bg-brand-600 px-4 font-semibold text-white hover:bg-brand-700 disabled:opacity-60"
       >
-        {pending ? t("adding") : t("add")}
+        {pending ? labels.adding : labels.add}
       </button>
       <p role="status" aria-live="polite" className="w-full text-sm">
-        {state.ok ? <span className="font-medium text-brand-700">✓ {t("added")}</span> : state.error ? <span className="font-medium text-red-800">{errorText(state.error, state.details)}</span> : null}
+        {state.ok ? <span className="font-medium text-brand-700">✓ {labels.added}</span> : state.error ? <span className="font-medium text-red-800">{state.message ?? labels.failed}</span> : null}
       </p>
     </form>
   );

@@ -1,7 +1,6 @@
 "use client";
 
 import { useEffect, useState } from "react";
-import { useLocale, useTranslations } from "next-intl";
 import { TERRITORY_PARAM } from "@/lib/territory/request-header";
 
 type Availability = { todayHours: string; nextSlot: string | null };
@@ -11,9 +10,9 @@ type Availability = { todayHours: string; nextSlot: string | null };
  * shown: both move with the clock and the bookings. Without JavaScript the
  * weekly hours beside it still tell when the shop opens.
  */
-export function ShopAvailability({ slug, territorySlug }: { slug: string; territorySlug: string }) {
-  const t = useTranslations("shop");
-  const locale = useLocale();
+type Labels = { todayHours: string; nextSlot: string; closedToday: string; noSlot: string; unavailable: string };
+
+export function ShopAvailability({ slug, territorySlug, locale, labels }: { slug: string; territorySlug: string; locale: string; labels: Labels }) {
   const [state, setState] = useState<Availability | "loading" | "failed">("loading");
   useEffect(() => {
     const controller = new AbortController();
@@ -25,13 +24,13 @@ export function ShopAvailability({ slug, territorySlug }: { slug: string; territ
       });
     return () => controller.abort();
   }, [slug, territorySlug, locale]);
-  const pending = state === "loading" ? "…" : state === "failed" ? t("availabilityUnavailable") : null;
+  const pending = state === "loading" ? "…" : state === "failed" ? labels.unavailable : null;
   return (
     <div aria-busy={state === "loading"}>
-      <h2 id="shop-hours" className="font-semibold">{t("todayHours")}</h2>
-      <p data-testid="today-hours">{pending ?? (typeof state === "object" && state.todayHours ? state.todayHours : t("closedToday"))}</p>
-      <h2 className="mt-3 font-semibold">{t("nextSlot")}</h2>
-      <p data-testid="next-slot">{pending ?? (typeof state === "object" && state.nextSlot ? state.nextSlot : t("noSlot"))}</p>
+      <h2 id="shop-hours" className="font-semibold">{labels.todayHours}</h2>
+      <p data-testid="today-hours">{pending ?? (typeof state === "object" && state.todayHours ? state.todayHours : labels.closedToday)}</p>
+      <h2 className="mt-3 font-semibold">{labels.nextSlot}</h2>
+      <p data-testid="next-slot">{pending ?? (typeof state === "object" && state.nextSlot ? state.nextSlot : labels.noSlot)}</p>
     </div>
   );
 }

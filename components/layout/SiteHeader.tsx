@@ -55,7 +55,20 @@ export async function SiteHeader({ territory, locale }: Props) {
           </button>
         </form>
         <nav aria-label={t("account")} className="ml-auto flex flex-wrap items-center justify-end gap-1 sm:gap-2">
-          <VisitorNav>
+          <VisitorNav
+            locale={locale}
+            labels={{
+              dashboard: t("dashboard"),
+              account: t("account"),
+              signOut: t("signOut"),
+              signingOut: t("signingOut"),
+              signIn: t("signIn"),
+              cart: t("cart"),
+              cartItemOne: t("cartItemOne"),
+              cartItemOther: t("cartItemOther"),
+              menu: t("menu"),
+            }}
+          >
             <form action="/api/langue" method="post">
               <input type="hidden" name="locale" value={otherLocale} />
               <button type="submit" lang={otherLocale} aria-label={t("switchToLabel")} className="min-h-11 rounded-lg px-3 underline hover:bg-brand-50">

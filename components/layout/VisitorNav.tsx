@@ -3,7 +3,6 @@
 import { useCallback, useEffect, useState, type ReactNode } from "react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
-import { useTranslations } from "next-intl";
 import { useTerritory, useTerritoryHref } from "@/components/territory/TerritoryContext";
 import { TERRITORY_PARAM } from "@/lib/territory/request-header";
 import { SignOutButton } from "./SignOutButton";
@@ -22,8 +21,10 @@ export function announceVisitorChange(): void {
  * /api/visiteur in the browser (after each navigation and basket change) so the
  * page around it stays the same for everyone and can be cached.
  */
-export function VisitorNav({ children }: { children?: ReactNode }) {
-  const t = useTranslations("header");
+export type VisitorNavLabels = { dashboard: string; account: string; signOut: string; signingOut: string; signIn: string; cart: string; cartItemOne: string; cartItemOther: string; menu: string };
+
+/** Labels come from the server (SiteHeader): pages without other translated islands then load no translation library. */
+export function VisitorNav({ labels, locale, children }: { labels: VisitorNavLabels; locale: string; children?: ReactNode }) {
   const pathname = usePathname();
   const [visitor, setVisitor] = useState<Visitor | null>(null);
   const { slug } = useTerritory();
@@ -52,17 +53,17 @@ export function VisitorNav({ children }: { children?: ReactNode }) {
           {visitor.isShopkeeper && (
             // A plain link: /dashboard redirects to the shop's page, and a client-side navigation that ends in a redirect loses the page's <title> (seen with Next.js 16).
             <a href="/dashboard" className="flex min-h-11 items-center rounded-lg px-3 hover:bg-brand-50">
-              {t("dashboard")}
+              {labels.dashboard}
             </a>
           )}
           <Link href="/compte" prefetch={false} className="flex min-h-11 items-center rounded-lg px-3 hover:bg-brand-50">
-            {t("account")}
+            {labels.account}
           </Link>
-          <SignOutButton label={t("signOut")} pendingLabel={t("signingOut")} />
+          <SignOutButton label={labels.signOut} pendingLabel={labels.signingOut} />
         </>
       ) : (
         <Link href="/connexion" prefetch={false} className="flex min-h-11 items-center whitespace-nowrap rounded-lg border border-brand-600 px-3 font-medium text-brand-700 hover:bg-brand-50">
-          {t("signIn")}
+          {labels.signIn}
         </Link>
       )}
       {children}
@@ -77,14 +78,14 @@ export function VisitorNav({ children }: { children?: ReactNode }) {
           <path d="M9 8a3 3 0 0 1 6 0" />
         </svg>
         {/* Name = visible text ("Panier 3 articles"), so voice users can say what they see (WCAG 2.5.3). */}
-        <span className="sr-only sm:not-sr-only">{t("cart")}</span>
+        <span className="sr-only sm:not-sr-only">{labels.cart}</span>
         {visitor && (
           <>
             {" "}
             <span className="rounded-full bg-brand-600 px-2 text-sm font-semibold text-white" data-testid="cart-badge">
               {cartCount}
             </span>
-            <span className="sr-only"> {t("cartItems", { count: cartCount })}</span>
+            <span className="sr-only"> {new Intl.PluralRules(locale).select(cartCount) === "one" ? labels.cartItemOne : labels.cartItemOther}</span>
           </>
         )}
       </Link>
@@ -100,7 +101,7 @@ export function VisitorNav({ children }: { children?: ReactNode }) {
             <path className="group-open:hidden" d="M4 7h16M4 12h16M4 17h16" />
             <path className="hidden group-open:block" d="M6 6l12 12M18 6L6 18" />
           </svg>
-          <span className="sr-only">{t("menu")}</span>
+          <span className="sr-only">{labels.menu}</span>
         </summary>
         <div id="visitor-menu" className="absolute right-0 z-20 mt-1 flex min-w-52 flex-col items-stretch gap-1 rounded-lg border border-brand-100 bg-white p-2 shadow-lg">
           {links}

@@ -89,7 +89,7 @@ describe("what browsers, phones and crawlers ask the site for", () => {
 
   it("tells crawlers what to index: robots.txt keeps them out of private pages and points to a sitemap of the shops and products", async () => {
     const robots = await (await fetch(`${app.url}/robots.txt`)).text();
-    for (const path of ["/dashboard", "/admin", "/compte", "/panier", "/api/"]) expect(robots).toContain(`Disallow: ${path}`);
+    for (const path of ["/dashboard", "/admin", "/compte", "/commande", "/api/"]) expect(robots).toContain(`Disallow: ${path}`);
     expect(robots).toContain(`Sitemap: ${app.url}/sitemap.xml`);
     const sitemap = await (await fetch(`${app.url}/sitemap.xml`)).text();
     const product = await aProduct();

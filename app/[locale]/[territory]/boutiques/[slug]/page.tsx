@@ -3,6 +3,8 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { AddToCartForm } from "@/components/cart/AddToCartForm";
+import { AddToCartLabelsProvider } from "@/components/cart/AddToCartLabels";
+import { addToCartLabels } from "@/lib/i18n/add-to-cart-labels";
 import { ShopAvailability } from "@/components/catalog/ShopAvailability";
 import { StockBadge } from "@/components/catalog/StockBadge";
 import { WeeklyHours } from "@/components/catalog/WeeklyHours";
@@ -46,6 +48,7 @@ export default async function ShopPage({ params }: Props) {
   const { shop, territory } = loaded;
   const t = await getTranslations("shop");
   return (
+    <AddToCartLabelsProvider labels={await addToCartLabels()}>
     <div className="space-y-8">
       <header className="space-y-2">
         <p className="text-sm font-medium uppercase tracking-wide text-brand-700">{locale === "en" ? shop.category.nameEn : shop.category.nameFr}</p>
@@ -55,7 +58,12 @@ export default async function ShopPage({ params }: Props) {
       </header>
       <div className="grid gap-4 md:grid-cols-3">
         <section aria-labelledby="shop-hours" className="rounded-xl bg-white p-4">
-          <ShopAvailability slug={shop.slug} territorySlug={territory.slug} />
+          <ShopAvailability
+            slug={shop.slug}
+            territorySlug={territory.slug}
+            locale={locale}
+            labels={{ todayHours: t("todayHours"), nextSlot: t("nextSlot"), closedToday: t("closedToday"), noSlot: t("noSlot"), unavailable: t("availabilityUnavailable") }}
+          />
           <WeeklyHours hours={shop.openingHours} locale={locale} heading={t("weeklyHours")} closed={t("closedDay")} />
         </section>
         <section aria-labelledby="shop-pickup" className="rounded-xl bg-white p-4">
@@ -110,5 +118,6 @@ export default async function ShopPage({ params }: Props) {
         ))}
       </section>
     </div>
+    </AddToCartLabelsProvider>
   );
 }

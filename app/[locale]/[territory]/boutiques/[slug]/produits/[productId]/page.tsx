@@ -3,6 +3,8 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { AddToCartForm } from "@/components/cart/AddToCartForm";
+import { AddToCartLabelsProvider } from "@/components/cart/AddToCartLabels";
+import { addToCartLabels } from "@/lib/i18n/add-to-cart-labels";
 import { StockBadge } from "@/components/catalog/StockBadge";
 import { cachedProductPage, cachedShopId } from "@/lib/catalog/cached";
 import { territoryHref } from "@/lib/territory/href";
@@ -64,7 +66,9 @@ export default async function ProductPage({ params }: Props) {
       <p className="text-sm text-muted">{t("vat", { rate: (product.vatRateBp / 100).toLocaleString(locale === "fr" ? "fr-FR" : "en-GB") })}</p>
       <StockBadge stock={product.stock} lowStockAlert={product.lowStockAlert} />
       <p>{product.description}</p>
-      <AddToCartForm productId={product.id} productName={product.name} max={product.stock} />
+      <AddToCartLabelsProvider labels={await addToCartLabels()}>
+        <AddToCartForm productId={product.id} productName={product.name} max={product.stock} />
+      </AddToCartLabelsProvider>
     </article>
   );
 }
