@@ -67,7 +67,12 @@ test("the catalog fits a 360 px phone", async ({ page }) => {
   await page.getByRole("link", { name: "Produits" }).click();
   await expect(page.getByTestId("product-list")).toBeVisible();
   const wide = await page.evaluate(() =>
-    [...document.querySelectorAll("body *")].filter((el) => el.getBoundingClientRect().right > document.documentElement.clientWidth + 0.5).map((el) => `${el.tagName}.${el.className}`.slice(0, 80)),
+    [...document.querySelectorAll("body *")]
+      // The dashboard's tab bar scrolls sideways on purpose: its tabs may extend past the screen inside it.
+      .filter((el) => !el.parentElement?.closest("ul.overflow-x-auto"))
+      .filter((el) => el.getBoundingClientRect().right > document.documentElement.clientWidth + 0.5)
+      .map((el) => `${el.tagName}.${el.className}`.slice(0, 80)),
   );
   expect(wide).toEqual([]);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
 });
