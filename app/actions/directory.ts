@@ -10,6 +10,7 @@ import { addCommune, createTerritory, setTerritoryLive } from "@/lib/admin/terri
 import { getActor } from "@/lib/auth/session";
 import { db } from "@/lib/db/prisma";
 import { env } from "@/lib/env";
+import { addTerritoryDomain, removeTerritoryDomain } from "@/lib/admin/territory-domains";
 
 
 async function asAdmin(work: (actor: Awaited<ReturnType<typeof getActor>>, territoryId: string) => Promise<void>): Promise<undefined> {
@@ -88,6 +89,26 @@ export async function setTerritoryLiveAction(_previous: ActionResult, formData: 
   const form = formFields(formData);
   const result = await runAction(async () => {
     await setTerritoryLive(db(), { actor: await getActor(), territoryId: form.text("territoryId"), live: form.text("live") === "true" });
+    return undefined;
+  });
+  if (result.ok) revalidatePath("/", "layout");
+  return result;
+}
+
+export async function addTerritoryDomainAction(_previous: ActionResult, formData: FormData): Promise<ActionResult> {
+  const form = formFields(formData);
+  const result = await runAction(async () => {
+    await addTerritoryDomain(db(), { actor: await getActor(), territoryId: form.text("territoryId"), host: form.text("host") });
+    return undefined;
+  });
+  if (result.ok) revalidatePath("/", "layout");
+  return result;
+}
+
+export async function removeTerritoryDomainAction(_previous: ActionResult, formData: FormData): Promise<ActionResult> {
+  const form = formFields(formData);
+  const result = await runAction(async () => {
+    await removeTerritoryDomain(db(), { actor: await getActor(), territoryId: form.text("territoryId"), host: form.text("host") });
     return undefined;
   });
   if (result.ok) revalidatePath("/", "layout");

@@ -7,6 +7,8 @@ import { NotFoundError } from "@/lib/errors";
 import { testDb } from "@/tests/helpers/db";
 import { listApplications } from "./review-application";
 import { addCommune, createTerritory, listTerritories, setTerritoryLive } from "./territories";
+import { addTerritoryDomain, removeTerritoryDomain } from "./territory-domains";
+import { ZodError } from "zod";
 
 const db = testDb();
 let superAdmin: Actor;
@@ -41,5 +43,28 @@ describe("territories", () => {
     await expect(addCommune(db, { actor: plainAdmin, territoryId: id, input: { name: "Périgny", postalCode: "17180" } })).rejects.toBeInstanceOf(NotFoundError);
     expect((await listTerritories(db, superAdmin)).find((t) => t.id === id)?._count.communes).toBe(3);
     await expect(listTerritories(db, newAdmin)).rejects.toBeInstanceOf(NotFoundError);
+  });
+});
+
+describe("a town's own address", () => {
+  it("is set and removed by the super-admin only, written as browsers send it, unique, never the platform's, audited", async () => {
+    const { id } = await createTerritory(db, { actor: superAdmin, input: { slug: `saintes-${randomUUID().slice(0, 4)}`, name: "Saintes", communes: [{ name: "Saintes", postalCode: "17100" }], adminEmails: [] } });
+    await expect(addTerritoryDomain(db, { actor: plainAdmin, territoryId: id, host: "commerces.saintes.fr" })).rejects.toBeInstanceOf(NotFoundError);
+    expect(await addTerritoryDomain(db, { actor: superAdmin, territoryId: id, host: " https://Commerces.Saintes.FR/accueil " })).toEqual({ host: "commerces.saintes.fr" });
+    await expect(addTerritoryDomain(db, { actor: superAdmin, territoryId: id, host: "commerces.saintes.fr" })).rejects.toMatchObject({ details: { reason: "hostTaken" } });
+    for (const bad of ["saintes", "-x.fr", "a..fr", "commerces saintes.fr", "x".repeat(250) + ".fr"]) {
+      await expect(addTerritoryDomain(db, { actor: superAdmin, territoryId: id, host: bad }), bad).rejects.toBeInstanceOf(ZodError);
+    }
+    await expect(addTerritoryDomain(db, { actor: superAdmin, territoryId: id, host: "localhost" })).rejects.toBeInstanceOf(ZodError);
+    expect((await listTerritories(db, superAdmin)).find((t) => t.id === id)?.domains.map((d) => d.host)).toEqual(["commerces.saintes.fr"]);
+    await removeTerritoryDomain(db, { actor: superAdmin, territoryId: id, host: "commerces.saintes.fr" });
+    await expect(removeTerritoryDomain(db, { actor: superAdmin, territoryId: id, host: "commerces.saintes.fr" })).rejects.toMatchObject({ details: { reason: "hostUnknown" } });
+    expect(await db.auditLog.count({ where: { territoryId: id, action: { in: ["territory.domain.add", "territory.domain.remove"] } } })).toBeGreaterThanOrEqual(2);
+  });
+
+  it("needs a slug that is not one of the site's own paths (a town lives at /<slug>)", async () => {
+    for (const slug of ["admin", "boutiques", "villes", "api"]) {
+      await expect(createTerritory(db, { actor: superAdmin, input: { slug, name: "Piège", communes: [{ name: "Piège", postalCode: "17000" }], adminEmails: [] } }), slug).rejects.toBeInstanceOf(ZodError);
+    }
   });
 });

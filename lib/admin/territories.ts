@@ -5,13 +5,15 @@ import { emailSchema } from "@/lib/auth/email";
 import { requireAdmin, requireSuperAdmin } from "@/lib/auth/guards";
 import { DomainError } from "@/lib/errors";
 import { DEFAULT_CATEGORIES } from "@/lib/catalog/default-categories";
+import { isReservedSlug } from "@/lib/territory/routing";
 import { audit } from "./audit";
 
 
 const communeInput = z.object({ name: z.string().trim().min(2, "communeRequired").max(80, "textTooLong"), postalCode: z.string().trim().regex(/^\d{5}$/, "postalCodeInvalid") });
 
 export const territoryInput = z.object({
-  slug: z.string().trim().toLowerCase().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "slugInvalid").max(40, "slugInvalid"),
+  // The slug is also the town's address under the platform (/<slug>): the site's own paths are taken.
+  slug: z.string().trim().toLowerCase().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "slugInvalid").max(40, "slugInvalid").refine((slug) => !isReservedSlug(slug), "slugReserved"),
   name: z.string().trim().min(2, "nameRequired").max(80, "nameTooLong"),
   communes: z.array(communeInput).min(1, "communeRequired").max(100),
   adminEmails: z.array(emailSchema).max(20),
@@ -46,7 +48,7 @@ export async function createTerritory(db: PrismaClient, request: { actor: Actor;
 /** Territories, for the super-admin's console. */
 export async function listTerritories(db: PrismaClient, actor: Actor) {
   requireSuperAdmin(actor);
-  return db.territory.findMany({ orderBy: { name: "asc" }, select: { id: true, slug: true, name: true, status: true, _count: { select: { communes: true, shops: true } } } });
+  return db.territory.findMany({ orderBy: { name: "asc" }, select: { id: true, slug: true, name: true, status: true, domains: { orderBy: { host: "asc" }, select: { host: true } }, _count: { select: { communes: true, shops: true } } } });
 }
 
 /** Opens a territory in preparation to the public (or takes it back into preparation). */

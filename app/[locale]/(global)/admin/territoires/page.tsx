@@ -1,6 +1,6 @@
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import { createTerritoryAction, setTerritoryLiveAction } from "@/app/actions/directory";
+import { addTerritoryDomainAction, createTerritoryAction, removeTerritoryDomainAction, setTerritoryLiveAction } from "@/app/actions/directory";
 import { ActionForm } from "@/components/ui/ActionForm";
 import { listTerritories } from "@/lib/admin/territories";
 import { isSuperAdmin } from "@/lib/auth/guards";
@@ -21,6 +21,25 @@ export default async function TerritoriesPage() {
             <span>
               <strong>{territory.name}</strong> ({territory.slug}) — {t(territory.status)} · {territory._count.communes} {t("communes").toLowerCase()}
             </span>
+            <div className="w-full space-y-2" data-testid="territory-domains">
+              <p className="text-sm text-muted">{territory.domains.length ? t("domainsOf", { name: territory.name }) : t("noDomain", { slug: territory.slug })}</p>
+              <ul className="flex flex-wrap gap-2">
+                {territory.domains.map((domain) => (
+                  <li key={domain.host} className="flex items-center gap-2 rounded-lg border border-brand-100 px-2">
+                    <span>{domain.host}</span>
+                    <ActionForm action={removeTerritoryDomainAction} submitLabel={t("removeDomain", { host: domain.host })} pendingLabel={t("working")} successLabel="">
+                      <input type="hidden" name="territoryId" value={territory.id} />
+                      <input type="hidden" name="host" value={domain.host} />
+                    </ActionForm>
+                  </li>
+                ))}
+              </ul>
+              <ActionForm action={addTerritoryDomainAction} submitLabel={t("addDomain")} pendingLabel={t("working")} successLabel={t("saved")}>
+                <input type="hidden" name="territoryId" value={territory.id} />
+                <label htmlFor={`domain-${territory.id}`} className="block text-sm font-medium">{t("domainHost", { name: territory.name })}</label>
+                <input id={`domain-${territory.id}`} name="host" required placeholder="commerces.exemple.fr" className={`min-h-11 ${box}`} />
+              </ActionForm>
+            </div>
             <ActionForm action={setTerritoryLiveAction} submitLabel={territory.status === "LIVE" ? t("closeTerritory", { name: territory.name }) : t("openTerritory", { name: territory.name })} pendingLabel={t("working")} successLabel="">
               <input type="hidden" name="territoryId" value={territory.id} />
               <input type="hidden" name="live" value={territory.status === "LIVE" ? "false" : "true"} />
