@@ -12,6 +12,10 @@ test.describe("storefront shell", () => {
     }
     await expect(page.getByRole("heading", { name: "Boulangerie du Marché" })).toBeVisible();
     await expect(page.getByRole("heading", { name: "Comment commander ?" })).toBeVisible();
+    // "Open now" is worked out in the browser (the page is shared by everyone): every card gets its mark.
+    const marks = page.getByTestId("open-now");
+    await expect(marks.first()).toHaveText(/· (Ouvert|Fermé)/);
+    expect(await marks.evaluateAll((spans) => spans.every((span) => /· (Ouvert|Fermé)/.test(span.textContent ?? "")))).toBe(true);
   });
 
   test("a visitor browses by category and commune, and shows the map on demand", async ({ page }) => {

@@ -1,7 +1,6 @@
 import Link from "next/link";
 import type { OpeningHours } from "@/lib/catalog/open-now";
 import { territoryHref } from "@/lib/territory/href";
-import { OpenNowBadge } from "./OpenNowBadge";
 
 type Shop = { slug: string; name: string; description: string; city: string; openingHours: OpeningHours };
 
@@ -16,7 +15,7 @@ export function ShopCard({ shop, base, categoryName, openLabel, closedLabel }: {
       </h3>
       <p className="text-sm text-muted">
         {shop.city}
-        <OpenNowBadge hours={shop.openingHours} openLabel={openLabel} closedLabel={closedLabel} />
+        <span data-testid="open-now" data-open-hours={JSON.stringify(shop.openingHours)} data-open-label={openLabel} data-closed-label={closedLabel} />
       </p>
       <p className="mt-2 line-clamp-3 text-sm">{shop.description}</p>
     </article>

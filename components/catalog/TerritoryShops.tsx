@@ -5,6 +5,7 @@ import { CategoryList } from "./CategoryList";
 import { HowToOrder } from "./HowToOrder";
 import { ShopCard } from "./ShopCard";
 import { ShopFilters } from "./ShopFilters";
+import { OpenNowMarks } from "./OpenNowMarks";
 import { ShopMap } from "./ShopMap";
 
 /** The territory's directory: categories, filters, map, shop list, relay points. Shared by "/" (cached) and "/commerces" (filtered). */
@@ -35,6 +36,7 @@ export async function TerritoryShops({ home, locale, base }: { home: TerritoryHo
             labels={{ label: t("mapLabel", { territory: home.territory.name }), fallback: t("mapFallback"), show: t("mapShow"), hide: t("mapHide") }}
           />
         )}
+        <OpenNowMarks key={JSON.stringify(home.filters)} />
         {home.shops.length === 0 ? (
           <p className="rounded-lg bg-white p-6 text-muted">{t("noMatch")}</p>
         ) : (
