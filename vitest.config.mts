@@ -51,6 +51,21 @@ export default defineConfig({
           maxWorkers: 1,
         },
       },
+      {
+        resolve: { alias },
+        test: {
+          // The Lighthouse budget (issue #11), its own stage at the end of scripts/test-all.sh:
+          // it measures the browser's CPU time and wants a quiet machine. `npm run test:lighthouse`.
+          name: "lighthouse",
+          environment: "node",
+          include: ["tests/lighthouse/**/*.test.ts"],
+          globalSetup: ["tests/setup/global-db.ts"],
+          setupFiles: ["tests/setup/per-file-db.ts"],
+          testTimeout: 300_000,
+          hookTimeout: 180_000,
+          maxWorkers: 1,
+        },
+      },
     ],
   },
 });

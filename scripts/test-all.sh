@@ -23,4 +23,6 @@ stage "HTTP tests (production servers, embedded PostgreSQL)"
 npx vitest run --project http
 stage "end-to-end tests (Playwright, production build, embedded PostgreSQL)"
 npx playwright test
+stage "Lighthouse budget (mobile preset, production build)"
+npx vitest run --project lighthouse
 stage "all tests passed"

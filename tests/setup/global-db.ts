@@ -9,7 +9,7 @@ import { ensureDatabase, queryOnce } from "@/lib/db/database";
 import { seedDemoData } from "@/prisma/seed/seed";
 
 export const TEMPLATE_DB = "comptoir_template";
-/** The HTTP tier's template: migrated and seeded with the demo data, as `npm start` leaves a new database. */
+/** The HTTP and Lighthouse tiers' template: migrated and seeded with the demo data, as `npm start` leaves a new database. */
 export const DEMO_TEMPLATE_DB = "comptoir_demo_template";
 
 declare module "vitest" {
@@ -41,7 +41,8 @@ export default async function setup(project: TestProject) {
   }
   await queryOnce(server.serverUrl, "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()", [TEMPLATE_DB]);
   let templateDb = TEMPLATE_DB;
-  if (project.name === "http") {
+  // Tiers that run the app as a visitor meets it: on the demo data.
+  if (project.name === "http" || project.name === "lighthouse") {
     await queryOnce(server.serverUrl, `CREATE DATABASE ${DEMO_TEMPLATE_DB} TEMPLATE ${TEMPLATE_DB}`);
     await seedDemoData(withDatabase(server.serverUrl, DEMO_TEMPLATE_DB));
     await queryOnce(server.serverUrl, "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()", [DEMO_TEMPLATE_DB]);
