@@ -47,8 +47,10 @@ afterAll(async () => {
 /** A GET with another Host header (what a browser sends at a town's own address). */
 function getAtHost(host: string, path: string): Promise<{ status: number; location: string | null; body: string }> {
   return new Promise((resolve, reject) => {
-    const request = http.request({ host: "127.0.0.1", port: app.port, path, headers: { host } }, (response) => {
+    // No keep-alive (agent: false): an idle pooled socket would be reset when the server stops, outside any test.
+    const request = http.request({ host: "127.0.0.1", port: app.port, path, headers: { host, connection: "close" }, agent: false }, (response) => {
       let body = "";
+      response.on("error", reject);
       response.on("data", (chunk: Buffer) => (body += chunk.toString()));
       response.on("end", () => resolve({ status: response.statusCode ?? 0, location: response.headers.location ?? null, body }));
     });
