@@ -122,6 +122,16 @@ test("a super-admin opens a new territory; admins add communes (axe on both page
   await expect(page.getByTestId("territory-row").filter({ hasText: "La Rochelle" })).toContainText("En préparation");
   await page.getByRole("button", { name: "Ouvrir La Rochelle au public" }).click();
   await expect(page.getByTestId("territory-row").filter({ hasText: "La Rochelle" })).toContainText("Ouvert");
+  // Its own address: listed at once on this page, and the town's platform address now sends visitors there.
+  const laRochelle = page.getByTestId("territory-row").filter({ hasText: "La Rochelle" });
+  await laRochelle.getByLabel("Nouvelle adresse de La Rochelle").fill("Commerces.La-Rochelle.example.fr");
+  await laRochelle.getByRole("button", { name: "Ajouter l'adresse" }).click();
+  await expect(laRochelle.getByTestId("territory-domains")).toContainText("commerces.la-rochelle.example.fr");
+  const moved = await page.request.get("/la-rochelle/commerces", { maxRedirects: 0 });
+  expect(moved.status()).toBe(308);
+  expect(moved.headers()["location"]).toBe("https://commerces.la-rochelle.example.fr/commerces");
+  await laRochelle.getByRole("button", { name: "Retirer commerces.la-rochelle.example.fr" }).click();
+  await expect(laRochelle.getByTestId("territory-domains")).not.toContainText("commerces.la-rochelle.example.fr");
 
   await page.goto("/admin/communes");
   await expectNoAccessibilityViolations(page);

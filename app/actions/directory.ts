@@ -95,13 +95,18 @@ export async function setTerritoryLiveAction(_previous: ActionResult, formData: 
   return result;
 }
 
+/** The super-admin's territories page (the internal route: locale segment and route group included). */
+const TERRITORIES_ADMIN_PAGE = "/[locale]/(global)/admin/territoires";
+
 export async function addTerritoryDomainAction(_previous: ActionResult, formData: FormData): Promise<ActionResult> {
   const form = formFields(formData);
   const result = await runAction(async () => {
     await addTerritoryDomain(db(), { actor: await getActor(), territoryId: form.text("territoryId"), host: form.text("host") });
     return undefined;
   });
-  if (result.ok) revalidatePath("/", "layout");
+  // Only this admin page: the pages of the town (links, addresses) are dropped by the
+  // database itself — the TerritoryDomain trigger announces the "territories" tag.
+  if (result.ok) revalidatePath(TERRITORIES_ADMIN_PAGE, "page");
   return result;
 }
 
@@ -111,7 +116,9 @@ export async function removeTerritoryDomainAction(_previous: ActionResult, formD
     await removeTerritoryDomain(db(), { actor: await getActor(), territoryId: form.text("territoryId"), host: form.text("host") });
     return undefined;
   });
-  if (result.ok) revalidatePath("/", "layout");
+  // Only this admin page: the pages of the town (links, addresses) are dropped by the
+  // database itself — the TerritoryDomain trigger announces the "territories" tag.
+  if (result.ok) revalidatePath(TERRITORIES_ADMIN_PAGE, "page");
   return result;
 }
 
