@@ -1,9 +1,7 @@
 import type { PrismaClient } from "@/generated/prisma/client";
 import type { Tx } from "@/lib/db/client";
-import { env } from "@/lib/env";
 import { appUrl } from "@/lib/notifications/app-url";
-import { buildDirectory, type DirectoryRow } from "./directory";
-import { DIRECTORY_SQL } from "./directory-query";
+import { readDirectory } from "./read-directory";
 import { territoryPublicUrl } from "./routing";
 
 /**
@@ -12,8 +10,7 @@ import { territoryPublicUrl } from "./routing";
  * /<slug> unless it is the root town. Read in the caller's transaction.
  */
 export async function publicUrlOfTerritory(db: PrismaClient | Tx, territoryId: string): Promise<string> {
-  const rows = await db.$queryRawUnsafe<(DirectoryRow & { id: string })[]>(DIRECTORY_SQL);
-  const directory = buildDirectory(rows, { defaultSlug: env().DEFAULT_TERRITORY, platformUrl: appUrl() });
+  const { rows, directory } = await readDirectory(db);
   const row = rows.find((candidate) => candidate.id === territoryId);
   if (!row) return appUrl();
   return territoryPublicUrl(appUrl(), directory, { slug: row.slug, domain: directory.territories[row.slug]?.domain ?? null });

@@ -3,16 +3,14 @@ import { unstable_cache } from "next/cache";
 import { catalogTag } from "@/lib/catalog/cache-tags";
 import { cachedTerritory } from "@/lib/catalog/cached";
 import { db } from "@/lib/db/prisma";
-import { env } from "@/lib/env";
 import { appUrl } from "@/lib/notifications/app-url";
-import { buildDirectory, type DirectoryRow } from "./directory";
-import { DIRECTORY_SQL } from "./directory-query";
+import { readDirectory } from "./read-directory";
 import { requestTerritorySlug } from "./request";
 import { territoryBase, territoryPublicUrl, type TerritoryDirectory } from "./routing";
 
 /** The directory as pages see it: cached like the catalog, dropped when a territory or domain changes. */
 export function cachedDirectory(): Promise<TerritoryDirectory> {
-  return unstable_cache(async () => buildDirectory(await db().$queryRawUnsafe<DirectoryRow[]>(DIRECTORY_SQL), { defaultSlug: env().DEFAULT_TERRITORY, platformUrl: appUrl() }), ["territory-directory"], {
+  return unstable_cache(async () => (await readDirectory(db())).directory, ["territory-directory"], {
     tags: [catalogTag.territories],
     revalidate: false,
   })();
