@@ -5,7 +5,8 @@ import { LOCALE_COOKIE, toLocale } from "@/lib/i18n/locales";
 import { contentSecurityPolicy, permissionsPolicy } from "@/lib/http/security-headers";
 import { proxyDirectory } from "@/lib/territory/proxy-directory";
 import { TERRITORY_HEADER, TERRITORY_PARAM } from "@/lib/territory/request-header";
-import { normalizeHost, resolveTerritoryRoute, type TerritoryDirectory } from "@/lib/territory/routing";
+import { previewAllows, previewCookieName } from "@/lib/territory/preview";
+import { normalizeHost, resolveTerritoryRoute, type TerritoryDirectory, type TerritoryRoute } from "@/lib/territory/routing";
 import { unknownTownPage } from "@/lib/territory/unknown-town";
 
 const badRequest = () => new NextResponse("Requête invalide / Bad request", { status: 400, headers: { "Content-Type": "text/plain; charset=utf-8" } });
@@ -38,7 +39,7 @@ export async function proxy(request: NextRequest) {
 
   const requestHeaders = new Headers(request.headers);
   requestHeaders.delete(TERRITORY_HEADER);
-  const territory = route.kind === "territory" ? route.slug : pathname.startsWith("/api/") || PER_TOWN_FILES.has(pathname) ? apiTerritory(directory, host, searchParams) : null;
+  const territory = route.kind === "territory" ? route.slug : pathname.startsWith("/api/") || PER_TOWN_FILES.has(pathname) ? apiTerritory(directory, host, searchParams, (slug) => mayShowTown(directory, slug, request)) : null;
   if (territory) requestHeaders.set(TERRITORY_HEADER, territory);
   const localized = isLocalizedPage(pathname);
   let csp: string | null = null;
@@ -49,8 +50,9 @@ export async function proxy(request: NextRequest) {
     requestHeaders.set("Content-Security-Policy", csp);
   }
   const locale = toLocale(request.cookies.get(LOCALE_COOKIE)?.value);
-  const target =
-    route.kind === "territory" && localized
+  const target = !isVisible(directory, route, request)
+    ? `/${locale}/${HIDDEN_TOWN_PAGE}`
+    : route.kind === "territory" && localized
       ? `/${locale}/${route.slug}${route.path === "/" ? "" : route.path}`
       : route.kind === "chooser"
         ? `/${locale}/villes`
@@ -63,15 +65,28 @@ export async function proxy(request: NextRequest) {
   return response;
 }
 
+/** A reserved slug that is no town: the town layout answers it with the not-found page. */
+const HIDDEN_TOWN_PAGE = "ville-inconnue";
+
+/** A town in preparation is shown only to holders of its preview pass (its admins); to anyone else it does not exist. */
+function isVisible(directory: TerritoryDirectory, route: TerritoryRoute, request: NextRequest): boolean {
+  return route.kind !== "territory" || mayShowTown(directory, route.slug, request);
+}
+
+function mayShowTown(directory: TerritoryDirectory, slug: string, request: NextRequest): boolean {
+  if (directory.territories[slug]?.open) return true;
+  return previewAllows(request.cookies.get(previewCookieName(slug))?.value, slug, process.env.NEXTAUTH_SECRET);
+}
+
 /** Files whose content depends on the town (served at the platform's address as /sitemap.xml?territoire=<slug>). */
 const PER_TOWN_FILES = new Set(["/sitemap.xml", "/robots.txt"]);
 
-/** An API call's town: its host's, else the one it names (?territoire=), else the root town. */
-function apiTerritory(directory: TerritoryDirectory, host: string | null, params: URLSearchParams): string | null {
+/** An API call's town: its host's, else the one it names (?territoire=, a town in preparation only with its preview pass), else the root town. */
+function apiTerritory(directory: TerritoryDirectory, host: string | null, params: URLSearchParams, mayShow: (slug: string) => boolean): string | null {
   const byHost = directory.hosts[normalizeHost(host)];
   if (byHost) return byHost;
   const named = params.get(TERRITORY_PARAM);
-  if (named && directory.territories[named]) return named;
+  if (named && directory.territories[named] && mayShow(named)) return named;
   return directory.rootSlug;
 }
 

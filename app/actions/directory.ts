@@ -3,19 +3,18 @@
 import { revalidatePath } from "next/cache";
 import { runAction, type ActionResult } from "@/lib/actions/action-result";
 import { formFields } from "@/lib/actions/form-fields";
-import { resolveAdminTerritory } from "@/lib/admin/admin-territory";
+import { requestAdminTerritory } from "@/lib/admin/request-admin-territory";
 import { createCategory, moveCategory } from "@/lib/admin/categories";
 import { saveRelayPoint } from "@/lib/admin/relay-points";
 import { addCommune, createTerritory, setTerritoryLive } from "@/lib/admin/territories";
 import { getActor } from "@/lib/auth/session";
 import { db } from "@/lib/db/prisma";
-import { env } from "@/lib/env";
 import { addTerritoryDomain, removeTerritoryDomain } from "@/lib/admin/territory-domains";
 
 
 async function asAdmin(work: (actor: Awaited<ReturnType<typeof getActor>>, territoryId: string) => Promise<void>): Promise<undefined> {
   const actor = await getActor();
-  const territory = await resolveAdminTerritory(db(), actor, env().DEFAULT_TERRITORY);
+  const territory = await requestAdminTerritory(actor);
   await work(actor, territory.id);
   return undefined;
 }

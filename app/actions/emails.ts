@@ -3,18 +3,17 @@
 import { revalidatePath } from "next/cache";
 import { runAction, type ActionResult } from "@/lib/actions/action-result";
 import { formFields } from "@/lib/actions/form-fields";
-import { resolveAdminTerritory } from "@/lib/admin/admin-territory";
+import { requestAdminTerritory } from "@/lib/admin/request-admin-territory";
 import { retryOutgoingEmail } from "@/lib/admin/outgoing-emails";
 import { getActor } from "@/lib/auth/session";
 import { db } from "@/lib/db/prisma";
-import { env } from "@/lib/env";
 
 /** An admin queues a failed email again. */
 export async function retryEmailAction(_previous: ActionResult, formData: FormData): Promise<ActionResult> {
   const form = formFields(formData);
   const result = await runAction(async () => {
     const actor = await getActor();
-    const territory = await resolveAdminTerritory(db(), actor, env().DEFAULT_TERRITORY);
+    const territory = await requestAdminTerritory(actor);
     await retryOutgoingEmail(db(), { actor, territoryId: territory.id, emailId: form.text("emailId") });
     return undefined;
   });

@@ -1,6 +1,7 @@
 import type { ReactNode } from "react";
 import { DevMailboxBanner } from "@/components/layout/DevMailboxBanner";
 import { PaymentDemoBanner } from "@/components/layout/PaymentDemoBanner";
+import { PreviewBanner } from "@/components/layout/PreviewBanner";
 import { SiteFooter } from "@/components/layout/SiteFooter";
 import { SiteHeader } from "@/components/layout/SiteHeader";
 import { TerritoryProvider } from "@/components/territory/TerritoryContext";
@@ -9,9 +10,10 @@ import { env } from "@/lib/env";
 import { devMailboxEnabled } from "@/lib/notifications/dev-mailbox";
 
 /** Header, banners, main and footer around a page: of a town (its name, its links) or of the platform (territory null). */
-export function SiteFrame({ territory, locale, children }: { territory: { slug: string; name: string; base: string } | null; locale: Locale; children: ReactNode }) {
+export function SiteFrame({ territory, locale, children }: { territory: { slug: string; name: string; base: string; status?: "PREPARATION" | "LIVE" } | null; locale: Locale; children: ReactNode }) {
   return (
     <TerritoryProvider slug={territory?.slug ?? null} base={territory?.base ?? ""}>
+      {territory?.status === "PREPARATION" && <PreviewBanner name={territory.name} />}
       <SiteHeader territory={territory} locale={locale} />
       {devMailboxEnabled() && <DevMailboxBanner />}
       {env().PAYMENT_DEMO && <PaymentDemoBanner />}

@@ -8,6 +8,7 @@ import { testDb } from "@/tests/helpers/db";
 import { listApplications } from "./review-application";
 import { addCommune, createTerritory, listTerritories, setTerritoryLive } from "./territories";
 import { addTerritoryDomain, removeTerritoryDomain } from "./territory-domains";
+import { acceptTerritoryInvitation } from "./territory-team";
 import { ZodError } from "zod";
 
 const db = testDb();
@@ -32,11 +33,16 @@ describe("territories", () => {
     const { id } = await createTerritory(db, { actor: superAdmin, input });
     await expect(createTerritory(db, { actor: superAdmin, input })).rejects.toMatchObject({ details: { reason: "slugTaken" } });
     expect(await db.category.count({ where: { territoryId: id } })).toBe(5);
-    expect(await getTerritoryHome(db, "la-rochelle")).toBeNull(); // in preparation
+    expect((await getTerritoryHome(db, "la-rochelle"))?.territory.status).toBe("PREPARATION"); // seen by its team only (proxy.ts)
     await setTerritoryLive(db, { actor: superAdmin, territoryId: id, live: true });
-    expect((await getTerritoryHome(db, "la-rochelle"))?.territory.name).toBe("La Rochelle");
+    expect((await getTerritoryHome(db, "la-rochelle"))?.territory).toMatchObject({ name: "La Rochelle", status: "LIVE" });
 
-    const newAdmin = await loadActor(db, (await db.user.findUniqueOrThrow({ where: { email: adminEmail } })).id);
+    // The admin named at creation is invited by email and joins by accepting, signed in with that address.
+    const invitationEmail = await db.outgoingEmail.findFirstOrThrow({ where: { toAddress: adminEmail, kind: "territory-invitation" } });
+    const token = /\/invitation\/equipe\/([\w-]+)/.exec(invitationEmail.text)?.[1] ?? "";
+    const invited = await db.user.create({ data: { email: adminEmail } });
+    await acceptTerritoryInvitation(db, { actor: await loadActor(db, invited.id), token });
+    const newAdmin = await loadActor(db, invited.id);
     await expect(listApplications(db, { actor: newAdmin, territoryId: id })).resolves.toEqual([]);
     await addCommune(db, { actor: newAdmin, territoryId: id, input: { name: "Lagord", postalCode: "17140" } });
     await expect(addCommune(db, { actor: newAdmin, territoryId: id, input: { name: "Lagord", postalCode: "17140" } })).rejects.toMatchObject({ details: { reason: "communeExists" } });

@@ -7,6 +7,7 @@ import { DomainError } from "@/lib/errors";
 import { DEFAULT_CATEGORIES } from "@/lib/catalog/default-categories";
 import { isReservedSlug } from "@/lib/territory/routing";
 import { audit } from "./audit";
+import { issueTeamInvitation } from "./territory-team";
 
 
 const communeInput = z.object({ name: z.string().trim().min(2, "communeRequired").max(80, "textTooLong"), postalCode: z.string().trim().regex(/^\d{5}$/, "postalCodeInvalid") });
@@ -21,11 +22,12 @@ export const territoryInput = z.object({
 
 /**
  * A super-admin opens a new territory (in preparation) with its communes, the
- * five standard categories and its admins, so a neighbouring town joins
- * without a new deployment. Admins sign in with an email link.
+ * five standard categories, and invites its admins by email (they join by
+ * accepting, signed in with that address), so a neighbouring town joins
+ * without a new deployment.
  */
 export async function createTerritory(db: PrismaClient, request: { actor: Actor; input: unknown }) {
-  requireSuperAdmin(request.actor);
+  const superAdmin = requireSuperAdmin(request.actor);
   const input = territoryInput.parse(request.input);
   try {
     return await db.$transaction(async (tx) => {
@@ -33,8 +35,7 @@ export async function createTerritory(db: PrismaClient, request: { actor: Actor;
       await tx.commune.createMany({ data: input.communes.map((c) => ({ ...c, territoryId: territory.id })), skipDuplicates: true });
       await tx.category.createMany({ data: DEFAULT_CATEGORIES.map((c, position) => ({ ...c, position, territoryId: territory.id })) });
       for (const email of input.adminEmails) {
-        const user = await tx.user.upsert({ where: { email }, create: { email }, update: {}, select: { id: true } });
-        await tx.roleGrant.create({ data: { userId: user.id, role: "ADMIN", territoryId: territory.id } });
+        await issueTeamInvitation(tx, { actor: request.actor, inviter: superAdmin, territory: { id: territory.id, name: input.name }, email, role: "ADMIN" });
       }
       await audit(tx, { actor: request.actor, territoryId: territory.id, action: "territory.create", entityType: "Territory", entityId: territory.id, after: { slug: input.slug, name: input.name, communes: input.communes.length, admins: input.adminEmails } });
       return territory;

@@ -36,7 +36,8 @@ export async function getTerritoryHome(db: PrismaClient, slug: string, rawFilter
     where: { slug },
     select: { id: true, slug: true, name: true, description: true, status: true },
   });
-  if (!territory || territory.status !== "LIVE") return null;
+  // A town in preparation has a home too: proxy.ts shows it only to its team (preview pass).
+  if (!territory) return null;
   const [categories, communes, shops, relayPoints] = await Promise.all([
     db.category.findMany({
       where: { territoryId: territory.id },

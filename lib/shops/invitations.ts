@@ -10,16 +10,19 @@ import { DomainError, NotFoundError } from "@/lib/errors";
 import { appUrl } from "@/lib/notifications/app-url";
 import { queueEmail } from "@/lib/notifications/outbox";
 
-const INVITATION_DAYS = 7;
+export const INVITATION_DAYS = 7;
 
-const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
+/** Invitation links carry a random token; only its hash is stored. */
+export const hashInvitationToken = (token: string) => createHash("sha256").update(token).digest("hex");
+export const newInvitationToken = () => randomBytes(24).toString("base64url");
+const hashToken = hashInvitationToken;
 
 /**
  * Creates an invitation to join a shop and returns its link. Only the token's
  * hash is stored, so a database reader cannot use the link.
  */
 export async function createInvitation(db: PrismaClient | Tx, shopId: string, email: string, role: MemberRole): Promise<{ invitationId: string; url: string }> {
-  const token = randomBytes(24).toString("base64url");
+  const token = newInvitationToken();
   const invitation = await db.invitation.create({
     data: { shopId, email, role, tokenHash: hashToken(token), expiresAt: new Date(Date.now() + INVITATION_DAYS * 86_400_000) },
     select: { id: true },

@@ -38,7 +38,6 @@ beforeAll(async () => {
   await openEveryDay(db, shop.id, door.id);
   const product = await db.product.create({ data: { shopId: shop.id, name: "Angélique confite du Marais", priceCents: 650, stock: 20 } });
   niortShop = { slug: shop.slug, productId: product.id, productName: product.name };
-  await db.territory.update({ where: { id: niort.id }, data: { status: "LIVE" } });
 }, 180_000);
 afterAll(async () => {
   await app?.stop();
@@ -73,6 +72,49 @@ async function eventually<T>(read: () => Promise<T>, accept: (value: T) => boole
 const heading = (html: string) => /<h1[^>]*>([^<]*)</.exec(html)?.[1] ?? "";
 
 describe("two towns on one server", () => {
+  it("shows a town in preparation only to its admins, through a preview pass, with a banner", async () => {
+    // To the public, Niort does not exist yet: its pages, its basket, its API answers.
+    expect((await fetch(`${app.url}/niort`)).status).toBe(404);
+    expect((await fetch(`${app.url}/niort/boutiques/${niortShop.slug}`)).status).toBe(404);
+    const publicOpenData = (await (await fetch(`${app.url}/api/open-data/commerces?territoire=niort`)).json()) as { territory: string };
+    expect(publicOpenData.territory).toBe("grand-poitiers");
+
+    // Niort's admin (invited by the super-admin) asks for a preview from the console.
+    const niort = await db.territory.findUniqueOrThrow({ where: { slug: "niort" } });
+    const admin = await db.user.upsert({ where: { email: "admin@niort.test" }, create: { email: "admin@niort.test", passwordHash: (await db.user.findUniqueOrThrow({ where: { email: "admin@comptoir.local" } })).passwordHash }, update: {} });
+    await db.roleGrant.create({ data: { userId: admin.id, role: "ADMIN", territoryId: niort.id } });
+    const niortAdmin = new HttpClient(app.url, { origin: app.url });
+    expect((await niortAdmin.signInWithPassword("admin@niort.test", "comptoir-demo")).status).toBe(200);
+    const pass = await niortAdmin.postForm("/api/admin/apercu", { territoire: "niort" });
+    expect(pass.status).toBe(303);
+    const passUrl = new URL(pass.headers.get("location") ?? "");
+    expect(passUrl.pathname).toBe("/api/apercu");
+    const landing = await niortAdmin.fetch(`${passUrl.pathname}${passUrl.search}`, { redirect: "manual" });
+    expect(landing.headers.get("location")).toBe("/niort");
+    const preview = await niortAdmin.fetch("/niort");
+    expect(preview.status).toBe(200);
+    const html = await preview.text();
+    expect(html).toContain('data-testid="preview-banner"');
+    expect(html).toContain(`href="/niort/boutiques/${niortShop.slug}"`);
+    expect(html).toMatch(/<meta name="robots" content="noindex, nofollow"/);
+    expect((await niortAdmin.fetch(`/niort/boutiques/${niortShop.slug}`)).status).toBe(200);
+
+    // The pass is Niort's only, cannot be made up, and another admin cannot get Niort's.
+    const forged = new HttpClient(app.url, { origin: app.url });
+    forged.setCookie("comptoir_apercu_niort", `niort.${Math.floor(Date.now() / 1000) + 3600}.${"A".repeat(43)}`);
+    expect((await forged.fetch("/niort")).status).toBe(404);
+    expect((await fetch(`${app.url}/api/apercu?jeton=niort.99999999999.${"A".repeat(43)}`, { redirect: "manual" })).status).toBe(404);
+    const poitiersAdmin = new HttpClient(app.url, { origin: app.url });
+    expect((await poitiersAdmin.signInWithPassword("admin@comptoir.local", "comptoir-demo")).status).toBe(200);
+    expect((await poitiersAdmin.postForm("/api/admin/apercu", { territoire: "niort" })).status).toBe(404);
+    expect((await new HttpClient(app.url, { origin: app.url }).postForm("/api/admin/apercu", { territoire: "niort" })).status).toBe(404);
+
+    // Opened: everyone sees it, without the banner.
+    await db.territory.update({ where: { id: niort.id }, data: { status: "LIVE" } });
+    const open = await eventually(() => fetch(`${app.url}/niort`).then(async (r) => ({ status: r.status, html: await r.text() })), (r) => r.status === 200 && !r.html.includes("preview-banner"));
+    expect(open.html).not.toMatch(/noindex/);
+  });
+
   it("serves the root town at / and the new town under /niort, each with its own links", async () => {
     const niortHome = await eventually(() => fetch(`${app.url}/niort`).then(async (r) => ({ status: r.status, html: await r.text() })), (r) => r.status === 200);
     expect(heading(niortHome.html)).toContain("Niort");

@@ -12,15 +12,21 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { locale, territory: slug } = await params;
   const [territory, t] = await Promise.all([territorySite(slug), getTranslations({ locale: toLocale(locale), namespace: "meta" })]);
   if (!territory) return {};
-  return { title: t("title", { territory: territory.name }), description: t("description", { territory: territory.name }), metadataBase: new URL(territory.publicUrl) };
+  return {
+    title: t("title", { territory: territory.name }),
+    description: t("description", { territory: territory.name }),
+    metadataBase: new URL(territory.publicUrl),
+    // A town in preparation is seen only by its admins (proxy.ts): never indexed.
+    ...(territory.status === "LIVE" ? {} : { robots: { index: false, follow: false } }),
+  };
 }
 
 /** A town's pages (the town is the path segment proxy.ts wrote from the address): its name and links in the frame. */
 export default async function TerritoryLayout({ children, params }: Props) {
   const { locale, territory: slug } = await params;
   const territory = await territorySite(slug);
-  // A town in preparation is not public yet (its admins prepare it from the admin pages).
-  if (!territory || territory.status !== "LIVE") notFound();
+  // A town in preparation reaches here only with its admins' preview pass (proxy.ts, lib/territory/preview.ts).
+  if (!territory) notFound();
   return (
     <SiteFrame territory={territory} locale={toLocale(locale)}>
       {children}

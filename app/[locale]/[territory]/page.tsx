@@ -20,7 +20,7 @@ export default async function TerritoryHomePage({ params }: Props) {
   const locale = toLocale(rawLocale);
   setRequestLocale(locale);
   const territory = await territorySite(slug);
-  const home = territory?.status === "LIVE" ? await cachedTerritoryHome(territory) : null;
+  const home = territory ? await cachedTerritoryHome(territory) : null;
   if (!territory || !home) notFound();
   return <TerritoryShops home={home} locale={locale} base={territory.base} />;
 }

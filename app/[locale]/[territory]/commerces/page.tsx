@@ -12,7 +12,7 @@ type Props = { params: Promise<{ locale: string; territory: string }>; searchPar
 export default async function FilteredShopsPage({ params, searchParams }: Props) {
   const { locale: rawLocale, territory: slug } = await params;
   const territory = await territorySite(slug);
-  const home = territory?.status === "LIVE" ? await getTerritoryHome(db(), territory.slug, await searchParams, now()) : null;
+  const home = territory ? await getTerritoryHome(db(), territory.slug, await searchParams, now()) : null;
   if (!territory || !home) notFound();
   return <TerritoryShops home={home} locale={toLocale(rawLocale)} base={territory.base} />;
 }

@@ -1,9 +1,7 @@
 import "server-only";
 import { notFound, redirect } from "next/navigation";
-import { resolveAdminTerritory } from "@/lib/admin/admin-territory";
+import { requestAdminTerritory } from "@/lib/admin/request-admin-territory";
 import { getActor } from "@/lib/auth/session";
-import { db } from "@/lib/db/prisma";
-import { env } from "@/lib/env";
 import { isDomainError } from "@/lib/errors";
 
 /** Page-level check for the admin console: sign in first; 404 for anyone who is not a territory admin. */
@@ -11,7 +9,7 @@ export async function adminPage(path: string) {
   const actor = await getActor();
   if (actor.kind !== "user") redirect(`/connexion?callbackUrl=${encodeURIComponent(path)}`);
   try {
-    return { actor, territory: await resolveAdminTerritory(db(), actor, env().DEFAULT_TERRITORY) };
+    return { actor, territory: await requestAdminTerritory(actor) };
   } catch (error) {
     if (isDomainError(error)) notFound();
     throw error;

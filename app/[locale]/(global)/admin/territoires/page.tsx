@@ -40,6 +40,11 @@ export default async function TerritoriesPage() {
                 <input id={`domain-${territory.id}`} name="host" required placeholder="commerces.exemple.fr" className={`min-h-11 ${box}`} />
               </ActionForm>
             </div>
+            <form method="post" action="/api/admin/territoire">
+              <input type="hidden" name="territoire" value={territory.slug} />
+              <input type="hidden" name="suite" value="/admin/equipe" />
+              <button type="submit" className="min-h-11 rounded-lg border border-brand-600 px-4 font-medium text-brand-700">{t("administer", { name: territory.name })}</button>
+            </form>
             <ActionForm action={setTerritoryLiveAction} submitLabel={territory.status === "LIVE" ? t("closeTerritory", { name: territory.name }) : t("openTerritory", { name: territory.name })} pendingLabel={t("working")} successLabel="">
               <input type="hidden" name="territoryId" value={territory.id} />
               <input type="hidden" name="live" value={territory.status === "LIVE" ? "false" : "true"} />

@@ -1,0 +1,19 @@
+import { previewCookieName, readPreviewPass } from "@/lib/territory/preview";
+import { territorySite } from "@/lib/territory/site";
+
+/**
+ * Sets a preview pass (signed by /api/admin/apercu) as a cookie of this host and
+ * opens the town's home. A forged or expired pass sets nothing.
+ */
+export async function GET(request: Request) {
+  const url = new URL(request.url);
+  const pass = url.searchParams.get("jeton");
+  const read = readPreviewPass(pass, process.env.NEXTAUTH_SECRET);
+  const site = read ? await territorySite(read.slug) : null;
+  if (!read || !site || !pass) return new Response("Lien d'aperçu invalide ou expiré / Invalid or expired preview link", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" } });
+  const maxAge = Math.max(0, read.expiresAt - Math.floor(Date.now() / 1000));
+  const secure = url.protocol === "https:" || request.headers.get("x-forwarded-proto") === "https" ? "; Secure" : "";
+  const headers = new Headers({ Location: site.base || "/", "Cache-Control": "no-store" });
+  headers.append("Set-Cookie", `${previewCookieName(site.slug)}=${pass}; Path=/; Max-Age=${maxAge}; HttpOnly; SameSite=Lax${secure}`);
+  return new Response(null, { status: 303, headers });
+}
