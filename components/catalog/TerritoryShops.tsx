@@ -18,7 +18,7 @@ export async function TerritoryShops({ home, locale, base }: { home: TerritoryHo
         <h1 id="home-heading" className="text-3xl font-bold text-brand-800">
           {t("heading", { territory: home.territory.name })}
         </h1>
-        <p className="max-w-3xl text-lg text-muted">{t("intro")}</p>
+        <p className="max-w-3xl whitespace-pre-line text-lg text-muted">{home.territory.welcomeText ?? t("intro")}</p>
       </section>
       <CategoryList categories={home.categories} locale={locale} base={base} heading={t("categoriesHeading")} selected={home.filters.categorie} />
       <section aria-labelledby="shops-heading" className="space-y-4">

@@ -1,12 +1,14 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import type { Locale } from "@/lib/i18n/locales";
+import Image from "next/image";
 import { territoryHref } from "@/lib/territory/href";
+import { mediaUrl } from "@/lib/storage/media-store";
 import { VisitorNav } from "./VisitorNav";
 
 type Props = {
   /** The town whose page this is (null: a page of the platform, e.g. the account) */
-  territory: { slug: string; name: string; base: string } | null;
+  territory: { slug: string; name: string; base: string; logoKey?: string | null } | null;
   locale: Locale;
 };
 
@@ -22,10 +24,15 @@ export async function SiteHeader({ territory, locale }: Props) {
       </a>
       <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-2 gap-y-2 px-4 py-2 sm:gap-x-4 sm:gap-y-3 sm:py-3">
         <Link href={territoryHref(base, "/")} className="flex min-h-11 items-center gap-2 font-bold text-brand-800">
-          <svg aria-hidden="true" viewBox="0 0 32 32" className="h-8 w-8">
-            <rect width="32" height="32" rx="7" fill="#1d6b3c" />
-            <path d="M7 13h18l-2 12H9z" fill="#fbfaf7" />
-          </svg>
+          {territory?.logoKey ? (
+            // The town's logo, decorative: the link's text names the town.
+            <Image src={mediaUrl(territory.logoKey)} alt="" width={32} height={32} unoptimized className="h-8 w-8 rounded object-contain" />
+          ) : (
+            <svg aria-hidden="true" viewBox="0 0 32 32" className="h-8 w-8">
+              <rect width="32" height="32" rx="7" className="fill-brand-600" />
+              <path d="M7 13h18l-2 12H9z" fill="#fbfaf7" />
+            </svg>
+          )}
           {/* The visible text stays in the accessible name (WCAG 2.5.3); on a phone the town goes under the name to keep one row. */}
           <span className="flex flex-col leading-tight sm:block">
             <span className="sr-only">{t("home")} </span>

@@ -19,7 +19,7 @@ type Props = {
 export function ActionForm({ action, submitLabel, pendingLabel, successLabel, children, className, danger }: Props) {
   const errorText = useErrorText();
   const [state, onSubmit, pending] = useKeptFormAction<ActionResult>(action, idleResult);
-  const error = !state.ok && state.error ? errorText(Object.values(state.fieldErrors ?? {})[0] ?? state.error) : null;
+  const error = !state.ok && state.error ? errorText(Object.values(state.fieldErrors ?? {})[0] ?? state.error, state.details) : null;
   return (
     <form onSubmit={onSubmit} className={className ?? "space-y-3"}>
       {children}

@@ -15,7 +15,7 @@ const SIZE = 1200;
  * Resizes a phone photo on the server (at most 1200 px, WebP, rotated upright,
  * metadata such as GPS stripped) after checking that it really is an image.
  */
-export async function preparePhoto(bytes: Buffer): Promise<Buffer> {
+export async function preparePhoto(bytes: Buffer, options: { size?: number } = {}): Promise<Buffer> {
   if (bytes.byteLength > MAX_PHOTO_BYTES) throw new DomainError("invalidInput", "photo too large", { reason: "photoTooLarge" });
   let format: string | undefined;
   try {
@@ -24,7 +24,7 @@ export async function preparePhoto(bytes: Buffer): Promise<Buffer> {
     format = undefined;
   }
   if (!format || !ACCEPTED.has(format)) throw new DomainError("invalidInput", "not an image", { reason: "photoNotImage" });
-  return sharp(bytes, { limitInputPixels: 50_000_000 }).rotate().resize(SIZE, SIZE, { fit: "inside", withoutEnlargement: true }).webp({ quality: 80 }).toBuffer();
+  return sharp(bytes, { limitInputPixels: 50_000_000 }).rotate().resize(options.size ?? SIZE, options.size ?? SIZE, { fit: "inside", withoutEnlargement: true }).webp({ quality: 80 }).toBuffer();
 }
 
 /** Adds a photo to one of the shop's products. */

@@ -1,6 +1,7 @@
 import type { Tx } from "@/lib/db/client";
 import type { PrismaClient } from "@/generated/prisma/client";
 import { enqueue } from "@/lib/jobs/queue";
+import { signWithTown } from "./town-signature";
 
 export type EmailMessage = {
   to: string;
@@ -30,11 +31,13 @@ const URGENT_KINDS = new Set(["sign-in"]);
  * committed. A worker delivers it (lib/jobs/tasks/deliver-email.ts).
  */
 export async function queueEmail(tx: Tx, message: EmailMessage, options: { runAt?: Date } = {}): Promise<string> {
+  // An email about a town is signed by it (name and contact its admins set).
+  const town = message.territoryId ? await tx.territory.findUnique({ where: { id: message.territoryId }, select: { name: true, contactEmail: true, contactPhone: true, contactAddress: true } }) : null;
   const row = await tx.outgoingEmail.create({
     data: {
       toAddress: message.to,
       subject: message.subject,
-      text: message.text,
+      text: town ? signWithTown(message.text, town) : message.text,
       html: message.html ?? null,
       kind: message.kind,
       orderId: message.orderId ?? null,

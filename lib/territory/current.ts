@@ -1,6 +1,9 @@
 import type { PrismaClient } from "@/generated/prisma/client";
 
-/** The territory a deployment shows at "/" (DEFAULT_TERRITORY), or null when it does not exist. */
+/** What a town's pages, footer and emails show of it (issue #12): set by its admins. */
+export const TOWN_IDENTITY = { logoKey: true, primaryColor: true, welcomeText: true, contactEmail: true, contactPhone: true, contactAddress: true, legalPublisher: true, publicationDirector: true } as const;
+
+/** A territory by its slug with its identity, or null when it does not exist. */
 export async function findTerritoryBySlug(db: PrismaClient, slug: string) {
-  return db.territory.findUnique({ where: { slug }, select: { id: true, slug: true, name: true, status: true } });
+  return db.territory.findUnique({ where: { slug }, select: { id: true, slug: true, name: true, status: true, ...TOWN_IDENTITY } });
 }

@@ -16,7 +16,18 @@ export function cachedDirectory(): Promise<TerritoryDirectory> {
   })();
 }
 
-export type TerritorySite = { id: string; slug: string; name: string; status: "PREPARATION" | "LIVE"; domain: string | null; base: string; publicUrl: string };
+export type TownIdentity = {
+  logoKey: string | null;
+  primaryColor: string | null;
+  welcomeText: string | null;
+  contactEmail: string | null;
+  contactPhone: string | null;
+  contactAddress: string | null;
+  legalPublisher: string | null;
+  publicationDirector: string | null;
+};
+
+export type TerritorySite = { id: string; slug: string; name: string; status: "PREPARATION" | "LIVE"; domain: string | null; base: string; publicUrl: string } & TownIdentity;
 
 /** A territory as its pages need it: identity, the prefix of its links, its public address. */
 export async function territorySite(slug: string): Promise<TerritorySite | null> {

@@ -25,6 +25,7 @@ export default async function AdminLayout({ children }: { children: ReactNode })
           { href: "/admin/categories", label: t("categories") },
           { href: "/admin/communes", label: t("communes") },
           { href: "/admin/chiffres", label: t("figures") },
+          { href: "/admin/identite", label: t("identity") },
           { href: "/admin/equipe", label: t("team") },
           { href: "/admin/journal", label: t("journal") },
           { href: "/admin/emails", label: t("emails") },

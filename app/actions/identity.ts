@@ -1,0 +1,45 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { runAction, type ActionResult } from "@/lib/actions/action-result";
+import { formFields } from "@/lib/actions/form-fields";
+import { removeTerritoryLogo, setTerritoryLogo, updateTerritoryIdentity } from "@/lib/admin/territory-identity";
+import { requestAdminTerritory } from "@/lib/admin/request-admin-territory";
+import { getActor } from "@/lib/auth/session";
+import { db } from "@/lib/db/prisma";
+import { DomainError } from "@/lib/errors";
+import { localMediaStore } from "@/lib/storage/media-store";
+
+/** The identity page (internal route). The town's public pages are dropped by the Territory trigger, not from here. */
+const IDENTITY_PAGE = "/[locale]/(global)/admin/identite";
+
+const IDENTITY_FIELDS = ["name", "welcomeText", "primaryColor", "contactEmail", "contactPhone", "contactAddress", "legalPublisher", "publicationDirector"] as const;
+
+async function forIdentity(work: (actor: Awaited<ReturnType<typeof getActor>>, territoryId: string) => Promise<unknown>): Promise<ActionResult> {
+  const result = await runAction(async () => {
+    const actor = await getActor();
+    const territory = await requestAdminTerritory(actor);
+    await work(actor, territory.id);
+    return undefined;
+  });
+  if (result.ok) revalidatePath(IDENTITY_PAGE, "page");
+  return result;
+}
+
+export async function updateTerritoryIdentityAction(_previous: ActionResult, formData: FormData): Promise<ActionResult> {
+  const form = formFields(formData);
+  return forIdentity((actor, territoryId) => updateTerritoryIdentity(db(), { actor, territoryId, input: Object.fromEntries(IDENTITY_FIELDS.map((k) => [k, form.text(k)])) }));
+}
+
+export async function uploadTerritoryLogoAction(_previous: ActionResult, formData: FormData): Promise<ActionResult> {
+  const form = formFields(formData);
+  return forIdentity(async (actor, territoryId) => {
+    const file = form.file("logo");
+    if (!file || file.size === 0) throw new DomainError("invalidInput", "no file", { reason: "photoNotImage" });
+    await setTerritoryLogo(db(), localMediaStore(), { actor, territoryId, bytes: Buffer.from(await file.arrayBuffer()) });
+  });
+}
+
+export async function removeTerritoryLogoAction(): Promise<ActionResult> {
+  return forIdentity((actor, territoryId) => removeTerritoryLogo(db(), localMediaStore(), { actor, territoryId }));
+}
