@@ -32,12 +32,12 @@ export const identityInput = z.object({
   publicationDirector: optionalText(120),
 });
 
-const IDENTITY_FIELDS = { name: true, welcomeText: true, primaryColor: true, contactEmail: true, contactPhone: true, contactAddress: true, legalPublisher: true, publicationDirector: true, logoKey: true } as const;
+const IDENTITY_FIELDS = { name: true, welcomeText: true, primaryColor: true, contactEmail: true, contactPhone: true, contactAddress: true, legalPublisher: true, publicationDirector: true } as const;
 
 /** A town's identity as its admins edit it. */
 export async function getTerritoryIdentity(db: PrismaClient, request: { actor: Actor; territoryId: string }) {
   requireAdmin(request.actor, request.territoryId);
-  return db.territory.findUniqueOrThrow({ where: { id: request.territoryId }, select: { id: true, slug: true, ...IDENTITY_FIELDS } });
+  return db.territory.findUniqueOrThrow({ where: { id: request.territoryId }, select: { id: true, slug: true, logoKey: true, ...IDENTITY_FIELDS } });
 }
 
 /**
@@ -56,8 +56,7 @@ export async function updateTerritoryIdentity(db: PrismaClient, request: { actor
   await db.$transaction(async (tx) => {
     const before = await tx.territory.findUniqueOrThrow({ where: { id: request.territoryId }, select: IDENTITY_FIELDS });
     await tx.territory.update({ where: { id: request.territoryId }, data: input });
-    const { logoKey: _logo, ...shown } = before;
-    await audit(tx, { actor: request.actor, territoryId: request.territoryId, action: "territory.identity", entityType: "Territory", entityId: request.territoryId, before: shown, after: input });
+    await audit(tx, { actor: request.actor, territoryId: request.territoryId, action: "territory.identity", entityType: "Territory", entityId: request.territoryId, before, after: input });
   });
 }
 
