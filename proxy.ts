@@ -68,10 +68,17 @@ export async function proxy(request: NextRequest) {
 /** A reserved slug that is no town: the town layout answers it with the not-found page. */
 const HIDDEN_TOWN_PAGE = "ville-inconnue";
 
-/** A town in preparation is shown only to holders of its preview pass (its admins); to anyone else it does not exist. */
+/**
+ * A town in preparation is shown only to holders of its preview pass (its team);
+ * to anyone else it does not exist — except its shop application form, so that
+ * its first shops can apply before it opens (the admins send them the link).
+ */
 function isVisible(directory: TerritoryDirectory, route: TerritoryRoute, request: NextRequest): boolean {
-  return route.kind !== "territory" || mayShowTown(directory, route.slug, request);
+  if (route.kind !== "territory" || OPEN_BEFORE_OPENING.test(route.path)) return true;
+  return mayShowTown(directory, route.slug, request);
 }
+
+const OPEN_BEFORE_OPENING = /^\/inscription-commerce(\/|$)/;
 
 function mayShowTown(directory: TerritoryDirectory, slug: string, request: NextRequest): boolean {
   if (directory.territories[slug]?.open) return true;

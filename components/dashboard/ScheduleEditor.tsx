@@ -26,7 +26,7 @@ function previewSlots(rows: RuleRow[]) {
   return generateSlots({ rules, now, toDate: addDays(toLocal(now).date, 6) });
 }
 
-export function ScheduleEditor({ shopId, point, initialRows, canEdit }: { shopId: string; point: { id: string; name: string }; initialRows: RuleRow[]; canEdit: boolean }) {
+export function ScheduleEditor({ shopId, point, initialRows, canEdit, suggestedBy }: { shopId: string; point: { id: string; name: string }; initialRows: RuleRow[]; canEdit: boolean; /** The town whose suggested hours fill a point without rules (not saved yet) */ suggestedBy?: string }) {
   const t = useTranslations("dashboard");
   const locale = toLocale(useLocale());
   const errorText = useErrorText();
@@ -58,6 +58,7 @@ export function ScheduleEditor({ shopId, point, initialRows, canEdit }: { shopId
   return (
     <section aria-labelledby={`point-${point.id}`} className="space-y-4 rounded-xl bg-white p-4" data-testid="schedule-editor">
       <h2 id={`point-${point.id}`} className="text-xl font-semibold">{point.name}</h2>
+      {suggestedBy && <p role="note" className="rounded-lg bg-sky-100 p-3 text-sky-950" data-testid="suggested-hours">{t("suggestedHours", { town: suggestedBy })}</p>}
       <ol className="space-y-3">
         {rows.map((row, index) => (
           <li key={index} className="grid grid-cols-2 gap-2 rounded-lg border border-brand-100 p-3 sm:grid-cols-4 lg:grid-cols-9">

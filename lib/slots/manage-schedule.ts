@@ -3,6 +3,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { requireShopMember } from "@/lib/auth/guards";
 import { DomainError, NotFoundError } from "@/lib/errors";
 import { HOLDS_STOCK } from "@/lib/orders/status";
+import { readScheduleDefaults, suggestedRows } from "@/lib/territory/schedule-defaults";
 import { toLocal } from "@/lib/time/zoned";
 import { generateSlots, type ScheduleRule } from "./generate-slots";
 import { closureInput, toScheduleRules, weeklyScheduleInput } from "./schedule-input";
@@ -21,13 +22,16 @@ async function shopPoints(db: PrismaClient, shopId: string) {
 /** The schedule editor's data: every pickup point with its weekly rules, and the shop's closures. */
 export async function getScheduleEditor(db: PrismaClient, request: { actor: Actor; shopId: string }) {
   const member = requireShopMember(request.actor, request.shopId);
-  const [points, rules, closures] = await Promise.all([
+  const [points, rules, closures, shop] = await Promise.all([
     shopPoints(db, request.shopId),
     db.pickupScheduleRule.findMany({ where: { shopId: request.shopId }, orderBy: [{ weekday: "asc" }, { opensAtMinute: "asc" }] }),
     db.pickupClosure.findMany({ where: { shopId: request.shopId, endsOn: { gte: new Date(`${toLocal(new Date()).date}T00:00:00Z`) } }, orderBy: { startsOn: "asc" } }),
+    db.shop.findUniqueOrThrow({ where: { id: request.shopId }, select: { territory: { select: { name: true, defaultSchedule: true } } } }),
   ]);
   return {
     canEdit: member.shopRole === "OWNER",
+    // The town's suggested hours, offered where a point has no rule yet (saved only when the owner saves).
+    suggested: { townName: shop.territory.name, rows: suggestedRows(readScheduleDefaults(shop.territory.defaultSchedule)) },
     points: points.map((p) => ({ ...p, rules: rules.filter((r) => r.pickupPointId === p.id) })),
     closures: closures.map((c) => ({ ...c, startsOn: c.startsOn.toISOString().slice(0, 10), endsOn: c.endsOn.toISOString().slice(0, 10) })),
   };

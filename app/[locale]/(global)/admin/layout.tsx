@@ -19,6 +19,7 @@ export default async function AdminLayout({ children }: { children: ReactNode })
       <DashboardNav
         label={t("heading", { territory: territory.name })}
         links={[
+          ...(territory.status === "PREPARATION" ? [{ href: "/admin/ouverture", label: t("opening") }] : []),
           { href: "/admin", label: t("applications") },
           { href: "/admin/commerces", label: t("shops") },
           { href: "/admin/points-relais", label: t("relayPoints") },

@@ -19,7 +19,14 @@ export default async function PickupSettingsPage({ params }: { params: Promise<{
       <p className="max-w-3xl">{t("pickupHelp")}</p>
       {!editor.canEdit && <p role="note" className="rounded-lg bg-amber-100 p-3 text-amber-950">{t("ownerOnly")}</p>}
       {editor.points.map((point) => (
-        <ScheduleEditor key={point.id} shopId={shopId} point={{ id: point.id, name: point.name }} initialRows={rowsFromRules(point.rules)} canEdit={editor.canEdit} />
+        <ScheduleEditor
+          key={point.id}
+          shopId={shopId}
+          point={{ id: point.id, name: point.name }}
+          initialRows={point.rules.length > 0 ? rowsFromRules(point.rules) : editor.suggested.rows}
+          suggestedBy={point.rules.length === 0 && editor.suggested.rows.length > 0 ? editor.suggested.townName : undefined}
+          canEdit={editor.canEdit}
+        />
       ))}
       <ClosuresForm shopId={shopId} points={editor.points.map((p) => ({ id: p.id, name: p.name }))} closures={editor.closures} canEdit={editor.canEdit} />
       <AutomationForm shopId={shopId} settings={automation} canEdit={automation.canEdit} />
