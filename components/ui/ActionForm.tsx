@@ -28,7 +28,7 @@ export function ActionForm({ action, submitLabel, pendingLabel, successLabel, ch
           {pending ? pendingLabel : submitLabel}
         </button>
         <span role="status" aria-live="polite" className="text-sm font-medium">
-          {state.ok ? <span className="text-brand-700">{successLabel}</span> : error ? <span className="text-red-800">{error}</span> : null}
+          {state.ok ? <span className="text-brand-700">{state.message ?? successLabel}</span> : error ? <span className="text-red-800">{error}</span> : null}
         </span>
       </div>
     </form>

@@ -3,7 +3,7 @@ import { appUrl } from "@/lib/notifications/app-url";
 import { pickupEventIcs } from "@/lib/notifications/ics";
 import { queueEmail } from "@/lib/notifications/outbox";
 import { formatSlot } from "@/lib/time/format";
-import { loadOrderForEmail, orderLink, placeLine, queueCustomerEmail } from "./order-emails";
+import { basketLines, loadOrderForEmail, orderLink, placeLine, queueCustomerEmail } from "./order-emails";
 
 /** The pickup reminder: code, place, slot, and the slot as a calendar file. */
 export async function queueReminderEmail(tx: Tx, orderId: string): Promise<void> {
@@ -29,6 +29,7 @@ export async function queueReminderEmail(tx: Tx, orderId: string): Promise<void>
       `Quand : ${formatSlot(order.slotStartsAt, order.slotEndsAt, "fr")}`,
       `Où : ${placeLine(order)}`,
       `Code de retrait : ${order.pickupCode}`,
+      ...basketLines(order),
       "",
       "Le créneau est dans le fichier calendrier joint. Suivre ou annuler votre commande :",
       orderLink(order),

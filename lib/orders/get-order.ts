@@ -37,17 +37,21 @@ const orderDetail = {
   payments: { where: { kind: "REFUND" }, select: { id: true, kind: true, amountCents: true, status: true, providerId: true, error: true, createdAt: true } },
   checkout: { select: { payments: { where: { orderId: null }, select: { id: true, kind: true, amountCents: true, status: true, providerId: true, error: true, createdAt: true } } } },
   events: { select: { id: true, toStatus: true, createdAt: true, note: true }, orderBy: { createdAt: "asc" } },
+  relayBasket: { select: { code: true, orders: { select: { shop: { select: { name: true } } }, orderBy: { shop: { name: "asc" } } } } },
 } as const;
 
 /** One order as its customer (or shop, or admin) sees it; not found for anyone else. */
 export async function getOrder(db: PrismaClient, request: { actor: Actor; orderId: string; token?: string | null }) {
   const order = await db.order.findUnique({ where: { id: request.orderId }, select: orderDetail });
   if (!order || !mayViewOrder(request.actor, order, request.token)) throw new NotFoundError("order");
-  const { accessToken, ...visible } = order;
+  const { accessToken, relayBasket, ...visible } = order;
+  const asCustomer = mayCancelAsCustomer(request.actor, order, request.token);
   return {
     ...visible,
-    canCancel: CUSTOMER_CANCELLABLE.includes(order.status) && mayCancelAsCustomer(request.actor, order, request.token),
-    linkToken: mayCancelAsCustomer(request.actor, order, request.token) ? accessToken : null,
+    // The relay basket's code also collects the other shops' orders: the customer's only, never a shop's staff.
+    relayBasket: asCustomer ? relayBasket : null,
+    canCancel: CUSTOMER_CANCELLABLE.includes(order.status) && asCustomer,
+    linkToken: asCustomer ? accessToken : null,
   };
 }
 
@@ -67,6 +71,7 @@ export async function getCheckoutOrders(db: PrismaClient, request: { actor: Acto
     where: { id: request.checkoutId },
     select: {
       paymentStatus: true,
+      relayBaskets: { select: { id: true, code: true, pickupPoint: { select: { name: true } }, orders: { select: { shop: { select: { name: true } } }, orderBy: { shop: { name: "asc" } } } } },
       orders: {
         select: {
           id: true, reference: true, status: true, pickupCode: true, accessToken: true, slotStartsAt: true, slotEndsAt: true, totalCents: true, maxTotalCents: true, paymentMethod: true, holdExpiresAt: true,
@@ -79,6 +84,7 @@ export async function getCheckoutOrders(db: PrismaClient, request: { actor: Acto
   const awaiting = checkout.orders.filter((o) => o.status === "AWAITING_PAYMENT");
   return {
     orders: checkout.orders,
+    relayBaskets: checkout.relayBaskets,
     payment: {
       status: checkout.paymentStatus,
       awaiting: awaiting.length,

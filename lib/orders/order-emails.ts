@@ -27,6 +27,7 @@ export async function loadOrderForEmail(tx: Tx, orderId: string) {
       shop: { select: { id: true, name: true } },
       pickupPoint: { select: { name: true, addressLine: true, postalCode: true, city: true } },
       lines: { select: { productName: true, quantity: true, lineTotalCents: true } },
+      relayBasket: { select: { code: true, _count: { select: { orders: true } } } },
     },
   });
   // Links go to the order's own town, at its own address.
@@ -37,6 +38,12 @@ export type OrderForEmail = NonNullable<Awaited<ReturnType<typeof loadOrderForEm
 
 export const orderLink = (order: { id: string; accessToken: string; publicUrl: string }) => `${order.publicUrl}/commandes/${order.id}?t=${order.accessToken}`;
 export const placeLine = (order: OrderForEmail) => `${order.pickupPoint.name}, ${order.pickupPoint.addressLine}, ${order.pickupPoint.postalCode} ${order.pickupPoint.city}`;
+
+/** At a relay point, one code collects the checkout's orders from several shops (issue #12). */
+export function basketLines(order: OrderForEmail): string[] {
+  if (!order.relayBasket) return [];
+  return [`Code du point relais pour vos ${order.relayBasket._count.orders} commandes : ${order.relayBasket.code} (un seul code au point relais pour tout ce qui y est arrivé)`];
+}
 
 /** Queues an email about the order to its customer (nothing when the order has no email). */
 export async function queueCustomerEmail(tx: Tx, order: OrderForEmail, email: { subject: string; kind: string; lines: string[]; attachments?: { filename: string; contentType: string; content: string }[] }): Promise<void> {
@@ -63,6 +70,7 @@ export async function queueOrderConfirmations(tx: Tx, orderIds: string[]): Promi
         `Retrait : ${formatSlot(order.slotStartsAt, order.slotEndsAt, "fr")}`,
         `Où : ${placeLine(order)}`,
         `Code de retrait : ${order.pickupCode}`,
+        ...basketLines(order),
         "",
         "Suivre ou annuler votre commande :",
         orderLink(order),
@@ -105,7 +113,7 @@ export async function queueStatusEmail(tx: Tx, orderId: string, status: string, 
       "",
       `${order.shop.name} — commande ${order.reference} : ${mail.body}`,
       ...(reason ? [`Motif : ${reason}`] : []),
-      ...(status === "CANCELLED" ? [] : ["", `Code de retrait : ${order.pickupCode}`, `Où : ${placeLine(order)}`, `Quand : ${formatSlot(order.slotStartsAt, order.slotEndsAt, "fr")}`]),
+      ...(status === "CANCELLED" ? [] : ["", `Code de retrait : ${order.pickupCode}`, ...basketLines(order), `Où : ${placeLine(order)}`, `Quand : ${formatSlot(order.slotStartsAt, order.slotEndsAt, "fr")}`]),
       "",
       orderLink(order),
       "",

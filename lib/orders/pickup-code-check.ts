@@ -15,9 +15,20 @@ function sameCode(expected: string, given: string): boolean {
  * quarter hour, and a member of staff who keeps typing wrong codes is slowed down.
  */
 export async function verifyPickupCode(db: PrismaClient, check: { orderId: string; userId: string; expected: string; given: string | undefined }): Promise<void> {
-  assertAllowed(await consumeLimits(db, [{ limit: LIMITS.pickupCodeOrder, subject: check.orderId }]));
+  await matchPickupCode(db, { subject: check.orderId, userId: check.userId, candidates: [check.expected], given: check.given });
+}
+
+/**
+ * The same check against several valid codes (a relay basket's code, or one of its
+ * orders' own codes): returns which one was typed. The attempts are counted on
+ * `subject` (the order or the basket).
+ */
+export async function matchPickupCode(db: PrismaClient, check: { subject: string; userId: string; candidates: string[]; given: string | undefined }): Promise<number> {
+  assertAllowed(await consumeLimits(db, [{ limit: LIMITS.pickupCodeOrder, subject: check.subject }]));
   assertAllowed(await peekLimits(db, [{ limit: LIMITS.pickupCodeFailuresUser, subject: check.userId }]));
-  if (check.given && sameCode(check.expected, check.given)) return;
+  const given = check.given;
+  const index = given ? check.candidates.findIndex((candidate) => sameCode(candidate, given)) : -1;
+  if (index >= 0) return index;
   await consumeLimits(db, [{ limit: LIMITS.pickupCodeFailuresUser, subject: check.userId }]);
   throw new DomainError("invalidInput", "wrong pickup code", { reason: "wrongPickupCode" });
 }

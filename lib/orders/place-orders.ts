@@ -13,6 +13,7 @@ import { HOLD_MINUTES } from "./follow-up-times";
 import { scheduleFollowUps } from "./follow-ups";
 import { queueOrderConfirmations } from "./order-emails";
 import { placeOrdersInput } from "./place-orders-input";
+import { groupAtRelayPoints } from "./relay-baskets";
 import { validateCheckout, type ShopCheckout } from "./validate-checkout";
 
 export type PlacedCheckout = {
@@ -200,6 +201,7 @@ export async function placeOrders(
           orders.push({ id: order.id, reference: order.reference, pickupCode: order.pickupCode, accessToken: order.accessToken, shopId: order.shopId });
           if (order.status === "CONFIRMED") confirmed.push(order.id);
         }
+        await groupAtRelayPoints(tx, checkout.id, shops, orders);
         // In the same transaction: the confirmations (unpaid orders get theirs when paid) and what happens later.
         await queueOrderConfirmations(tx, confirmed);
         await scheduleFollowUps(tx, orders.map((o) => o.id), now);

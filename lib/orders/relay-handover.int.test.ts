@@ -51,7 +51,8 @@ describe("relay point desk", () => {
     await relayOrder("PREPARING");
     expect((await listMyRelayPoints(db, operator)).map((p) => p.id)).toEqual([relayId]);
     const desk = await getRelayDesk(db, { actor: operator, pickupPointId: relayId });
-    expect(desk.waiting.map((o) => o.id)).toEqual([waiting.id]);
+    expect(desk.waiting.map((group) => group.orders.map((o) => o.id))).toEqual([[waiting.id]]);
+    expect(desk.waiting[0]?.basketId).toBeNull();
     expect(desk.incoming).toHaveLength(1);
     await expect(handOverAtRelay(db, { actor: operator, pickupPointId: relayId, input: { orderId: waiting.id, pickupCode: "WRONG1" } })).rejects.toMatchObject({ details: { reason: "wrongPickupCode" } });
     await handOverAtRelay(db, { actor: operator, pickupPointId: relayId, input: { orderId: waiting.id, pickupCode: "relay2" } });

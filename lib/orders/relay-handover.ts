@@ -4,7 +4,8 @@ import type { Actor } from "@/lib/auth/actor";
 import { requireOperator, requireUser } from "@/lib/auth/guards";
 import { DomainError, NotFoundError } from "@/lib/errors";
 import { queuePaymentFollowUp } from "@/lib/payments/follow-up";
-import { verifyPickupCode } from "./pickup-code-check";
+import { matchPickupCode, verifyPickupCode } from "./pickup-code-check";
+import { HOLDS_STOCK } from "./status";
 
 async function relayPoint(db: PrismaClient, actor: Actor, pickupPointId: string) {
   const point = await db.pickupPoint.findFirst({ where: { id: pickupPointId, kind: "RELAY_POINT" }, select: { id: true, name: true, territoryId: true } });
@@ -21,16 +22,34 @@ export async function listMyRelayPoints(db: PrismaClient, actor: Actor) {
   return db.pickupPoint.findMany({ where: { kind: "RELAY_POINT", territoryId: { in: territoryIds } }, orderBy: { name: "asc" }, select: { id: true, name: true, city: true } });
 }
 
-/** What the relay point holds for customers, and what shops are bringing. */
+const deskOrder = {
+  id: true, reference: true, status: true, contactName: true, slotStartsAt: true, slotEndsAt: true, totalCents: true, paymentMethod: true, relayBasketId: true,
+  shop: { select: { name: true } }, _count: { select: { lines: true } },
+} as const;
+
+/**
+ * What the relay point holds for customers, and what shops are bringing. A
+ * customer's orders from several shops (a basket, one code) form one group with
+ * each order's state, so the desk sees which shops have dropped theirs.
+ */
 export async function getRelayDesk(db: PrismaClient, request: { actor: Actor; pickupPointId: string }) {
   const point = await relayPoint(db, request.actor, request.pickupPointId);
   const orders = await db.order.findMany({
-    where: { pickupPointId: point.id, status: { in: ["AT_RELAY_POINT", "PREPARING", "CONFIRMED"] } },
+    where: { pickupPointId: point.id, status: { in: ["AT_RELAY_POINT", "READY", "PREPARING", "CONFIRMED"] } },
     orderBy: [{ slotStartsAt: "asc" }],
     take: 300,
-    select: { id: true, reference: true, status: true, contactName: true, slotStartsAt: true, slotEndsAt: true, totalCents: true, paymentMethod: true, shop: { select: { name: true } }, _count: { select: { lines: true } } },
+    select: deskOrder,
   });
-  return { point, waiting: orders.filter((o) => o.status === "AT_RELAY_POINT"), incoming: orders.filter((o) => o.status !== "AT_RELAY_POINT") };
+  const groups = new Map<string, { basketId: string | null; contactName: string; orders: typeof orders }>();
+  for (const order of orders) {
+    const key = order.relayBasketId ?? order.id;
+    const group = groups.get(key) ?? { basketId: order.relayBasketId, contactName: order.contactName, orders: [] };
+    group.orders.push(order);
+    groups.set(key, group);
+  }
+  const all = [...groups.values()];
+  const hasArrived = (group: (typeof all)[number]) => group.orders.some((o) => o.status === "AT_RELAY_POINT");
+  return { point, waiting: all.filter(hasArrived), incoming: all.filter((group) => !hasArrived(group)) };
 }
 
 const handOverInput = z.object({ orderId: z.string().min(1).max(64), pickupCode: z.string().trim().toUpperCase().min(1, "pickupCodeRequired").max(12) });
@@ -49,4 +68,40 @@ export async function handOverAtRelay(db: PrismaClient, request: { actor: Actor;
     await tx.orderEvent.create({ data: { orderId: order.id, fromStatus: "AT_RELAY_POINT", toStatus: "COLLECTED", actorUserId: request.actor.kind === "user" ? request.actor.userId : null, note: `remise au point relais ${point.name}` } });
     await queuePaymentFollowUp(tx, { id: order.id, checkoutId: order.checkoutId, paymentMethod: order.paymentMethod, status: "COLLECTED" });
   });
+}
+
+const basketInput = z.object({ basketId: z.string().min(1).max(64), code: z.string().trim().toUpperCase().min(1, "pickupCodeRequired").max(12) });
+
+/**
+ * Relay point staff hand over a customer's basket: with the basket's code, every
+ * order of it already dropped at the point (the others stay expected); with one
+ * order's own code, that order. Each order's collection is its own conditional
+ * update, event and payment follow-up, in one transaction.
+ */
+export async function handOverBasketAtRelay(db: PrismaClient, request: { actor: Actor; pickupPointId: string; input: unknown }): Promise<{ handedOver: string[]; stillExpected: number }> {
+  const point = await relayPoint(db, request.actor, request.pickupPointId);
+  const input = basketInput.parse(request.input);
+  const basket = await db.relayBasket.findFirst({
+    where: { id: input.basketId, pickupPointId: point.id },
+    select: { id: true, code: true, orders: { select: { id: true, status: true, pickupCode: true, checkoutId: true, paymentMethod: true } } },
+  });
+  if (!basket) throw new NotFoundError("basket");
+  const present = basket.orders.filter((o) => o.status === "AT_RELAY_POINT");
+  if (present.length === 0) throw new DomainError("conflict", "nothing dropped yet", { reason: "nothingAtRelay" });
+  const matched = await matchPickupCode(db, { subject: basket.id, userId: requireUser(request.actor).userId, candidates: [basket.code, ...present.map((o) => o.pickupCode)], given: input.code });
+  const toHandOver = matched === 0 ? present : present.slice(matched - 1, matched);
+  const handedOver = await db.$transaction(async (tx) => {
+    const done: string[] = [];
+    for (const order of toHandOver) {
+      const updated = await tx.order.updateMany({ where: { id: order.id, status: "AT_RELAY_POINT" }, data: { status: "COLLECTED" } });
+      if (updated.count === 0) continue; // handed over meanwhile by another desk
+      await tx.orderEvent.create({ data: { orderId: order.id, fromStatus: "AT_RELAY_POINT", toStatus: "COLLECTED", actorUserId: request.actor.kind === "user" ? request.actor.userId : null, note: `remise au point relais ${point.name}${matched === 0 ? " (code du panier)" : ""}` } });
+      await queuePaymentFollowUp(tx, { id: order.id, checkoutId: order.checkoutId, paymentMethod: order.paymentMethod, status: "COLLECTED" });
+      done.push(order.id);
+    }
+    if (done.length === 0) throw new DomainError("conflict", "the orders changed meanwhile", { reason: "orderChanged" });
+    return done;
+  });
+  const stillExpected = basket.orders.filter((o) => HOLDS_STOCK.includes(o.status) && o.status !== "AT_RELAY_POINT").length;
+  return { handedOver, stillExpected };
 }

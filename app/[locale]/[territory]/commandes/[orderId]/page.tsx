@@ -33,6 +33,12 @@ export default async function OrderPage({ params, searchParams }: Props) {
         </p>
       </header>
       {active && <PickupCode code={order.pickupCode} />}
+      {active && order.relayBasket && order.status !== "AWAITING_PAYMENT" && (
+        <section aria-label={t("relayCode")} className="space-y-2 rounded-xl border-2 border-brand-600 bg-white p-4" data-testid="relay-basket-code">
+          <PickupCode code={order.relayBasket.code} relay />
+          <p>{t("relayCodeHelp", { point: order.pickupPoint.name, count: order.relayBasket.orders.length, shops: order.relayBasket.orders.map((o) => o.shop.name).join(", ") })}</p>
+        </section>
+      )}
       <section aria-labelledby="order-pickup" className="space-y-1 rounded-xl bg-white p-4">
         <h2 id="order-pickup" className="text-xl font-semibold">{t("where")}</h2>
         <p className="font-medium">{order.pickupPoint.name}</p>

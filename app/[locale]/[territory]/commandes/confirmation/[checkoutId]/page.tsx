@@ -47,6 +47,14 @@ export default async function ConfirmationPage({ params, searchParams }: Props) 
       ) : (
         live.length > 0 && <p role="status">{t("emailSent")}</p>
       )}
+      {!awaiting &&
+        live.length > 0 &&
+        view.relayBaskets.map((basket) => (
+          <section key={basket.id} aria-label={t("relayCode")} className="space-y-2 rounded-xl border-2 border-brand-600 bg-white p-5" data-testid="relay-basket-code">
+            <PickupCode code={basket.code} relay />
+            <p>{t("relayCodeHelp", { point: basket.pickupPoint.name, count: basket.orders.length, shops: basket.orders.map((o) => o.shop.name).join(", ") })}</p>
+          </section>
+        ))}
       <ul className="grid gap-4 md:grid-cols-2">
         {view.orders.map((order) => (
           <li key={order.id} className="space-y-3 rounded-xl bg-white p-5 shadow-sm" data-testid="confirmed-order">
