@@ -8,6 +8,9 @@ const executablePath = process.env.CHROMIUM_PATH ?? (existsSync("/usr/bin/chromi
 
 export default defineConfig({
   testDir: "e2e",
+  // Axe scans of the run, collected for the accessibility statement (e2e/support/a11y-scans.ts).
+  globalSetup: "./e2e/support/global-setup.ts",
+  globalTeardown: "./e2e/support/global-teardown.ts",
   fullyParallel: false,
   workers: 1,
   retries: 0,

@@ -54,6 +54,21 @@ export default defineConfig({
       {
         resolve: { alias },
         test: {
+          // pa11y, the second accessibility opinion besides axe (issue #12), on the production
+          // build and the demo data: its own stage after the end-to-end tests. `npm run test:a11y`.
+          name: "a11y",
+          environment: "node",
+          include: ["tests/a11y/**/*.test.ts"],
+          globalSetup: ["tests/setup/global-db.ts"],
+          setupFiles: ["tests/setup/per-file-db.ts"],
+          testTimeout: 300_000,
+          hookTimeout: 240_000,
+          maxWorkers: 1,
+        },
+      },
+      {
+        resolve: { alias },
+        test: {
           // The Lighthouse budget (issue #11), its own stage at the end of scripts/test-all.sh:
           // it measures the browser's CPU time and wants a quiet machine. `npm run test:lighthouse`.
           name: "lighthouse",

@@ -22,7 +22,10 @@ npx next build
 stage "HTTP tests (production servers, embedded PostgreSQL)"
 npx vitest run --project http
 stage "end-to-end tests (Playwright, production build, embedded PostgreSQL)"
-npx playwright test
+# A11Y_AUDIT: the whole suite writes the accessibility statement's results (lib/accessibility/audit-results.json).
+A11Y_AUDIT=1 npx playwright test
+stage "pa11y (HTML_CodeSniffer, WCAG 2 AA, production build)"
+A11Y_AUDIT=1 npx vitest run --project a11y
 stage "Lighthouse budget (mobile preset, production build)"
 npx vitest run --project lighthouse
 stage "all tests passed"

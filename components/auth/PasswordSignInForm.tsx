@@ -46,7 +46,7 @@ export function PasswordSignInForm({ callbackUrl, initialError }: { callbackUrl:
         <label htmlFor="password-email" className="block font-medium">
           {t("email")}
         </label>
-        <input id="password-email" name="email" type="email" autoComplete="username" required className="min-h-11 w-full rounded-lg border border-gray-500 px-3" />
+        <input id="password-email" name="email" type="email" autoComplete="email" required className="min-h-11 w-full rounded-lg border border-gray-500 px-3" />
       </div>
       <div className="space-y-1">
         <label htmlFor="password-password" className="block font-medium">

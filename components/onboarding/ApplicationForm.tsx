@@ -53,7 +53,7 @@ export function ApplicationForm({ categories, communes }: Props) {
           </select>
           {error("communeId")}
         </div>
-        {text("addressLine", t("address"), "text", "street-address")}
+        {text("addressLine", t("address"), "text", "address-line1")}
         {text("postalCode", t("postalCode"), "text", "postal-code")}
         {text("contactName", t("contactName"), "text", "name")}
         {text("contactPhone", t("contactPhone"), "tel", "tel")}

@@ -5,6 +5,12 @@ export const GRAND_POITIERS = {
   slug: "grand-poitiers",
   name: "Grand Poitiers",
   description: "Les commerces de Grand Poitiers, à retirer à la porte du magasin ou dans un point relais.",
+  // Its identity (issue #12): footer, emails, legal notice and accessibility statement carry it.
+  contactEmail: "commerces@grandpoitiers.example.fr",
+  contactPhone: "05 49 52 35 35",
+  contactAddress: "Hôtel de Ville, place du Maréchal Leclerc, 86000 Poitiers",
+  legalPublisher: "Communauté urbaine de Grand Poitiers, 84 rue des Carmes, 86000 Poitiers",
+  publicationDirector: "La présidente de Grand Poitiers",
 };
 
 export const NIORT = { slug: "niort", name: "Niort Agglo", description: "Ouverture prochaine." };

@@ -42,7 +42,7 @@ export default async function setup(project: TestProject) {
   await queryOnce(server.serverUrl, "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()", [TEMPLATE_DB]);
   let templateDb = TEMPLATE_DB;
   // Tiers that run the app as a visitor meets it: on the demo data.
-  if (project.name === "http" || project.name === "lighthouse") {
+  if (project.name === "http" || project.name === "lighthouse" || project.name === "a11y") {
     await queryOnce(server.serverUrl, `CREATE DATABASE ${DEMO_TEMPLATE_DB} TEMPLATE ${TEMPLATE_DB}`);
     await seedDemoData(withDatabase(server.serverUrl, DEMO_TEMPLATE_DB));
     await queryOnce(server.serverUrl, "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()", [DEMO_TEMPLATE_DB]);

@@ -1,0 +1,5 @@
+import { clearScans } from "./a11y-scans";
+
+export default function globalSetup(): void {
+  clearScans();
+}
