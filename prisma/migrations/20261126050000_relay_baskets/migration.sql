@@ -20,10 +20,13 @@ CREATE INDEX "RelayBasket_pickupPointId_idx" ON "RelayBasket"("pickupPointId");
 CREATE UNIQUE INDEX "RelayBasket_checkoutId_pickupPointId_key" ON "RelayBasket"("checkoutId", "pickupPointId");
 
 -- CreateIndex
+CREATE UNIQUE INDEX "RelayBasket_id_checkoutId_pickupPointId_key" ON "RelayBasket"("id", "checkoutId", "pickupPointId");
+
+-- CreateIndex
 CREATE INDEX "Order_relayBasketId_idx" ON "Order"("relayBasketId");
 
--- AddForeignKey
-ALTER TABLE "Order" ADD CONSTRAINT "Order_relayBasketId_fkey" FOREIGN KEY ("relayBasketId") REFERENCES "RelayBasket"("id") ON DELETE SET NULL ON UPDATE CASCADE;
+-- AddForeignKey: an order's basket is one of its own checkout's, at its own pickup point (the database refuses anything else)
+ALTER TABLE "Order" ADD CONSTRAINT "Order_relayBasketId_checkoutId_pickupPointId_fkey" FOREIGN KEY ("relayBasketId", "checkoutId", "pickupPointId") REFERENCES "RelayBasket"("id", "checkoutId", "pickupPointId") ON DELETE RESTRICT ON UPDATE CASCADE;
 
 -- AddForeignKey
 ALTER TABLE "RelayBasket" ADD CONSTRAINT "RelayBasket_checkoutId_fkey" FOREIGN KEY ("checkoutId") REFERENCES "Checkout"("id") ON DELETE CASCADE ON UPDATE CASCADE;
@@ -31,8 +34,5 @@ ALTER TABLE "RelayBasket" ADD CONSTRAINT "RelayBasket_checkoutId_fkey" FOREIGN K
 -- AddForeignKey
 ALTER TABLE "RelayBasket" ADD CONSTRAINT "RelayBasket_pickupPointId_fkey" FOREIGN KEY ("pickupPointId") REFERENCES "PickupPoint"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
 
--- An order's basket is one of its own checkout's, at its own pickup point: the database refuses anything else.
-CREATE UNIQUE INDEX "RelayBasket_id_checkout_point_key" ON "RelayBasket"("id", "checkoutId", "pickupPointId");
-ALTER TABLE "Order" ADD CONSTRAINT "Order_relayBasket_same_checkout_point_fkey"
-  FOREIGN KEY ("relayBasketId", "checkoutId", "pickupPointId") REFERENCES "RelayBasket"("id", "checkoutId", "pickupPointId");
+-- Codes as the other pickup codes: six characters of the unambiguous alphabet.
 ALTER TABLE "RelayBasket" ADD CONSTRAINT "RelayBasket_code_check" CHECK ("code" ~ '^[A-Z0-9]{6}$');
