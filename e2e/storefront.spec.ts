@@ -115,7 +115,7 @@ test.describe("accessibility and small screens", () => {
     await expect(page.getByRole("heading", { level: 1, name: /Commandes du jour/ })).toBeVisible();
     // "Add to home screen" here installs the dashboard (its own manifest), not the storefront.
     await expect(page.locator('link[rel="manifest"]')).toHaveAttribute("href", "/dashboard.webmanifest");
-    const header = await page.locator("body > header").boundingBox();
+    const header = await page.getByRole("banner").boundingBox();
     const tabs = await page.getByRole("navigation", { name: /Boulangerie du Marché/ }).boundingBox();
     // Logo, basket and menu on one row, the search on another; the tabs on a single row that scrolls sideways.
     expect(header?.height ?? 999).toBeLessThan(140);
@@ -123,7 +123,7 @@ test.describe("accessibility and small screens", () => {
     expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
     await expect(page.getByRole("button", { name: "Se déconnecter", exact: true })).toBeHidden();
     // A <details> menu: it opens without JavaScript too, and costs no layout shift when the page comes alive.
-    const menu = page.locator("body > header details");
+    const menu = page.getByRole("banner").locator("details");
     await menu.locator("summary", { hasText: "Menu" }).click();
     await expect(menu).toHaveAttribute("open", "");
     await expect(page.getByRole("button", { name: "Se déconnecter", exact: true })).toBeVisible();
