@@ -36,11 +36,13 @@ beforeAll(async () => {
 }, 240_000);
 
 afterAll(async () => {
+  const browserVersion = (await browser?.version().catch(() => "")) ?? "";
   await browser?.close();
   await app?.stop();
   const version = (JSON.parse(readFileSync(path.join(process.cwd(), "node_modules", "pa11y", "package.json"), "utf8")) as { version: string }).version;
   if (results.length === pages.length) {
-    recordAudit("pa11y", { tool: `pa11y ${version} (HTML_CodeSniffer), norme WCAG 2 AA`, browser: (await browser?.version?.().catch(() => "")) || "Chromium", pages: results });
+    // "HeadlessChrome/156.0…" → "Chromium 156.0…", as the axe results say it.
+    recordAudit("pa11y", { tool: `pa11y ${version} (HTML_CodeSniffer), norme WCAG 2 AA`, browser: `Chromium ${browserVersion.replace(/^.*\//, "")}`.trim(), pages: results });
   }
 });
 

@@ -2,6 +2,8 @@ import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type { AccessibilityAudit, AuditPage } from "@/lib/accessibility/audit";
 
+export { auditPageName } from "@/lib/accessibility/page-name";
+
 /** The file the accessibility statement renders (lib/accessibility/audit.ts). */
 export const AUDIT_FILE = path.join(process.cwd(), "lib", "accessibility", "audit-results.json");
 
@@ -16,13 +18,4 @@ export function recordAudit(tool: keyof AccessibilityAudit, run: { tool: string;
   const next: AccessibilityAudit = { ...current, [tool]: { measuredAt: new Date().toISOString(), ...run, pages: [...run.pages].sort((a, b) => a.page.localeCompare(b.page)) } };
   writeFileSync(AUDIT_FILE, `${JSON.stringify(next, null, 2)}\n`);
   return true;
-}
-
-/** "/commandes/cmh3…?t=…" → "/commandes/:id": one row per kind of page, no secrets. */
-export function auditPageName(url: string): string {
-  const parsed = new URL(url);
-  const pathName = parsed.pathname.split("/").map((segment) => (/^c[a-z0-9]{20,}$/.test(segment) ? ":id" : segment)).join("/") || "/";
-  for (const secret of ["t", "token", "jeton"]) parsed.searchParams.delete(secret);
-  const query = parsed.searchParams.toString();
-  return query ? `${pathName}?${query}` : pathName;
 }

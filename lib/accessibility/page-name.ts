@@ -1,0 +1,15 @@
+/** One path segment as the statement shows it: ids and secret tokens (invitation links) replaced. */
+function segmentName(segment: string): string {
+  if (/^c[a-z0-9]{20,}$/.test(segment)) return ":id";
+  if (/^[A-Za-z0-9_-]{20,}$/.test(segment) && /[A-Z_0-9]/.test(segment) && !/^[a-z0-9]+(-[a-z0-9]+)+$/.test(segment)) return ":jeton";
+  return segment;
+}
+
+/** "/commandes/cmh3…?t=…" → "/commandes/:id", "/invitation/Zx…" → "/invitation/:jeton": one row per kind of page, no secrets. */
+export function auditPageName(url: string): string {
+  const parsed = new URL(url);
+  const pathName = parsed.pathname.split("/").map(segmentName).join("/") || "/";
+  for (const secret of ["t", "token", "jeton"]) parsed.searchParams.delete(secret);
+  const query = parsed.searchParams.toString();
+  return query ? `${pathName}?${query}` : pathName;
+}
