@@ -13,7 +13,7 @@ import { localMediaStore } from "@/lib/storage/media-store";
 /** The identity page (internal route). The town's public pages are dropped by the Territory trigger, not from here. */
 const IDENTITY_PAGE = "/[locale]/(global)/admin/identite";
 
-const IDENTITY_FIELDS = ["name", "welcomeText", "primaryColor", "contactEmail", "contactPhone", "contactAddress", "legalPublisher", "publicationDirector"] as const;
+const IDENTITY_FIELDS = ["name", "welcomeText", "primaryColor", "contactEmail", "contactPhone", "contactAddress", "legalPublisher", "publicationDirector", "mapTileUrl", "mapAttribution"] as const;
 
 async function forIdentity(work: (actor: Awaited<ReturnType<typeof getActor>>, territoryId: string) => Promise<unknown>): Promise<ActionResult> {
   const result = await runAction(async () => {

@@ -5,13 +5,15 @@ import { territoryHref } from "@/lib/territory/href";
 
 type Marker = { slug: string; name: string; latitude: number; longitude: number };
 type Labels = { label: string; fallback: string; show: string; hide: string };
+/** The town's tiles, served by Comptoir (/api/tuiles), and their attribution (already escaped HTML) */
+type Tiles = { url: string; attribution: string };
 
 /**
- * OpenStreetMap of the shops (Leaflet), drawn only when the visitor asks for it:
+ * Map of the shops (Leaflet, on the town's tiles), drawn only when the visitor asks for it:
  * the library, its styles and the tiles cost a phone more than the whole list,
  * which already holds everything the map shows.
  */
-export function ShopMap({ shops, labels, base }: { shops: Marker[]; labels: Labels; base: string }) {
+export function ShopMap({ shops, labels, base, tiles }: { shops: Marker[]; labels: Labels; base: string; tiles: Tiles }) {
   const [shown, setShown] = useState(false);
   // Without JavaScript the button could do nothing: it appears once the page is live.
   const interactive = useSyncExternalStore(noSubscription, () => true, () => false);
@@ -27,14 +29,14 @@ export function ShopMap({ shops, labels, base }: { shops: Marker[]; labels: Labe
       >
         {shown ? labels.hide : labels.show}
       </button>
-      <div id="shop-map">{shown && <LeafletMap shops={shops} base={base} label={labels.label} fallback={labels.fallback} />}</div>
+      <div id="shop-map">{shown && <LeafletMap shops={shops} base={base} tiles={tiles} label={labels.label} fallback={labels.fallback} />}</div>
     </div>
   );
 }
 
 const noSubscription = () => () => {};
 
-function LeafletMap({ shops, base, label, fallback }: { shops: Marker[]; base: string; label: string; fallback: string }) {
+function LeafletMap({ shops, base, tiles, label, fallback }: { shops: Marker[]; base: string; tiles: Tiles; label: string; fallback: string }) {
   const container = useRef<HTMLDivElement>(null);
   const [failed, setFailed] = useState(false);
   useEffect(() => {
@@ -44,10 +46,7 @@ function LeafletMap({ shops, base, label, fallback }: { shops: Marker[]; base: s
       .then(([L]) => {
         if (cancelled || !container.current || shops.length === 0) return;
         map = L.map(container.current, { scrollWheelZoom: false });
-        L.tileLayer("https://tile.openstreetmap.org/{z}/{x}/{y}.png", {
-          maxZoom: 19,
-          attribution: '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a>',
-        }).addTo(map);
+        L.tileLayer(tiles.url, { maxZoom: 19, attribution: tiles.attribution }).addTo(map);
         const bounds = L.latLngBounds(shops.map((s) => [s.latitude, s.longitude] as [number, number]));
         for (const shop of shops) {
           const link = document.createElement("a");
@@ -62,7 +61,7 @@ function LeafletMap({ shops, base, label, fallback }: { shops: Marker[]; base: s
       cancelled = true;
       map?.remove();
     };
-  }, [shops, base]);
+  }, [shops, base, tiles]);
   if (failed) return <p className="rounded-lg bg-white p-4 text-muted">{fallback}</p>;
   return <div ref={container} role="region" aria-label={label} className="z-0 h-72 w-full rounded-xl border border-brand-100 bg-brand-50 sm:h-96" data-testid="shop-map" />;
 }

@@ -7,6 +7,8 @@ import { ShopCard } from "./ShopCard";
 import { ShopFilters } from "./ShopFilters";
 import { OpenNowMarks } from "./OpenNowMarks";
 import { ShopMap } from "./ShopMap";
+import { DEFAULT_TILES, attributionHtml } from "@/lib/territory/map-tiles";
+import { TERRITORY_PARAM } from "@/lib/territory/request-header";
 
 /** The territory's directory: categories, filters, map, shop list, relay points. Shared by "/" (cached) and "/commerces" (filtered). */
 export async function TerritoryShops({ home, locale, base }: { home: TerritoryHome; locale: Locale; base: string }) {
@@ -33,6 +35,11 @@ export async function TerritoryShops({ home, locale, base }: { home: TerritoryHo
           <ShopMap
             shops={home.shops.map((s) => ({ slug: s.slug, name: s.name, latitude: s.latitude, longitude: s.longitude }))}
             base={base}
+            tiles={{
+              // Served by Comptoir for this town (its host, or the named town at the platform's address).
+              url: `/api/tuiles/{z}/{x}/{y}?${TERRITORY_PARAM}=${encodeURIComponent(home.territory.slug)}`,
+              attribution: attributionHtml(home.territory.mapTileUrl ? (home.territory.mapAttribution ?? "") : DEFAULT_TILES.attribution),
+            }}
             labels={{ label: t("mapLabel", { territory: home.territory.name }), fallback: t("mapFallback"), show: t("mapShow"), hide: t("mapHide") }}
           />
         )}

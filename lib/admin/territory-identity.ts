@@ -8,6 +8,7 @@ import { preparePhoto } from "@/lib/catalog/product-photos";
 import { DomainError } from "@/lib/errors";
 import type { MediaStore } from "@/lib/storage/media-store";
 import { AA_NORMAL_TEXT, HEX_COLOUR, primaryColourContrast } from "@/lib/territory/colour";
+import { tileUrlSchema } from "@/lib/territory/map-tiles";
 import { boundedText } from "@/lib/validation/fields";
 import { audit } from "./audit";
 
@@ -16,7 +17,8 @@ const LOGO_SIZE = 256;
 /** Optional text: blank means "none" (stored as null). */
 const optionalText = (max: number) => boundedText(max).transform((v) => v.trim() || null);
 
-export const identityInput = z.object({
+export const identityInput = z
+  .object({
   name: z.string().trim().min(2, "nameRequired").max(80, "nameTooLong"),
   welcomeText: optionalText(600),
   primaryColor: z
@@ -30,9 +32,13 @@ export const identityInput = z.object({
   contactAddress: optionalText(200),
   legalPublisher: optionalText(300),
   publicationDirector: optionalText(120),
-});
+  mapTileUrl: tileUrlSchema.optional().transform((v) => v ?? null),
+  mapAttribution: optionalText(200).optional().transform((v) => v ?? null),
+  })
+  // A tile server's terms ask for its attribution on the map.
+  .refine((input) => !input.mapTileUrl || input.mapAttribution, { message: "attributionRequired", path: ["mapAttribution"] });
 
-const IDENTITY_FIELDS = { name: true, welcomeText: true, primaryColor: true, contactEmail: true, contactPhone: true, contactAddress: true, legalPublisher: true, publicationDirector: true } as const;
+const IDENTITY_FIELDS = { name: true, welcomeText: true, primaryColor: true, contactEmail: true, contactPhone: true, contactAddress: true, legalPublisher: true, publicationDirector: true, mapTileUrl: true, mapAttribution: true } as const;
 
 /** A town's identity as its admins edit it. */
 export async function getTerritoryIdentity(db: PrismaClient, request: { actor: Actor; territoryId: string }) {

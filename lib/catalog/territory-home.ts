@@ -34,7 +34,7 @@ export async function getTerritoryHome(db: PrismaClient, slug: string, rawFilter
   const filters = homeFiltersSchema.parse(rawFilters);
   const territory = await db.territory.findUnique({
     where: { slug },
-    select: { id: true, slug: true, name: true, description: true, status: true, welcomeText: true },
+    select: { id: true, slug: true, name: true, description: true, status: true, welcomeText: true, mapTileUrl: true, mapAttribution: true },
   });
   // A town in preparation has a home too: proxy.ts shows it only to its team (preview pass).
   if (!territory) return null;

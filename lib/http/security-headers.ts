@@ -3,8 +3,6 @@
  * nonce per request (Next.js puts it on its own scripts), so no inline script runs
  * unless we rendered it; production never allows eval.
  */
-const MAP_TILES = "https://tile.openstreetmap.org";
-
 /** Pages with the pickup-code scanner, the only ones that may use the camera. */
 const CAMERA_PAGES = /^\/dashboard\/[^/]+\/commandes\/[^/]+\/?$/;
 
@@ -27,7 +25,8 @@ function policy(scriptSrc: string, dev: boolean): string {
     scriptSrc,
     // Inline style attributes (React's style={...}, Leaflet) carry no script.
     "style-src 'self' 'unsafe-inline'",
-    `img-src 'self' data: blob: ${MAP_TILES}`,
+    // Map tiles come through /api/tuiles (lib/territory/map-tiles.ts): no third-party image host.
+    "img-src 'self' data: blob:",
     "font-src 'self'",
     `connect-src 'self'${dev ? " ws: wss:" : ""}`,
     "media-src 'self' blob:",

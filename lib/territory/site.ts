@@ -25,6 +25,8 @@ export type TownIdentity = {
   contactAddress: string | null;
   legalPublisher: string | null;
   publicationDirector: string | null;
+  mapTileUrl: string | null;
+  mapAttribution: string | null;
 };
 
 export type TerritorySite = { id: string; slug: string; name: string; status: "PREPARATION" | "LIVE"; domain: string | null; base: string; publicUrl: string } & TownIdentity;

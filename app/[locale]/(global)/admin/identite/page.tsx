@@ -13,7 +13,7 @@ const box = "w-full rounded-lg border border-gray-500 px-3 py-2";
 export default async function IdentityPage() {
   const { actor, territory } = await adminPage("/admin/identite");
   const [identity, t] = await Promise.all([getTerritoryIdentity(db(), { actor, territoryId: territory.id }), getTranslations("admin")]);
-  const text = (name: "name" | "contactEmail" | "contactPhone" | "contactAddress" | "legalPublisher" | "publicationDirector", options: { type?: string; required?: boolean; help?: string; autoComplete?: string } = {}) => (
+  const text = (name: "name" | "contactEmail" | "contactPhone" | "contactAddress" | "legalPublisher" | "publicationDirector" | "mapTileUrl" | "mapAttribution", options: { type?: string; required?: boolean; help?: string; autoComplete?: string } = {}) => (
     <div className="space-y-1">
       <label htmlFor={`identity-${name}`} className="block text-sm font-medium">{t(`identity_${name}`)}</label>
       {options.help && <p id={`identity-${name}-help`} className="text-sm text-muted">{options.help}</p>}
@@ -66,6 +66,11 @@ export default async function IdentityPage() {
             <legend className="text-lg font-semibold">{t("identityLegal")}</legend>
             {text("legalPublisher", { help: t("identityPublisherHelp") })}
             {text("publicationDirector")}
+          </fieldset>
+          <fieldset className="space-y-3">
+            <legend className="text-lg font-semibold">{t("identityMap")}</legend>
+            {text("mapTileUrl", { type: "url", help: t("identityTilesHelp") })}
+            {text("mapAttribution", { help: t("identityAttributionHelp") })}
           </fieldset>
         </ActionForm>
       </section>
