@@ -1,7 +1,6 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import type { Locale } from "@/lib/i18n/locales";
-import Image from "next/image";
 import { territoryHref } from "@/lib/territory/href";
 import { mediaUrl } from "@/lib/storage/media-store";
 import { VisitorNav } from "./VisitorNav";
@@ -25,8 +24,10 @@ export async function SiteHeader({ territory, locale }: Props) {
       <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-2 gap-y-2 px-4 py-2 sm:gap-x-4 sm:gap-y-3 sm:py-3">
         <Link href={territoryHref(base, "/")} className="flex min-h-11 items-center gap-2 font-bold text-brand-800">
           {territory?.logoKey ? (
-            // The town's logo, decorative: the link's text names the town.
-            <Image src={mediaUrl(territory.logoKey)} alt="" width={32} height={32} unoptimized className="h-8 w-8 rounded object-contain" />
+            // The town's logo, decorative: the link's text names the town. A plain <img>: next/image would
+            // add its client code to every page of every town for a 32-pixel picture.
+            // eslint-disable-next-line @next/next/no-img-element
+            <img src={mediaUrl(territory.logoKey)} alt="" width={32} height={32} className="h-8 w-8 rounded object-contain" />
           ) : (
             <svg aria-hidden="true" viewBox="0 0 32 32" className="h-8 w-8">
               <rect width="32" height="32" rx="7" className="fill-brand-600" />
