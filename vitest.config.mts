@@ -54,6 +54,19 @@ export default defineConfig({
       {
         resolve: { alias },
         test: {
+          // Proof under faults (issue #13): two production instances on an embedded PostgreSQL of
+          // the test's own (it restarts it), kill -9, races over HTTP. `npm run test:chaos`.
+          name: "chaos",
+          environment: "node",
+          include: ["tests/chaos/**/*.test.ts"],
+          testTimeout: 240_000,
+          hookTimeout: 240_000,
+          maxWorkers: 1,
+        },
+      },
+      {
+        resolve: { alias },
+        test: {
           // pa11y, the second accessibility opinion besides axe (issue #12), on the production
           // build and the demo data: its own stage after the end-to-end tests. `npm run test:a11y`.
           name: "a11y",

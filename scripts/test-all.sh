@@ -21,6 +21,8 @@ stage "production build"
 npx next build
 stage "HTTP tests (production servers, embedded PostgreSQL)"
 npx vitest run --project http
+stage "chaos (two production instances, kill -9, database restart)"
+npx vitest run --project chaos
 stage "end-to-end tests (Playwright, production build, embedded PostgreSQL)"
 # A11Y_AUDIT: the whole suite writes the accessibility statement's results (lib/accessibility/audit-results.json).
 A11Y_AUDIT=1 npx playwright test

@@ -38,6 +38,8 @@ export type EmbeddedServer = {
   serverUrl: string;
   port: number;
   stop(): Promise<void>;
+  /** Stops the server (fast shutdown: sessions cut) and starts it again on the same data and port (fault tests). */
+  restart(): Promise<void>;
 };
 
 const USER = "comptoir";
@@ -120,6 +122,10 @@ export async function startEmbeddedPostgres(options: {
     stop: async () => {
       process.removeListener("exit", stopOnExit);
       await server.stop();
+    },
+    restart: async () => {
+      await server.stop();
+      await server.start();
     },
   };
 }
