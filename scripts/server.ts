@@ -33,7 +33,10 @@ async function main(): Promise<void> {
   const app = next({ dev, port: config.PORT });
   await app.prepare();
   const handle = app.getRequestHandler();
+  let stopping = false;
   const server = http.createServer((request, response) => {
+    // While draining, each answer closes its connection: a keep-alive client reconnects elsewhere (the balancer's next instance).
+    if (stopping) response.setHeader("Connection", "close");
     if (isMalformedUrl(request.url ?? "/")) {
       response.writeHead(400, { "Content-Type": "text/plain; charset=utf-8", "X-Content-Type-Options": "nosniff" }).end("Requête invalide / Bad request");
       return;
@@ -46,15 +49,18 @@ async function main(): Promise<void> {
   const worker: WorkerHandle | null = config.WORKER ? await startWorkerFromEnv(config) : null;
   server.listen(config.PORT, () => console.log(`Listening on port ${config.PORT}${dev ? " (development)" : ""}${worker ? ", with the background worker" : ""}`));
 
-  let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;
     stopping = true;
     console.log(`${signal}: finishing requests and jobs in progress…`);
     const forced = setTimeout(() => process.exit(0), DRAIN_MS);
     forced.unref();
+    // No new connections; requests in flight finish (their connections then close); idle keep-alive ones close now.
     const webDone = new Promise<void>((resolve) => server.close(() => resolve()));
     server.closeIdleConnections();
+    const idleSweep = setInterval(() => server.closeIdleConnections(), 100);
+    idleSweep.unref();
+    // Jobs running finish, queued ones stay in the queue for another instance (graphile-worker's graceful stop).
     void Promise.all([webDone, worker?.stop()]).finally(() => process.exit(0));
   };
   process.on("SIGINT", () => stop("SIGINT"));

@@ -220,6 +220,50 @@ describe("chaos: two instances, one database, faults", () => {
     a = await startApp({ databaseUrl, env: { WORKER: "false" } });
   });
 
+  it("loses no acknowledged order and answers no error through a rolling restart (SIGTERM) of both instances under load", async () => {
+    const shop = await chaosShop(1000);
+    const slot = await laterSlot(shop);
+    const product = await db.product.create({ data: { shopId: shop.id, name: "Redéploiement", priceCents: 400, stock: 1000 } });
+    const guests = await Promise.all(Array.from({ length: 80 }, () => guest(shop, product.id)));
+    const acknowledged: string[] = [];
+    const errorAnswers: string[] = [];
+    let next = 0;
+    // Six customers at a time; a refused connection (the instance is gone) is retried on the other one, as a balancer does.
+    const lane = async () => {
+      while (next < guests.length) {
+        const index = next++;
+        const key = randomUUID();
+        for (let attempt = 0; attempt < 60; attempt++) {
+          const answer = await checkout((index + attempt) % 2 ? a : b, guests[index] ?? "", shop, slot, key);
+          if (answer.ok && answer.checkoutId) {
+            acknowledged.push(answer.checkoutId);
+            break;
+          }
+          // A connection refused or closed before an answer is the balancer's to retry; an answer that is an error is the customer's.
+          if (answer.status !== 0) errorAnswers.push(`${answer.status} ${answer.error}`);
+          await new Promise((resolve) => setTimeout(resolve, 30));
+        }
+      }
+    };
+    const load = Promise.all(Array.from({ length: 6 }, lane));
+    while (acknowledged.length < 10) await new Promise((resolve) => setTimeout(resolve, 10));
+    await a.stop("SIGTERM");
+    a = await startApp({ databaseUrl, env: { WORKER: "false" } });
+    while (acknowledged.length < 40 && next < guests.length) await new Promise((resolve) => setTimeout(resolve, 10));
+    await b.stop("SIGTERM");
+    b = await startApp({ databaseUrl, env: { WORKER: "false" } });
+    await load;
+    console.log(`chaos rolling restart: ${acknowledged.length} orders acknowledged across two SIGTERM restarts, ${errorAnswers.length} error answers`);
+    counts.falseRefusals += errorAnswers.length;
+    expect(errorAnswers).toEqual([]);
+    expect(acknowledged).toHaveLength(guests.length);
+    const found = await db.checkout.count({ where: { id: { in: acknowledged } } });
+    counts.lost += acknowledged.length - found;
+    expect(found).toBe(acknowledged.length);
+    counts.oversell += await stockMismatch(product.id, 1000);
+    counts.emailsMissing += await missingEmails(shop.id);
+  });
+
   it("recovers by itself when PostgreSQL restarts mid-load, with no acknowledged order lost", async () => {
     const shop = await chaosShop(1000);
     const slot = await laterSlot(shop);
