@@ -10,12 +10,15 @@
  * `npm start` runs it for you after preparing the database; run it directly only
  * with DATABASE_URL, NEXTAUTH_URL and NEXTAUTH_SECRET set.
  */
+import { randomUUID } from "node:crypto";
 import http from "node:http";
 import next from "next";
 import { parseEnv } from "@/lib/env";
 import { finishCachedPages } from "@/lib/http/cached-page-response";
 import { resolveClientAddress, stampClientAddress } from "@/lib/http/client-address";
+import { publicPath } from "@/lib/http/public-path";
 import { isMalformedUrl } from "@/lib/http/security-headers";
+import { log } from "@/lib/log/logger";
 import type { WorkerHandle } from "@/lib/jobs/runner";
 import { startWorkerFromEnv } from "./lib/worker-from-env";
 
@@ -34,7 +37,31 @@ async function main(): Promise<void> {
   await app.prepare();
   const handle = app.getRequestHandler();
   let stopping = false;
+  const logger = log();
   const server = http.createServer((request, response) => {
+    // One log line per request: its id (also sent back), what was asked (ids and tokens hidden), the outcome, the time taken.
+    const started = process.hrtime.bigint();
+    const given = request.headers["x-request-id"];
+    const requestId = typeof given === "string" && /^[\w-]{8,64}$/.test(given) ? given : randomUUID();
+    response.setHeader("X-Request-Id", requestId);
+    response.once("finish", () => {
+      const ms = Number(process.hrtime.bigint() - started) / 1e6;
+      const status = response.statusCode;
+      logger.info(
+        {
+          kind: "request",
+          requestId,
+          method: request.method,
+          path: safePath(request.url),
+          action: request.headers["next-action"] ? "server-action" : undefined,
+          actor: /(?:^|;\s*)(?:__Secure-)?next-auth\.session-token=/.test(String(request.headers.cookie ?? "")) ? "user" : "visitor",
+          status,
+          outcome: status >= 500 ? "error" : status >= 400 ? "refused" : "ok",
+          ms: Math.round(ms * 10) / 10,
+        },
+        "request",
+      );
+    });
     // While draining, each answer closes its connection: a keep-alive client reconnects elsewhere (the balancer's next instance).
     if (stopping) response.setHeader("Connection", "close");
     if (isMalformedUrl(request.url ?? "/")) {
@@ -47,12 +74,12 @@ async function main(): Promise<void> {
   });
   // The background worker runs beside the web server unless WORKER=false (then `npm run worker`).
   const worker: WorkerHandle | null = config.WORKER ? await startWorkerFromEnv(config) : null;
-  server.listen(config.PORT, () => console.log(`Listening on port ${config.PORT}${dev ? " (development)" : ""}${worker ? ", with the background worker" : ""}`));
+  server.listen(config.PORT, () => logger.info({ kind: "server", port: config.PORT, worker: Boolean(worker), dev }, `Listening on port ${config.PORT}${dev ? " (development)" : ""}${worker ? ", with the background worker" : ""}`));
 
   const stop = (signal: string) => {
     if (stopping) return;
     stopping = true;
-    console.log(`${signal}: finishing requests and jobs in progress…`);
+    logger.info({ kind: "server", signal }, `${signal}: finishing requests and jobs in progress…`);
     const forced = setTimeout(() => process.exit(0), DRAIN_MS);
     forced.unref();
     // No new connections; requests in flight finish (their connections then close); idle keep-alive ones close now.
@@ -67,7 +94,21 @@ async function main(): Promise<void> {
   process.on("SIGTERM", () => stop("SIGTERM"));
 }
 
+/**
+ * The request's path as the log shows it: ids and tokens hidden (lib/http/public-path.ts),
+ * the query's names without their values (a search or an address may be personal).
+ */
+function safePath(url: string | undefined): string {
+  try {
+    const parsed = new URL(publicPath(`http://server${url ?? "/"}`), "http://server");
+    const names = [...new Set(parsed.searchParams.keys())];
+    return `${parsed.pathname}${names.length ? `?${names.join("&")}` : ""}`;
+  } catch {
+    return "(malformed)";
+  }
+}
+
 main().catch((error: unknown) => {
-  console.error(error);
+  log().fatal({ err: error }, "the server could not start");
   process.exit(1);
 });

@@ -1,5 +1,6 @@
 import { ZodError } from "zod";
 import { isDomainError } from "@/lib/errors";
+import { log } from "@/lib/log/logger";
 
 /** What every server action returns to its form: success, or translated error keys. */
 export type ActionResult<T = undefined> =
@@ -31,7 +32,7 @@ export async function runAction<T>(work: () => Promise<T>): Promise<ActionResult
     }
     // Next's redirect() and notFound() are control flow, not failures.
     if (error instanceof Error && "digest" in error && typeof error.digest === "string" && /^NEXT_(REDIRECT|HTTP_ERROR)/.test(error.digest)) throw error;
-    console.error("Unexpected error in a server action:", error);
+    log().error({ err: error, kind: "action" }, "unexpected error in a server action");
     return { ok: false, error: "unexpected" };
   }
 }

@@ -61,3 +61,12 @@ export async function queueCounts(db: Db): Promise<QueueCounts> {
     FROM graphile_worker.jobs`;
   return { pending: Number(row?.pending ?? 0), failed: Number(row?.failed ?? 0), running: Number(row?.running ?? 0) };
 }
+
+/** How late the queue is: seconds since the oldest job that is due and not taken became due (0 when none waits). */
+export async function queueLagSeconds(db: Db): Promise<number> {
+  const [row] = await db.$queryRaw<{ lag: number | null }[]>`
+    SELECT extract(epoch FROM now() - min(run_at))::float8 AS lag
+    FROM graphile_worker.jobs
+    WHERE locked_at IS NULL AND attempts < max_attempts AND run_at <= now()`;
+  return Math.max(0, Math.round(row?.lag ?? 0));
+}

@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type { AccessibilityAudit, AuditPage } from "@/lib/accessibility/audit";
 
-export { auditPageName } from "@/lib/accessibility/page-name";
+export { auditPageName } from "@/lib/http/public-path";
 
 /** The file the accessibility statement renders (lib/accessibility/audit.ts). */
 export const AUDIT_FILE = path.join(process.cwd(), "lib", "accessibility", "audit-results.json");

@@ -6,10 +6,13 @@ function segmentName(segment: string): string {
 }
 
 /** "/commandes/cmh3…?t=…" → "/commandes/:id", "/invitation/Zx…" → "/invitation/:jeton": one row per kind of page, no secrets. */
-export function auditPageName(url: string): string {
+export function publicPath(url: string): string {
   const parsed = new URL(url);
   const pathName = parsed.pathname.split("/").map(segmentName).join("/") || "/";
   for (const secret of ["t", "token", "jeton"]) parsed.searchParams.delete(secret);
   const query = parsed.searchParams.toString();
   return query ? `${pathName}?${query}` : pathName;
 }
+
+/** The accessibility statement names its pages the same way. */
+export const auditPageName = publicPath;

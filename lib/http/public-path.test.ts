@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { auditPageName } from "./page-name";
+import { auditPageName } from "./public-path";
 
-describe("page names in the accessibility statement", () => {
+describe("paths as logs and the accessibility statement show them", () => {
   it("hides ids and secrets, keeps slugs and harmless queries", () => {
     expect(auditPageName("http://x/commandes/cmwx04yas001ixf7d4zk4wcc9?t=secret")).toBe("/commandes/:id");
     expect(auditPageName("http://x/invitation/equipe/aqnQ67OGQA6w7OlLabThjJ1ZKu5HE8Sv")).toBe("/invitation/equipe/:jeton");
