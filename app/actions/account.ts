@@ -1,6 +1,7 @@
 "use server";
 
-import { runAction, type ActionResult } from "@/lib/actions/action-result";
+import type { ActionResult } from "@/lib/actions/action-result";
+import { runAction } from "@/lib/actions/run-action";
 import { formFields } from "@/lib/actions/form-fields";
 import { revokeAllAuthSessions } from "@/lib/auth/auth-sessions";
 import { getActor } from "@/lib/auth/session";

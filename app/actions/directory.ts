@@ -1,7 +1,8 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { runAction, type ActionResult } from "@/lib/actions/action-result";
+import type { ActionResult } from "@/lib/actions/action-result";
+import { runAction } from "@/lib/actions/run-action";
 import { formFields } from "@/lib/actions/form-fields";
 import { requestAdminTerritory } from "@/lib/admin/request-admin-territory";
 import { createCategory, moveCategory } from "@/lib/admin/categories";

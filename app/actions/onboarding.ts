@@ -2,7 +2,8 @@
 
 import { redirect } from "next/navigation";
 import { revalidatePath } from "next/cache";
-import { runAction, type ActionResult } from "@/lib/actions/action-result";
+import type { ActionResult } from "@/lib/actions/action-result";
+import { runAction } from "@/lib/actions/run-action";
 import { formFields } from "@/lib/actions/form-fields";
 import { publishShop } from "@/lib/admin/publish-shop";
 import { reviewApplication } from "@/lib/admin/review-application";

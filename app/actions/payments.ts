@@ -1,7 +1,8 @@
 "use server";
 
 import { redirect } from "next/navigation";
-import { runAction, type ActionResult } from "@/lib/actions/action-result";
+import type { ActionResult } from "@/lib/actions/action-result";
+import { runAction } from "@/lib/actions/run-action";
 import { formFields } from "@/lib/actions/form-fields";
 import { getActor } from "@/lib/auth/session";
 import { db } from "@/lib/db/prisma";

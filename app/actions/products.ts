@@ -2,7 +2,8 @@
 
 import { redirect } from "next/navigation";
 import { revalidatePath } from "next/cache";
-import { runAction, type ActionResult } from "@/lib/actions/action-result";
+import type { ActionResult } from "@/lib/actions/action-result";
+import { runAction } from "@/lib/actions/run-action";
 import { getActor } from "@/lib/auth/session";
 import { createProduct, setArchived, setAvailability, setStock, updateProduct } from "@/lib/catalog/manage-products";
 import { addProductPhoto, removeProductPhoto } from "@/lib/catalog/product-photos";

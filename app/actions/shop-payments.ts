@@ -3,7 +3,8 @@
 import { redirect } from "next/navigation";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { runAction, type ActionResult } from "@/lib/actions/action-result";
+import type { ActionResult } from "@/lib/actions/action-result";
+import { runAction } from "@/lib/actions/run-action";
 import { formFields } from "@/lib/actions/form-fields";
 import { getActor } from "@/lib/auth/session";
 import { euroAmount } from "@/lib/catalog/product-input";

@@ -1,38 +1,10 @@
-import { ZodError } from "zod";
-import { isDomainError } from "@/lib/errors";
-import { log } from "@/lib/log/logger";
-
-/** What every server action returns to its form: success, or translated error keys. */
+/**
+ * What every server action returns to its form: success, or translated error keys.
+ * Client components import this file: it must stay free of server code
+ * (lib/actions/run-action.ts runs the use cases and logs).
+ */
 export type ActionResult<T = undefined> =
   | { ok: true; data: T; message?: string }
   | { ok: false; error: string; fieldErrors?: Record<string, string>; details?: Record<string, unknown>; /** The error already in the visitor's words, for islands that load no translations */ message?: string };
 
 export const idleResult = { ok: false, error: "" } as const;
-
-/**
- * Runs a use case for a server action: bad input and domain refusals become
- * error keys (translated by the form under "errors.*"); anything unexpected is
- * logged and reported as a generic failure, never as a stack trace.
- */
-export async function runAction<T>(work: () => Promise<T>): Promise<ActionResult<T>> {
-  try {
-    return { ok: true, data: await work() };
-  } catch (error) {
-    if (error instanceof ZodError) {
-      const fieldErrors: Record<string, string> = {};
-      for (const issue of error.issues) {
-        const key = issue.path.join(".") || "form";
-        fieldErrors[key] ??= issue.message;
-      }
-      return { ok: false, error: "invalidInput", fieldErrors };
-    }
-    if (isDomainError(error)) {
-      const reason = typeof error.details?.reason === "string" ? error.details.reason : error.code;
-      return { ok: false, error: reason, details: error.details };
-    }
-    // Next's redirect() and notFound() are control flow, not failures.
-    if (error instanceof Error && "digest" in error && typeof error.digest === "string" && /^NEXT_(REDIRECT|HTTP_ERROR)/.test(error.digest)) throw error;
-    log().error({ err: error, kind: "action" }, "unexpected error in a server action");
-    return { ok: false, error: "unexpected" };
-  }
-}

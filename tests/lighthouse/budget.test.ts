@@ -52,8 +52,15 @@ async function scores(path: string, headers: Record<string, string>): Promise<{ 
   const failing = Object.values(categories)
     .flatMap((category) => category.auditRefs.filter((ref) => ref.weight > 0).map((ref) => audits[ref.id]))
     .filter((audit) => audit && audit.score !== null && audit.score < 0.9)
-    .map((audit) => `${audit?.id} (${audit?.displayValue ?? audit?.score})`);
+    .map((audit) => `${audit?.id} (${audit?.displayValue ?? audit?.score})${issueKinds(audit?.details)}`);
   return { scores: categoryScores, failing: [...new Set(failing)] };
+}
+
+/** What an audit's table lists (e.g. the kinds of Chrome "issues"), to say why it lost points. */
+function issueKinds(details: unknown): string {
+  const items = (details as { items?: { issueType?: string; subItems?: { items?: unknown[] } }[] } | undefined)?.items ?? [];
+  const kinds = items.map((item) => `${item.issueType ?? "?"}: ${JSON.stringify(item.subItems?.items ?? []).slice(0, 300)}`);
+  return kinds.length ? ` [${kinds.join("; ")}]` : "";
 }
 
 /** Share of the machine's CPU time spent busy over one second (Linux /proc/stat; null elsewhere). */
