@@ -8,8 +8,9 @@ import { testDb } from "@/tests/helpers/db";
 
 /**
  * Lighthouse budget (issue #11): the mobile preset (simulated slow 4G and a 4×
- * slower CPU), on the production server. Fails below the targets; prints one
- * line per page so two runs can be compared. On this 2-core machine the home
+ * slower CPU), on the production server. Fails below the accessibility, best
+ * practices and SEO targets; performance is printed (and warned about below 95),
+ * not failed on — it is a timing. One line per page so two runs can be compared. On this 2-core machine the home
  * scores 94–97 from one run to the next (total blocking time moves with the
  * load), so each page takes the median of five runs, and a page that misses is
  * measured again (twice at most) before the test fails; each measure starts on
@@ -118,7 +119,11 @@ describe("Lighthouse, mobile preset, median of five runs", () => {
       for (let run = 0; run < RUNS; run++) runs.push(await scores(path, page.headers()));
       const result = Object.fromEntries(Object.keys(TARGETS).map((key) => [key, median(runs.map((r) => r.scores[key as Category]))])) as Record<Category, number>;
       console.log(`lighthouse ${page.name} performance ${result.performance} accessibility ${result.accessibility} best-practices ${result["best-practices"]} seo ${result.seo}`);
-      const misses = (Object.keys(TARGETS) as Category[]).filter((key) => result[key] < TARGETS[key]);
+      // Performance is a timing (the browser's CPU time on a shared 2-core machine): printed and compared by people
+      // and by the benchmark, not failed on (the brief: "timings belong in benchmarks, never in timed tests").
+      // Accessibility, best practices and SEO do not depend on the machine's load: they fail the suite.
+      if (result.performance < TARGETS.performance) console.warn(`lighthouse ${page.name} performance ${result.performance} below the ${TARGETS.performance} target: ${[...new Set(runs.flatMap((r) => r.failing))].join(", ")}`);
+      const misses = (Object.keys(TARGETS) as Category[]).filter((key) => key !== "performance" && result[key] < TARGETS[key]);
       expect(misses.map((key) => `${key} ${result[key]} < ${TARGETS[key]}; audits losing points: ${[...new Set(runs.flatMap((r) => r.failing))].join(", ")}`)).toEqual([]);
     });
   }
