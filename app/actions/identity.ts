@@ -1,12 +1,9 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
 import type { ActionResult } from "@/lib/actions/action-result";
-import { runAction } from "@/lib/actions/run-action";
+import { territoryAdminAction } from "@/lib/actions/territory-admin-action";
 import { formFields } from "@/lib/actions/form-fields";
 import { removeTerritoryLogo, setTerritoryLogo, updateTerritoryIdentity } from "@/lib/admin/territory-identity";
-import { requestAdminTerritory } from "@/lib/admin/request-admin-territory";
-import { getActor } from "@/lib/auth/session";
 import { db } from "@/lib/db/prisma";
 import { DomainError } from "@/lib/errors";
 import { localMediaStore } from "@/lib/storage/media-store";
@@ -16,16 +13,7 @@ const IDENTITY_PAGE = "/[locale]/(global)/admin/identite";
 
 const IDENTITY_FIELDS = ["name", "welcomeText", "primaryColor", "contactEmail", "contactPhone", "contactAddress", "legalPublisher", "publicationDirector", "mapTileUrl", "mapAttribution"] as const;
 
-async function forIdentity(work: (actor: Awaited<ReturnType<typeof getActor>>, territoryId: string) => Promise<unknown>): Promise<ActionResult> {
-  const result = await runAction(async () => {
-    const actor = await getActor();
-    const territory = await requestAdminTerritory(actor);
-    await work(actor, territory.id);
-    return undefined;
-  });
-  if (result.ok) revalidatePath(IDENTITY_PAGE, "page");
-  return result;
-}
+const forIdentity = (work: Parameters<typeof territoryAdminAction>[0]) => territoryAdminAction(work, { path: IDENTITY_PAGE, type: "page" });
 
 export async function updateTerritoryIdentityAction(_previous: ActionResult, formData: FormData): Promise<ActionResult> {
   const form = formFields(formData);

@@ -1,27 +1,15 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
 import type { ActionResult } from "@/lib/actions/action-result";
-import { runAction } from "@/lib/actions/run-action";
+import { territoryAdminAction } from "@/lib/actions/territory-admin-action";
 import { formFields } from "@/lib/actions/form-fields";
 import { openTerritory, saveScheduleDefaults } from "@/lib/admin/opening";
-import { requestAdminTerritory } from "@/lib/admin/request-admin-territory";
-import { getActor } from "@/lib/auth/session";
 import { db } from "@/lib/db/prisma";
 
 /** The console (internal route): its bar and tabs show the town's status. The town's pages are dropped by the Territory trigger. */
 const ADMIN_LAYOUT = "/[locale]/(global)/admin";
 
-async function forOpening(work: (actor: Awaited<ReturnType<typeof getActor>>, territoryId: string) => Promise<unknown>): Promise<ActionResult> {
-  const result = await runAction(async () => {
-    const actor = await getActor();
-    const territory = await requestAdminTerritory(actor);
-    await work(actor, territory.id);
-    return undefined;
-  });
-  if (result.ok) revalidatePath(ADMIN_LAYOUT, "layout");
-  return result;
-}
+const forOpening = (work: Parameters<typeof territoryAdminAction>[0]) => territoryAdminAction(work, { path: ADMIN_LAYOUT, type: "layout" });
 
 export async function saveScheduleDefaultsAction(_previous: ActionResult, formData: FormData): Promise<ActionResult> {
   const form = formFields(formData);

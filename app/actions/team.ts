@@ -1,11 +1,10 @@
 "use server";
 
 import { redirect } from "next/navigation";
-import { revalidatePath } from "next/cache";
 import type { ActionResult } from "@/lib/actions/action-result";
 import { runAction } from "@/lib/actions/run-action";
+import { territoryAdminAction } from "@/lib/actions/territory-admin-action";
 import { formFields } from "@/lib/actions/form-fields";
-import { requestAdminTerritory } from "@/lib/admin/request-admin-territory";
 import { acceptTerritoryInvitation, inviteTerritoryMember, removeTerritoryMember, revokeTerritoryInvitation } from "@/lib/admin/territory-team";
 import { getActor } from "@/lib/auth/session";
 import { db } from "@/lib/db/prisma";
@@ -13,16 +12,7 @@ import { db } from "@/lib/db/prisma";
 /** The team page (the internal route: locale segment and route group included). */
 const TEAM_PAGE = "/[locale]/(global)/admin/equipe";
 
-async function forTeam(work: (actor: Awaited<ReturnType<typeof getActor>>, territoryId: string) => Promise<unknown>): Promise<ActionResult> {
-  const result = await runAction(async () => {
-    const actor = await getActor();
-    const territory = await requestAdminTerritory(actor);
-    await work(actor, territory.id);
-    return undefined;
-  });
-  if (result.ok) revalidatePath(TEAM_PAGE, "page");
-  return result;
-}
+const forTeam = (work: Parameters<typeof territoryAdminAction>[0]) => territoryAdminAction(work, { path: TEAM_PAGE, type: "page" });
 
 export async function inviteTerritoryMemberAction(_previous: ActionResult, formData: FormData): Promise<ActionResult> {
   const form = formFields(formData);
