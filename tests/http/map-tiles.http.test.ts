@@ -4,6 +4,7 @@ import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startApp, type AppServer } from "@/tests/helpers/app-server";
 import { testDb } from "@/tests/helpers/db";
+import { eventually } from "@/tests/helpers/eventually";
 import { HttpClient } from "@/tests/helpers/http-client";
 
 /**
@@ -53,7 +54,8 @@ describe("map tiles through Comptoir", () => {
   it("refuses tiles that do not exist and answers 502 when the server sends something else than an image", async () => {
     for (const path of ["/api/tuiles/3/8/0", "/api/tuiles/20/0/0", "/api/tuiles/a/b/c", "/api/tuiles/3/-1/0"]) expect((await fetch(`${app.url}${path}`)).status, path).toBe(404);
     await db.territory.update({ where: { slug: "grand-poitiers" }, data: { mapTileUrl: `${tileUrl}/html/{z}/{x}/{y}` } });
-    const html = await fetch(`${app.url}/api/tuiles/1/1/1?territoire=grand-poitiers&v=2`);
+    // The town's settings reach the instance through the cache's change listener.
+    const html = await eventually(() => fetch(`${app.url}/api/tuiles/1/1/1?territoire=grand-poitiers&v=2`), (response) => response.status !== 200);
     expect(html.status).toBe(502);
     expect(await html.text()).not.toContain("<script>");
     await db.territory.update({ where: { slug: "grand-poitiers" }, data: { mapTileUrl: `${tileUrl}/{z}/{x}/{y}.png` } });

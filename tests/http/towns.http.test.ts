@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startApp, type AppServer } from "@/tests/helpers/app-server";
 import { testDb } from "@/tests/helpers/db";
 import { openEveryDay } from "@/tests/helpers/fixtures";
+import { eventually } from "@/tests/helpers/eventually";
 import { HttpClient } from "@/tests/helpers/http-client";
 
 /**
@@ -56,17 +57,6 @@ function getAtHost(host: string, path: string): Promise<{ status: number; locati
     request.on("error", reject);
     request.end();
   });
-}
-
-/** The router re-reads its directory of towns every few seconds: wait for a change to show. */
-async function eventually<T>(read: () => Promise<T>, accept: (value: T) => boolean): Promise<T> {
-  const started = Date.now();
-  for (;;) {
-    const value = await read();
-    if (accept(value)) return value;
-    if (Date.now() - started > 12_000) throw new Error(`still not there after 12 s: ${JSON.stringify(value).slice(0, 300)}`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
 }
 
 const heading = (html: string) => /<h1[^>]*>([^<]*)</.exec(html)?.[1] ?? "";
