@@ -6,6 +6,7 @@ import { formFields } from "@/lib/actions/form-fields";
 import { getActor } from "@/lib/auth/session";
 import { visitorCartOwner } from "@/lib/cart/visitor";
 import { db } from "@/lib/db/prisma";
+import { log } from "@/lib/log/logger";
 import { placeOrders } from "@/lib/orders/place-orders";
 import { configuredGateway } from "@/lib/payments/configured";
 import { startOnlinePayment } from "@/lib/payments/start-online-payment";
@@ -27,13 +28,14 @@ export async function placeOrdersAction(_previous: ActionResult<{ next: string }
   const result = await runAction(async () => {
     const [actor, { owner, territoryId }] = await Promise.all([getActor(), visitorCartOwner({ create: true })]);
     return placeOrders(db(), { actor, owner, territoryId, input: checkoutInputFromForm(form), onBehalfOfCaller: form.flag("onBehalfOfCaller", "1"), onlinePayment: gateway !== null });
-  });
+    // The form's idempotency key makes a second run return the first one's orders.
+  }, { idempotent: true });
   if (!result.ok) return result;
   const base = (await requestTerritorySite())?.base ?? "";
   const confirmation = territoryHref(base, `/commandes/confirmation/${result.data.checkoutId}?t=${result.data.accessToken}`);
   // No provider call inside the order's transaction: the payment page comes after it committed.
   const page = gateway ? await startOnlinePayment(db(), gateway, { checkoutId: result.data.checkoutId, now: now() }).catch((error: unknown) => {
-    console.error("The payment page could not be created:", error);
+    log().error({ err: error, kind: "action" }, "the payment page could not be created");
     return "unavailable" as const;
   }) : null;
   const next = page === "unavailable" ? `${confirmation}&paiement=indisponible` : page ? page.url : confirmation;
