@@ -4,18 +4,19 @@
  * Ctrl-C / SIGTERM drain: running jobs finish or go back to the queue.
  */
 import { parseEnv } from "@/lib/env";
+import { log } from "@/lib/log/logger";
 import { startWorkerFromEnv } from "./lib/worker-from-env";
 import { loadDotEnv } from "./lib/dotenv";
 
 async function main(): Promise<void> {
   loadDotEnv();
   const worker = await startWorkerFromEnv(parseEnv());
-  console.log(`Worker running (${worker.workerIds().length} slots). Ctrl-C drains and stops.`);
+  log().info({ kind: "worker", slots: worker.workerIds().length }, "worker running; Ctrl-C drains and stops");
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
-    console.log(`${signal}: finishing running jobs…`);
+    log().info({ kind: "worker", signal }, `${signal}: finishing running jobs…`);
     await worker.stop();
     process.exit(0);
   };
@@ -24,6 +25,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : error);
+  log().fatal({ err: error, kind: "worker" }, "the worker could not start");
   process.exit(1);
 });

@@ -1,4 +1,6 @@
+import { Writable } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createLogger } from "@/lib/log/logger";
 import { EMAIL_MAX_ATTEMPTS, queueEmail } from "@/lib/notifications/outbox";
 import { testDb } from "@/tests/helpers/db";
 import { startSmtpServer, type SmtpTestServer } from "@/tests/helpers/smtp";
@@ -47,10 +49,12 @@ describe("job queue and email outbox", () => {
     }
   });
 
-  it("SMTP refusing twice then accepting: one delivery after the retries, attempts recorded", async () => {
+  it("SMTP refusing twice then accepting: one delivery after the retries, attempts recorded, one log line per run", async () => {
     smtp.refuse(2);
     const id = await db.$transaction((tx) => queueEmail(tx, email("retry@example.fr")));
-    const worker = await startTestWorker({ smtpUrl: smtp.url });
+    const output: string[] = [];
+    const logger = createLogger(new Writable({ write: (chunk: Buffer, _encoding, done) => done(void output.push(chunk.toString())) }));
+    const worker = await startTestWorker({ smtpUrl: smtp.url, logger });
     try {
       for (let i = 0; i < 40 && (await db.outgoingEmail.findUniqueOrThrow({ where: { id } })).status !== "SENT"; i++) {
         await makeJobsDueSooner(db, 10 * 60_000); // the backoff waits, without waiting
@@ -59,6 +63,12 @@ describe("job queue and email outbox", () => {
       const row = await db.outgoingEmail.findUniqueOrThrow({ where: { id } });
       expect(row).toMatchObject({ status: "SENT", attempts: 3, error: null });
       expect(delivered("retry@example.fr")).toBe(1);
+      // Issue #13: each run is one JSON line (task, attempt, outcome, duration), the failures with their error — and no address.
+      const runs = output.join("").split("\n").filter(Boolean).map((line) => JSON.parse(line) as Record<string, unknown>).filter((line) => line.kind === "job" && line.task === "deliver-email");
+      expect(runs.map((line) => [line.attempt, line.outcome])).toEqual([[1, "retry"], [2, "retry"], [3, "ok"]]);
+      expect(runs[0]).toMatchObject({ level: "warn", err: { message: expect.any(String) as unknown } });
+      expect(runs.every((line) => typeof line.ms === "number" && typeof line.jobId === "string")).toBe(true);
+      expect(output.join("")).not.toContain("retry@example.fr");
     } finally {
       await worker.stop();
     }

@@ -1,6 +1,8 @@
 import { EventEmitter } from "node:events";
 import { Logger, run, type Runner, type TaskList, type WorkerEvents } from "graphile-worker";
+import type { Logger as Log } from "pino";
 import type { PrismaClient } from "@/generated/prisma/client";
+import { log } from "@/lib/log/logger";
 import type { MailTransport } from "@/lib/notifications/transport";
 import type { PaymentGateway } from "@/lib/payments/gateway";
 import { now as clockNow } from "@/lib/time/clock";
@@ -8,6 +10,7 @@ import type { TaskContext } from "./context";
 import { beatHeart, forgetWorkers, recoverAbandonedJobs } from "./recovery";
 import { CRONTAB } from "./tasks/maintenance";
 import { TASKS } from "./tasks";
+import type { TaskHandler } from "./context";
 
 export type WorkerOptions = {
   connectionString: string;
@@ -21,16 +24,40 @@ export type WorkerOptions = {
   heartbeatMs?: number;
   staleWorkerMs?: number;
   pollIntervalMs?: number;
-  log?: (line: string) => void;
+  /** Where job lines go (the process's log by default) */
+  logger?: Log;
 };
 
 export type WorkerHandle = { stop(): Promise<void>; workerIds(): string[]; runner: Runner };
 
-/** graphile-worker speaks at info level for every job; keep warnings and errors. */
-function logger(log: (line: string) => void): Logger {
+/** graphile-worker speaks at info level for every job; keep its warnings and errors. */
+function workerLogger(logger: Log): Logger {
   return new Logger((scope) => (level, message) => {
-    if (level === "error" || level === "warning") log(`[worker${scope.taskIdentifier ? ` ${scope.taskIdentifier}` : ""}] ${message}`);
+    if (level === "error" || level === "warning") logger.warn({ kind: "worker", task: scope.taskIdentifier }, message);
   });
+}
+
+type GraphileJob = { id: string; attempts: number; max_attempts: number };
+
+/**
+ * One log line per job run (issue #13): task, job id, attempt, outcome, duration —
+ * never the payload, which can hold an email address.
+ */
+function loggedTask(name: string, handler: TaskHandler, context: TaskContext, logger: Log) {
+  return async (payload: unknown, helpers: { job: GraphileJob }) => {
+    const started = performance.now();
+    const { id, attempts, max_attempts: maxAttempts } = helpers.job;
+    const line = (outcome: string) => ({ kind: "job", task: name, jobId: id, attempt: attempts, maxAttempts, outcome, ms: Math.round((performance.now() - started) * 10) / 10 });
+    try {
+      await handler(payload, { attempts, maxAttempts }, context);
+      logger.info(line("ok"), "job");
+    } catch (error) {
+      // graphile-worker retries it with a backoff until its last attempt.
+      if (attempts >= maxAttempts) logger.error({ ...line("failed"), err: error }, "job failed for good");
+      else logger.warn({ ...line("retry"), err: error }, "job failed, will be retried");
+      throw error;
+    }
+  };
 }
 
 /**
@@ -42,9 +69,8 @@ function logger(log: (line: string) => void): Logger {
 export async function startWorker(options: WorkerOptions): Promise<WorkerHandle> {
   const staleWorkerMs = options.staleWorkerMs ?? 60_000;
   const context: TaskContext = { db: options.db, mail: options.mail, payments: options.payments ?? null, now: options.now ?? clockNow, staleWorkerMs };
-  const taskList: TaskList = Object.fromEntries(
-    Object.entries(TASKS).map(([name, handler]) => [name, (payload: unknown, helpers: { job: { attempts: number; max_attempts: number } }) => handler(payload, { attempts: helpers.job.attempts, maxAttempts: helpers.job.max_attempts }, context)]),
-  );
+  const logger = options.logger ?? log();
+  const taskList: TaskList = Object.fromEntries(Object.entries(TASKS).map(([name, handler]) => [name, loggedTask(name, handler, context, logger)]));
   const events: WorkerEvents = new EventEmitter();
   const workerIds = new Set<string>();
   events.on("worker:create", ({ worker }) => {
@@ -62,7 +88,7 @@ export async function startWorker(options: WorkerOptions): Promise<WorkerHandle>
     noHandleSignals: true,
     pollInterval: options.pollIntervalMs ?? 1000,
     events,
-    logger: logger(options.log ?? ((line) => console.warn(line))),
+    logger: workerLogger(logger),
   });
   // Each beat also takes back the jobs of workers that stopped beating (killed instances).
   const heartbeat = setInterval(() => {

@@ -1,11 +1,14 @@
+import { Writable } from "node:stream";
+import type { Logger } from "pino";
 import type { PrismaClient } from "@/generated/prisma/client";
 import { createPrismaClient } from "@/lib/db/client";
 import { startWorker, type WorkerHandle } from "@/lib/jobs/runner";
+import { createLogger } from "@/lib/log/logger";
 import { mailTransport } from "@/lib/notifications/transport";
 import type { PaymentGateway } from "@/lib/payments/gateway";
 
 /** A real graphile-worker pool on the test file's database, with its own connection pool. */
-export async function startTestWorker(options: { smtpUrl?: string; concurrency?: number; now?: () => Date; staleWorkerMs?: number; payments?: PaymentGateway } = {}): Promise<WorkerHandle & { db: PrismaClient }> {
+export async function startTestWorker(options: { smtpUrl?: string; concurrency?: number; now?: () => Date; staleWorkerMs?: number; payments?: PaymentGateway; logger?: Logger } = {}): Promise<WorkerHandle & { db: PrismaClient }> {
   const url = process.env.DATABASE_URL ?? "";
   const db = createPrismaClient(url, { poolSize: (options.concurrency ?? 4) + 2 });
   const worker = await startWorker({
@@ -18,7 +21,8 @@ export async function startTestWorker(options: { smtpUrl?: string; concurrency?:
     now: options.now,
     staleWorkerMs: options.staleWorkerMs,
     pollIntervalMs: 200,
-    log: () => {},
+    // Quiet unless the test reads the job lines.
+    logger: options.logger ?? createLogger(new Writable({ write: (_chunk, _encoding, done) => done() })),
   });
   return {
     ...worker,

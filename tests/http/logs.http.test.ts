@@ -63,6 +63,8 @@ describe("the server's log", () => {
       expect(typeof line.ms).toBe("number");
       expect(String(line.requestId)).toMatch(/^[\w-]{8,64}$/);
     }
+    // And one line per job: the confirmation's delivery, with its outcome and duration.
+    expect(lines.find((line) => line.kind === "job" && line.task === "deliver-email" && line.outcome === "ok")).toMatchObject({ level: "info", attempt: 1, ms: expect.any(Number) as unknown });
   });
 });
 

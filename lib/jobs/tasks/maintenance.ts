@@ -6,6 +6,7 @@ import { settleCheckoutSession } from "@/lib/payments/settle-session";
 import { PAYMENT_PAGE_MINUTES } from "@/lib/payments/start-online-payment";
 import { enqueue } from "../queue";
 import type { TaskContext, TaskHandler } from "../context";
+import { log } from "@/lib/log/logger";
 
 /** The recurring sweeps, each run by graphile-worker's cron on exactly one instance per tick. */
 const payload = z.object({ sweep: z.enum(["holds", "no-shows", "digests", "purge", "payments"]) });
@@ -42,7 +43,7 @@ async function reconcilePayments({ db, now, payments }: TaskContext): Promise<vo
     take: BATCH,
   });
   for (const checkout of staleSessions) {
-    await settleCheckoutSession(db, payments, { sessionId: checkout.stripeSessionId ?? "", now: now() }).catch((error: unknown) => console.warn("Reconciliation of a payment page failed:", error));
+    await settleCheckoutSession(db, payments, { sessionId: checkout.stripeSessionId ?? "", now: now() }).catch((error: unknown) => log().warn({ err: error, kind: "job", task: "maintenance" }, "reconciliation of a payment page failed"));
   }
   const pending = await db.payment.findMany({ where: { status: "PENDING", updatedAt: { lt: new Date(now().getTime() - 5 * 60_000) } }, select: { kind: true, checkoutId: true, orderId: true }, take: BATCH });
   for (const movement of pending) {

@@ -6,6 +6,7 @@ import { mayManageShop } from "@/lib/auth/guards";
 import { db } from "@/lib/db/prisma";
 import { isDomainError } from "@/lib/errors";
 import { isSameOrigin } from "@/lib/http/same-origin";
+import { log } from "@/lib/log/logger";
 
 const modeSchema = z.enum(["validate", "apply"]);
 
@@ -47,7 +48,7 @@ export async function POST(request: NextRequest, context: { params: Promise<{ sh
         const done = await applyImport(db(), { actor, shopId, rows, onProgress: (progress, total) => send({ progress, total }) });
         send({ done });
       } catch (error) {
-        console.error("Catalog import failed:", error);
+        log().error({ err: error, kind: "import" }, "catalog import failed");
         send({ error: "unexpected" });
       }
       controller.close();
