@@ -47,3 +47,37 @@ describe("payment configuration", () => {
     expect(() => parseEnv({ ...demo, STRIPE_SECRET_KEY: "sk_live_abc" })).toThrow(/live key/);
   });
 });
+
+describe("photo storage configuration", () => {
+  const s3 = { S3_BUCKET: "comptoir-photos", S3_ENDPOINT: "https://s3.fr-par.scw.cloud", S3_ACCESS_KEY_ID: "SCWKEY", S3_SECRET_ACCESS_KEY: "secret" };
+
+  it("keeps the local directory with no S3 variable, as .env.example leaves them", () => {
+    const env = parseEnv({ S3_BUCKET: "", S3_ENDPOINT: "", S3_ACCESS_KEY_ID: "", S3_SECRET_ACCESS_KEY: "", S3_PREFIX: "" });
+    expect(env.S3_BUCKET).toBeUndefined();
+    expect(env.UPLOAD_DIR).toBe(".data/uploads");
+  });
+
+  it("reads a bucket at an S3-compatible provider, with us-east-1 and virtual-host addressing by default", () => {
+    expect(parseEnv(s3)).toMatchObject({ ...s3, S3_REGION: "us-east-1", S3_FORCE_PATH_STYLE: false });
+    expect(parseEnv(s3).S3_PREFIX).toBeUndefined();
+    expect(parseEnv({ ...s3, S3_REGION: "fr-par", S3_FORCE_PATH_STYLE: "1" })).toMatchObject({ S3_REGION: "fr-par", S3_FORCE_PATH_STYLE: true });
+  });
+
+  it("puts the prefix in a folder of its own, with or without its trailing slash", () => {
+    expect(parseEnv({ ...s3, S3_PREFIX: "comptoir" }).S3_PREFIX).toBe("comptoir/");
+    expect(parseEnv({ ...s3, S3_PREFIX: "photos/prod/" }).S3_PREFIX).toBe("photos/prod/");
+    expect(() => parseEnv({ ...s3, S3_PREFIX: "/absolute" })).toThrow(/S3_PREFIX/);
+    expect(() => parseEnv({ ...s3, S3_PREFIX: "a/../b" })).toThrow(/S3_PREFIX/);
+  });
+
+  it("names each malformed S3 variable", () => {
+    expect(() => parseEnv({ ...s3, S3_BUCKET: "Photos_Comptoir" })).toThrow(/S3_BUCKET: must be a bucket name/);
+    expect(() => parseEnv({ ...s3, S3_ENDPOINT: "s3.fr-par.scw.cloud" })).toThrow(/S3_ENDPOINT: must be an http\(s\):\/\/ address/);
+    expect(() => parseEnv({ ...s3, S3_FORCE_PATH_STYLE: "yes" })).toThrow(/S3_FORCE_PATH_STYLE: must be true or false/);
+    expect(() => parseEnv({ ...s3, S3_SECRET_ACCESS_KEY: "" })).toThrow(/S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY go together/);
+  });
+
+  it("refuses S3 settings without a bucket rather than silently keeping photos on one machine", () => {
+    expect(() => parseEnv({ ...s3, S3_BUCKET: "" })).toThrow(/S3_BUCKET: is required with S3_ENDPOINT, S3_ACCESS_KEY_ID/);
+  });
+});

@@ -58,6 +58,37 @@ const envSchema = z
     /** Where the embedded PostgreSQL keeps its data when DATABASE_URL is unset */
     EMBEDDED_PG_DIR: z.preprocess(emptyAsUndefined, z.string().default(".data/postgres")),
     UPLOAD_DIR: z.preprocess(emptyAsUndefined, z.string().default(".data/uploads")),
+    /** Object storage (S3 or compatible) for uploaded photos, shared by every instance; unset = UPLOAD_DIR */
+    S3_BUCKET: z.preprocess(
+      emptyAsUndefined,
+      z
+        .string()
+        .regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, "must be a bucket name (3–63 lowercase letters, digits, dots, hyphens)")
+        .optional(),
+    ),
+    S3_REGION: z.preprocess(emptyAsUndefined, z.string().regex(/^[a-z0-9-]+$/, "must be a region such as us-east-1 or fr-par").default("us-east-1")),
+    /** The provider's address for S3-compatible storage (Scaleway, OVH, MinIO…); unset = Amazon S3 */
+    S3_ENDPOINT: z.preprocess(
+      emptyAsUndefined,
+      z
+        .string()
+        .regex(/^https?:\/\/[^/\s]+\/?$/, "must be an http(s):// address with no path, such as https://s3.fr-par.scw.cloud")
+        .optional(),
+    ),
+    /** Unset both to use the SDK's own credentials (AWS_* variables, instance role…) */
+    S3_ACCESS_KEY_ID: z.preprocess(emptyAsUndefined, z.string().optional()),
+    S3_SECRET_ACCESS_KEY: z.preprocess(emptyAsUndefined, z.string().optional()),
+    /** bucket in the path (http://host/bucket/key) rather than the host name: MinIO and test servers need it */
+    S3_FORCE_PATH_STYLE: z.preprocess(emptyAsUndefined, booleanFlag.default(false)),
+    /** A folder of the bucket for the photos ("comptoir" → comptoir/products/…), when the bucket is shared */
+    S3_PREFIX: z.preprocess(
+      emptyAsUndefined,
+      z
+        .string()
+        .regex(/^[A-Za-z0-9_-][A-Za-z0-9._-]*(\/[A-Za-z0-9_-][A-Za-z0-9._-]*)*\/?$/, "must be a folder name such as comptoir or photos/prod (no leading slash, no . or .. folder)")
+        .transform((prefix) => `${prefix.replace(/\/$/, "")}/`)
+        .optional(),
+    ),
     DEFAULT_TERRITORY: z.preprocess(
       emptyAsUndefined,
       z
@@ -78,6 +109,14 @@ const envSchema = z
     }
     if (Boolean(env.STRIPE_SECRET_KEY) !== Boolean(env.STRIPE_WEBHOOK_SECRET)) {
       ctx.addIssue({ code: "custom", path: ["STRIPE_WEBHOOK_SECRET"], message: "STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET go together" });
+    }
+    if (Boolean(env.S3_ACCESS_KEY_ID) !== Boolean(env.S3_SECRET_ACCESS_KEY)) {
+      ctx.addIssue({ code: "custom", path: ["S3_SECRET_ACCESS_KEY"], message: "S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY go together" });
+    }
+    // Without a bucket the photos stay in UPLOAD_DIR: an S3 setting alone is a forgotten S3_BUCKET, not a choice.
+    const s3Settings = (["S3_ENDPOINT", "S3_ACCESS_KEY_ID", "S3_PREFIX"] as const).filter((name) => env[name] !== undefined);
+    if (!env.S3_BUCKET && s3Settings.length > 0) {
+      ctx.addIssue({ code: "custom", path: ["S3_BUCKET"], message: `is required with ${s3Settings.join(", ")} (or leave them all empty to keep photos in UPLOAD_DIR)` });
     }
   });
 

@@ -6,7 +6,7 @@ import { formFields } from "@/lib/actions/form-fields";
 import { removeTerritoryLogo, setTerritoryLogo, updateTerritoryIdentity } from "@/lib/admin/territory-identity";
 import { db } from "@/lib/db/prisma";
 import { DomainError } from "@/lib/errors";
-import { localMediaStore } from "@/lib/storage/media-store";
+import { mediaStore } from "@/lib/storage/select-media-store";
 
 /** The identity page (internal route). The town's public pages are dropped by the Territory trigger, not from here. */
 const IDENTITY_PAGE = "/[locale]/(global)/admin/identite";
@@ -25,10 +25,10 @@ export async function uploadTerritoryLogoAction(_previous: ActionResult, formDat
   return forIdentity(async (actor, territoryId) => {
     const file = form.file("logo");
     if (!file || file.size === 0) throw new DomainError("invalidInput", "no file", { reason: "photoNotImage" });
-    await setTerritoryLogo(db(), localMediaStore(), { actor, territoryId, bytes: Buffer.from(await file.arrayBuffer()) });
+    await setTerritoryLogo(db(), mediaStore(), { actor, territoryId, bytes: Buffer.from(await file.arrayBuffer()) });
   });
 }
 
 export async function removeTerritoryLogoAction(): Promise<ActionResult> {
-  return forIdentity((actor, territoryId) => removeTerritoryLogo(db(), localMediaStore(), { actor, territoryId }));
+  return forIdentity((actor, territoryId) => removeTerritoryLogo(db(), mediaStore(), { actor, territoryId }));
 }

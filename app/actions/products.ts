@@ -10,7 +10,7 @@ import { addProductPhoto, removeProductPhoto } from "@/lib/catalog/product-photo
 import { formFields, type FormFields } from "@/lib/actions/form-fields";
 import { db } from "@/lib/db/prisma";
 import { DomainError } from "@/lib/errors";
-import { localMediaStore } from "@/lib/storage/media-store";
+import { mediaStore } from "@/lib/storage/select-media-store";
 
 /** Absent fields stay undefined: the product schema tells "left blank" from "not sent". */
 const productForm = (form: FormFields) =>
@@ -78,7 +78,7 @@ export async function uploadProductPhotoAction(_previous: ActionResult, formData
   const result = await runAction(async () => {
     const file = form.file("photo");
     if (!file || file.size === 0) throw new DomainError("invalidInput", "no file", { reason: "photoNotImage" });
-    await addProductPhoto(db(), localMediaStore(), { actor: await getActor(), shopId, productId, bytes: Buffer.from(await file.arrayBuffer()) });
+    await addProductPhoto(db(), mediaStore(), { actor: await getActor(), shopId, productId, bytes: Buffer.from(await file.arrayBuffer()) });
     return undefined;
   });
   if (result.ok) revalidatePath(`/dashboard/${shopId}/produits/${productId}`);
@@ -90,7 +90,7 @@ export async function removeProductPhotoAction(_previous: ActionResult, formData
   const shopId = form.text("shopId");
   const productId = form.text("productId");
   const result = await runAction(async () => {
-    await removeProductPhoto(db(), localMediaStore(), { actor: await getActor(), shopId, productId, key: form.text("key") });
+    await removeProductPhoto(db(), mediaStore(), { actor: await getActor(), shopId, productId, key: form.text("key") });
     return undefined;
   });
   if (result.ok) revalidatePath(`/dashboard/${shopId}/produits/${productId}`);

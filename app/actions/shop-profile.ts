@@ -9,7 +9,7 @@ import { getActor } from "@/lib/auth/session";
 import { db } from "@/lib/db/prisma";
 import { DomainError } from "@/lib/errors";
 import { addShopPhoto, removeShopPhoto } from "@/lib/shops/shop-photos";
-import { localMediaStore } from "@/lib/storage/media-store";
+import { mediaStore } from "@/lib/storage/select-media-store";
 import { acceptInvitation, inviteStaff, removeMember } from "@/lib/shops/invitations";
 import { updateShopDetails, updateShopSettings } from "@/lib/shops/profile";
 
@@ -62,10 +62,10 @@ export async function uploadShopPhotoAction(_previous: ActionResult, formData: F
   return forShop(formData, async (shopId, form) => {
     const file = form.file("photo");
     if (!file || file.size === 0) throw new DomainError("invalidInput", "no file", { reason: "photoNotImage" });
-    await addShopPhoto(db(), localMediaStore(), { actor: await getActor(), shopId, bytes: Buffer.from(await file.arrayBuffer()) });
+    await addShopPhoto(db(), mediaStore(), { actor: await getActor(), shopId, bytes: Buffer.from(await file.arrayBuffer()) });
   });
 }
 
 export async function removeShopPhotoAction(_previous: ActionResult, formData: FormData): Promise<ActionResult> {
-  return forShop(formData, async (shopId, form) => removeShopPhoto(db(), localMediaStore(), { actor: await getActor(), shopId, key: form.text("key") }));
+  return forShop(formData, async (shopId, form) => removeShopPhoto(db(), mediaStore(), { actor: await getActor(), shopId, key: form.text("key") }));
 }
