@@ -11,7 +11,7 @@ import { mediaStore } from "@/lib/storage/select-media-store";
 /** The identity page (internal route). The town's public pages are dropped by the Territory trigger, not from here. */
 const IDENTITY_PAGE = "/[locale]/(global)/admin/identite";
 
-const IDENTITY_FIELDS = ["name", "welcomeText", "primaryColor", "contactEmail", "contactPhone", "contactAddress", "legalPublisher", "publicationDirector", "mapTileUrl", "mapAttribution"] as const;
+const IDENTITY_FIELDS = ["name", "welcomeText", "primaryColor", "contactEmail", "contactPhone", "contactAddress", "legalPublisher", "publicationDirector", "mapTileUrl", "mapAttribution", "guestRetentionMonths"] as const;
 
 const forIdentity = (work: Parameters<typeof territoryAdminAction>[0]) => territoryAdminAction(work, { path: IDENTITY_PAGE, type: "page" });
 

@@ -49,6 +49,11 @@ export async function SiteFooter({ territory }: { territory: TerritorySite | nul
               </Link>
             </li>
             <li>
+              <Link href={territoryHref(base, "/confidentialite")} className="underline">
+                {t("privacy")}
+              </Link>
+            </li>
+            <li>
               <Link href="/villes" prefetch={false} className="underline">
                 {t("towns")}
               </Link>

@@ -34,11 +34,18 @@ export const identityInput = z
   publicationDirector: optionalText(120),
   mapTileUrl: tileUrlSchema.optional().transform((v) => v ?? null),
   mapAttribution: optionalText(200).optional().transform((v) => v ?? null),
+  // RGPD: how long guests' contact details stay on ended orders (the database checks the range too).
+  guestRetentionMonths: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => (v ? Number(v) : undefined))
+    .refine((v) => v === undefined || (Number.isInteger(v) && v >= 1 && v <= 120), "retentionRange"),
   })
   // A tile server's terms ask for its attribution on the map.
   .refine((input) => !input.mapTileUrl || input.mapAttribution, { message: "attributionRequired", path: ["mapAttribution"] });
 
-const IDENTITY_FIELDS = { name: true, welcomeText: true, primaryColor: true, contactEmail: true, contactPhone: true, contactAddress: true, legalPublisher: true, publicationDirector: true, mapTileUrl: true, mapAttribution: true } as const;
+const IDENTITY_FIELDS = { name: true, welcomeText: true, primaryColor: true, contactEmail: true, contactPhone: true, contactAddress: true, legalPublisher: true, publicationDirector: true, mapTileUrl: true, mapAttribution: true, guestRetentionMonths: true } as const;
 
 /** A town's identity as its admins edit it. */
 export async function getTerritoryIdentity(db: PrismaClient, request: { actor: Actor; territoryId: string }) {

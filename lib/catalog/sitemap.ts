@@ -17,7 +17,7 @@ export async function listSitemapEntries(db: PrismaClient, territoryId: string, 
     orderBy: { updatedAt: "desc" },
     select: { slug: true, updatedAt: true },
   });
-  const fixed: SitemapEntry[] = ["/", "/commerces", "/mentions-legales", "/accessibilite"].map((path) => ({ path, lastModified: shops[0]?.updatedAt ?? new Date(0) }));
+  const fixed: SitemapEntry[] = ["/", "/commerces", "/mentions-legales", "/accessibilite", "/confidentialite"].map((path) => ({ path, lastModified: shops[0]?.updatedAt ?? new Date(0) }));
   const room = Math.max(0, limit - fixed.length - shops.length);
   const products = room
     ? await db.product.findMany({

@@ -4,7 +4,7 @@ import { isReservedSlug } from "@/lib/territory/routing";
  * Pages rendered once and served from the shared cache to everyone (no nonce can
  * be put in them: scripts/server.ts gives them a hash-based policy instead).
  */
-const CACHED_PAGES = /^\/(?:$|boutiques\/[^/]+(?:\/produits\/[^/]+)?\/?$|mentions-legales\/?$|accessibilite\/?$)/;
+const CACHED_PAGES = /^\/(?:$|boutiques\/[^/]+(?:\/produits\/[^/]+)?\/?$|mentions-legales\/?$|accessibilite\/?$|confidentialite\/?$)/;
 
 /** The same pages of a town served under /<slug> at the platform's address count too. */
 export function isCachedPage(pathname: string): boolean {

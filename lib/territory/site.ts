@@ -27,6 +27,8 @@ export type TownIdentity = {
   publicationDirector: string | null;
   mapTileUrl: string | null;
   mapAttribution: string | null;
+  /** Months after an order ends before a guest's contact details are erased (the privacy notice says it) */
+  guestRetentionMonths: number;
 };
 
 export type TerritorySite = { id: string; slug: string; name: string; status: "PREPARATION" | "LIVE"; domain: string | null; base: string; publicUrl: string } & TownIdentity;

@@ -101,7 +101,7 @@ describe("cached storefront pages", () => {
 
   it("cost no database query on a hit (home, shop, product, legal notice)", async () => {
     const product = await db.product.findFirstOrThrow({ where: { shop: { slug: SHOP }, active: true }, select: { id: true } });
-    const paths = ["/", `/boutiques/${SHOP}`, `/boutiques/${SHOP}/produits/${product.id}`, "/mentions-legales", "/accessibilite"];
+    const paths = ["/", `/boutiques/${SHOP}`, `/boutiques/${SHOP}/produits/${product.id}`, "/mentions-legales", "/accessibilite", "/confidentialite"];
     for (const path of paths) await pageOf(appB, path);
     const before = await checkouts(appB);
     for (let round = 0; round < 5; round++) {

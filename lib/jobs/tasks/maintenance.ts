@@ -2,6 +2,7 @@ import { z } from "zod";
 import { sendMorningDigests } from "@/lib/dashboard/morning-digest";
 import { markNoShowAutomatically } from "@/lib/orders/automatic-no-show";
 import { releaseExpiredHold } from "@/lib/orders/unpaid-holds";
+import { anonymiseExpiredGuestOrders } from "@/lib/privacy/guest-retention";
 import { settleCheckoutSession } from "@/lib/payments/settle-session";
 import { PAYMENT_PAGE_MINUTES } from "@/lib/payments/start-online-payment";
 import { enqueue } from "../queue";
@@ -9,7 +10,7 @@ import type { TaskContext, TaskHandler } from "../context";
 import { log } from "@/lib/log/logger";
 
 /** The recurring sweeps, each run by graphile-worker's cron on exactly one instance per tick. */
-const payload = z.object({ sweep: z.enum(["holds", "no-shows", "digests", "purge", "payments"]) });
+const payload = z.object({ sweep: z.enum(["holds", "no-shows", "digests", "purge", "payments", "guests"]) });
 
 const BATCH = 200;
 
@@ -68,6 +69,7 @@ export const maintenance: TaskHandler = async (raw, _job, context) => {
   else if (sweep === "no-shows") await sweepNoShows(context);
   else if (sweep === "digests") await sendMorningDigests(context.db, context.now());
   else if (sweep === "payments") await reconcilePayments(context);
+  else if (sweep === "guests") await anonymiseExpiredGuestOrders(context.db, { now: context.now() });
   else await purge(context);
 };
 
@@ -78,4 +80,6 @@ export const CRONTAB = [
   `*/15 * * * * maintenance ?id=morning-digests&max=1 {"sweep":"digests"}`,
   `17 * * * * maintenance ?id=purge&max=1 {"sweep":"purge"}`,
   `*/5 * * * * maintenance ?id=reconcile-payments&max=1 {"sweep":"payments"}`,
+  // RGPD: guests' contact details erased after their town's retention period, once a night.
+  `43 2 * * * maintenance ?id=anonymise-guests&max=1 {"sweep":"guests"}`,
 ].join("\n");

@@ -5,6 +5,7 @@ import { getActor } from "@/lib/auth/session";
 import { db } from "@/lib/db/prisma";
 import { describeAccount } from "@/lib/auth/describe-account";
 import { SignOutEverywhereButton } from "@/components/account/SignOutEverywhereButton";
+import { DeleteAccountForm } from "@/components/account/DeleteAccountForm";
 
 export default async function AccountPage() {
   const actor = await getActor();
@@ -63,6 +64,24 @@ export default async function AccountPage() {
         </h2>
         <p className="text-muted">{t("securityHelp")}</p>
         <SignOutEverywhereButton label={t("signOutEverywhere")} pendingLabel={t("signingOutEverywhere")} failedLabel={t("signOutEverywhereFailed")} />
+      </section>
+      <section aria-labelledby="data-heading" className="space-y-3 rounded-xl bg-white p-6">
+        <h2 id="data-heading" className="text-xl font-semibold">
+          {t("dataHeading")}
+        </h2>
+        <p className="text-muted">{t("dataHelp")}</p>
+        <p className="flex flex-wrap gap-3">
+          {/* A download, not a page: a plain link keeps the file's name and works without JavaScript. */}
+          <a href="/api/compte/donnees" download className="inline-flex min-h-11 items-center rounded-lg border border-brand-600 px-4 font-medium text-brand-700">
+            {t("downloadData")}
+          </a>
+          <Link href="/confidentialite" className="inline-flex min-h-11 items-center px-1 font-medium text-brand-700 underline">
+            {t("privacyLink")}
+          </Link>
+        </p>
+        <h3 className="pt-2 text-lg font-semibold">{t("deleteHeading")}</h3>
+        <p className="text-muted">{t("deleteHelp")}</p>
+        <DeleteAccountForm />
       </section>
     </div>
   );

@@ -66,6 +66,11 @@ export default async function IdentityPage() {
             <legend className="text-lg font-semibold">{t("identityLegal")}</legend>
             {text("legalPublisher", { help: t("identityPublisherHelp") })}
             {text("publicationDirector")}
+            <div className="space-y-1">
+              <label htmlFor="identity-guestRetentionMonths" className="block text-sm font-medium">{t("identity_guestRetentionMonths")}</label>
+              <p id="identity-guestRetentionMonths-help" className="text-sm text-muted">{t("identityRetentionHelp")}</p>
+              <input id="identity-guestRetentionMonths" name="guestRetentionMonths" type="number" inputMode="numeric" min={1} max={120} step={1} required defaultValue={identity.guestRetentionMonths} aria-describedby="identity-guestRetentionMonths-help" className={`min-h-11 max-w-32 ${box}`} />
+            </div>
           </fieldset>
           <fieldset className="space-y-3">
             <legend className="text-lg font-semibold">{t("identityMap")}</legend>
