@@ -81,7 +81,7 @@ export default async function AccountPage() {
         </p>
         <h3 className="pt-2 text-lg font-semibold">{t("deleteHeading")}</h3>
         <p className="text-muted">{t("deleteHelp")}</p>
-        <DeleteAccountForm />
+        <DeleteAccountForm labels={{ confirm: t("deleteConfirmLabel"), submit: t("deleteSubmit"), pending: t("deleting"), done: t("deleted") }} />
       </section>
     </div>
   );
