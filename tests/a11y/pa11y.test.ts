@@ -28,7 +28,7 @@ beforeAll(async () => {
   // A basket with two products, so the basket and checkout pages are measured with their content.
   const [customer] = await prepareCustomers(db, app.url, { id: shop.id, slug: shop.slug, doorId: shop.doorPoint?.id ?? "" }, products.map((p) => p.id), 1);
   cartCookie = `comptoir_cart=${customer?.client.cookie("comptoir_cart") ?? ""}`;
-  pages = ["/", "/commerces?categorie=alimentation", `/boutiques/${SHOP}`, `/boutiques/${SHOP}/produits/${products[0]?.id ?? ""}`, "/recherche?q=pain", "/panier", "/commande", "/connexion", "/inscription-commerce", "/mentions-legales", "/accessibilite", "/villes", "/page-introuvable"];
+  pages = ["/", "/commerces?categorie=alimentation", `/boutiques/${SHOP}`, `/boutiques/${SHOP}/produits/${products[0]?.id ?? ""}`, "/recherche?q=pain", "/panier", "/commande", "/connexion", "/inscription-commerce", "/mentions-legales", "/accessibilite", "/confidentialite", "/villes", "/page-introuvable"];
   browser = await puppeteer.launch({
     executablePath: process.env.CHROMIUM_PATH ?? (existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined),
     args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"],
