@@ -9,9 +9,15 @@ import { runPool } from "./stats";
 type Shop = { id: string; slug: string; doorId: string };
 export type Customer = { client: HttpClient; productId: string; slot: string };
 
-function actionId(name: string): string {
+const actionIds = new Map<string, string>();
+
+/** The id of a server action in the last build, as the browser posts it in `next-action` (the manifest is read once per action). */
+export function actionId(name: string): string {
+  const known = actionIds.get(name);
+  if (known) return known;
   const action = listServerActions().find((a) => a.name === name);
   if (!action) throw new Error(`No server action ${name} in the build`);
+  actionIds.set(name, action.id);
   return action.id;
 }
 

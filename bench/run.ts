@@ -12,9 +12,7 @@
  * --server-node-options="--cpu-prof --cpu-prof-dir=/tmp/prof" (node flags of the app server, e.g. to profile it);
  * SERVER_HEAP_MB=… sets the server's heap limit as in production (scripts/lib/server-command.ts).
  */
-import { spawnSync } from "node:child_process";
-import { chmodSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { createRequire } from "node:module";
+import { chmodSync, mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -25,42 +23,28 @@ import { startEmbeddedPostgres } from "@/lib/db/embedded";
 import { applyMigrations } from "@/lib/db/migrations";
 import { installJobQueue } from "@/lib/jobs/install";
 import { seedDemoData } from "@/prisma/seed/seed";
-import { needsBuild } from "@/scripts/lib/build-state";
 import { startApp } from "@/tests/helpers/app-server";
 import { SEARCHES, seedBenchData, SHOP200_SLUG } from "./bench-data";
 import { measureFreshness } from "./freshness";
 import { loadTest, scenarioLine, throughput, type LoadResult } from "./load";
 import { oversellCount, ordersScenario, prepareCustomers, stockSnapshot } from "./orders-http";
 import { findPgbench, runPgbench } from "./pgbench";
+import { buildIfStale, rssMegabytes, serverMemory } from "./server-process";
 
 const { values } = parseArgs({ options: { seconds: { type: "string", default: "8" }, connections: { type: "string", default: "20" }, orders: { type: "string", default: "400" }, "orders-only": { type: "boolean", default: false }, "order-concurrency": { type: "string", default: "50" }, "server-node-options": { type: "string", default: "" } } });
 const ordersOnly = values["orders-only"];
 const seconds = Number(values.seconds);
 const connections = Number(values.connections);
 
-function build(): void {
-  if (!needsBuild()) return;
-  console.log("building the production app (sources changed)…");
-  const nextCli = createRequire(path.join(process.cwd(), "package.json")).resolve("next/dist/bin/next");
-  const result = spawnSync(process.execPath, [nextCli, "build"], { stdio: ["ignore", "ignore", "inherit"], env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" } });
-  if (result.status !== 0) throw new Error("next build failed");
-}
-
-function rssMegabytes(pid: number | undefined): number {
-  const status = pid ? readFileSync(`/proc/${pid}/status`, "utf8") : "";
-  return Math.round(Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024);
-}
-
 /** V8's view of the server's memory (heap limit from SERVER_HEAP_MB, scripts/lib/server-command.ts). */
 async function memoryLine(baseUrl: string): Promise<string> {
-  const body = (await (await fetch(`${baseUrl}/api/test/requetes`)).json()) as { memory: Record<string, number> };
-  return `server memory ${Object.entries(body.memory).map(([key, value]) => `${key} ${value}`).join(" ")} (MB)`;
+  return `server memory ${Object.entries(await serverMemory(baseUrl)).map(([key, value]) => `${key} ${value}`).join(" ")} (MB)`;
 }
 
 const ratio = (name: string, a: number, b: number) => `ratio ${name} ${b > 0 ? (a / b).toFixed(2) : "n/a"}`;
 
 async function main() {
-  build();
+  buildIfStale();
   const dir = mkdtempSync(path.join(os.tmpdir(), "comptoir-bench-"));
   chmodSync(dir, 0o755);
   const server = await startEmbeddedPostgres({ dataDir: path.join(dir, "pg"), persistent: false });

@@ -11,9 +11,14 @@ import { actionFormBody, checkoutNext, listServerActions } from "@/tests/fuzz/ne
 /** The chaos test's customers, shops and checks (tests/chaos/chaos.test.ts). */
 export type Shop = { id: string; slug: string; doorId: string; territoryId: string };
 
+const actionIds = new Map<string, string>();
+/** A server action's id in the last build, the manifest read once per action (a load run posts thousands). */
 const actionId = (name: string) => {
+  const known = actionIds.get(name);
+  if (known) return known;
   const action = listServerActions().find((entry) => entry.name === name);
   if (!action) throw new Error(`no server action ${name} in the build (run next build first)`);
+  actionIds.set(name, action.id);
   return action.id;
 };
 
@@ -46,7 +51,7 @@ export async function guest(db: PrismaClient, shop: Shop, productId: string): Pr
 export type Answer = { ok: boolean; checkoutId: string | null; error: string | null; problems: string[]; status: number };
 
 /** The checkout as the browser posts it, on one instance; never throws (a dropped connection is an answer too). */
-export async function checkout(app: AppServer, token: string, shop: Shop, slot: string, key = randomUUID()): Promise<Answer> {
+export async function checkout(app: Pick<AppServer, "url">, token: string, shop: Shop, slot: string, key = randomUUID()): Promise<Answer> {
   const client = new HttpClient(app.url, { origin: app.url });
   client.setCookie(CART_COOKIE, token);
   try {
