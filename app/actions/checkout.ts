@@ -6,6 +6,7 @@ import { formFields } from "@/lib/actions/form-fields";
 import { getActor } from "@/lib/auth/session";
 import { visitorCartOwner } from "@/lib/cart/visitor";
 import { db } from "@/lib/db/prisma";
+import { requestClient } from "@/lib/http/request-client";
 import { log } from "@/lib/log/logger";
 import { placeOrders } from "@/lib/orders/place-orders";
 import { configuredGateway } from "@/lib/payments/configured";
@@ -26,8 +27,8 @@ export async function placeOrdersAction(_previous: ActionResult<{ next: string }
   const form = formFields(formData);
   const gateway = configuredGateway();
   const result = await runAction(async () => {
-    const [actor, { owner, territoryId }] = await Promise.all([getActor(), visitorCartOwner({ create: true })]);
-    return placeOrders(db(), { actor, owner, territoryId, input: checkoutInputFromForm(form), onBehalfOfCaller: form.flag("onBehalfOfCaller", "1"), onlinePayment: gateway !== null });
+    const [actor, { owner, territoryId }, client] = await Promise.all([getActor(), visitorCartOwner({ create: true }), requestClient()]);
+    return placeOrders(db(), { actor, owner, territoryId, input: checkoutInputFromForm(form), onBehalfOfCaller: form.flag("onBehalfOfCaller", "1"), onlinePayment: gateway !== null, clientIp: client.ip });
     // The form's idempotency key makes a second run return the first one's orders.
   }, { idempotent: true });
   if (!result.ok) return result;

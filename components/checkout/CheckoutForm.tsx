@@ -22,9 +22,11 @@ type Props = {
   maxima: Record<string, string>;
   contact: { name: string; email: string; phone: string };
   forCaller: boolean;
+  /** The town's running top-up on this basket, already in words (null: none running) */
+  topUp: { headline: string; lines: { shopId: string; text: string }[]; summary: string } | null;
 };
 
-export function CheckoutForm({ idempotencyKey, shops, totals, maxima, contact, forCaller }: Props) {
+export function CheckoutForm({ idempotencyKey, shops, totals, maxima, contact, forCaller, topUp }: Props) {
   const t = useTranslations("checkout");
   const errorText = useErrorText();
   const [state, onSubmit, pending] = useKeptFormAction<ActionResult<{ next: string }>>(placeOrdersAction, idleResult);
@@ -109,6 +111,32 @@ export function CheckoutForm({ idempotencyKey, shops, totals, maxima, contact, f
         <div className="space-y-1">
           <label htmlFor="checkout-note" className="block font-medium">{t("note")}</label>
           <textarea id="checkout-note" name="note" maxLength={500} rows={2} className="w-full rounded-lg border border-gray-500 px-3 py-2 sm:max-w-md" />
+        </div>
+      </fieldset>
+      <fieldset className="space-y-3 rounded-xl bg-white p-4" data-testid="checkout-vouchers">
+        <legend className="px-1 text-xl font-semibold">{t("voucherHeading")}</legend>
+        {topUp && (
+          <div className="space-y-1 rounded-lg bg-brand-50 p-3" data-testid="checkout-topup">
+            <p className="font-medium">{topUp.headline}</p>
+            {topUp.lines.length > 0 && <ul className="list-inside list-disc">{topUp.lines.map((line) => <li key={line.shopId}>{line.text}</li>)}</ul>}
+            <p>{topUp.summary}</p>
+          </div>
+        )}
+        <div className="space-y-1">
+          <label htmlFor="checkout-voucherCode" className="block font-medium">{t("voucherCode")}</label>
+          <p id="checkout-voucherCode-help" className="text-sm text-muted">{t("voucherCodeHelp")}</p>
+          <input
+            id="checkout-voucherCode"
+            name="voucherCode"
+            type="text"
+            autoComplete="off"
+            autoCapitalize="characters"
+            spellCheck={false}
+            maxLength={40}
+            aria-invalid={failure?.details?.field === "voucherCode" ? true : undefined}
+            aria-describedby="checkout-voucherCode-help"
+            className="min-h-11 w-full rounded-lg border border-gray-500 px-3 font-mono uppercase sm:max-w-xs"
+          />
         </div>
       </fieldset>
       <p className="rounded-xl bg-brand-50 p-4 text-lg" data-testid="checkout-total">

@@ -100,6 +100,7 @@ function findShopOrder(db: PrismaClient, request: { shopId: string; orderId: str
       note: true,
       totalCents: true,
       maxTotalCents: true,
+      voucherCents: true,
       capturedCents: true,
       refundedCents: true,
       paymentMethod: true,

@@ -6,6 +6,7 @@ export function checkoutInputFromForm(form: FormFields) {
     idempotencyKey: form.text("idempotencyKey"),
     contact: { name: form.text("name"), email: form.text("email"), phone: form.text("phone") },
     note: form.optional("note"),
+    voucherCode: form.optional("voucherCode"),
     shops: form.all("shopId").slice(0, 50).map((shopId) => ({
       shopId,
       pickupPointId: form.text(`shop.${shopId}.pickupPointId`),

@@ -25,6 +25,7 @@ const orderDetail = {
   holdExpiresAt: true,
   totalCents: true,
   maxTotalCents: true,
+  voucherCents: true,
   refundedCents: true,
   vatCents: true,
   note: true,
@@ -74,7 +75,7 @@ export async function getCheckoutOrders(db: PrismaClient, request: { actor: Acto
       relayBaskets: { select: { id: true, code: true, pickupPoint: { select: { name: true } }, orders: { select: { shop: { select: { name: true } } }, orderBy: { shop: { name: "asc" } } } } },
       orders: {
         select: {
-          id: true, reference: true, status: true, pickupCode: true, accessToken: true, slotStartsAt: true, slotEndsAt: true, totalCents: true, maxTotalCents: true, paymentMethod: true, holdExpiresAt: true,
+          id: true, reference: true, status: true, pickupCode: true, accessToken: true, slotStartsAt: true, slotEndsAt: true, totalCents: true, maxTotalCents: true, voucherCents: true, paymentMethod: true, holdExpiresAt: true,
           shop: { select: { name: true } }, pickupPoint: { select: { name: true, addressLine: true, city: true } },
         },
         orderBy: { slotStartsAt: "asc" },

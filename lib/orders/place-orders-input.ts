@@ -20,6 +20,8 @@ export const placeOrdersInput = z.object({
     .min(1, "cartEmpty")
     .max(20),
   note: z.string().trim().max(500).optional(),
+  /** A town voucher code (issue #14), as typed */
+  voucherCode: z.string().trim().max(40, "voucherUnknown").optional(),
 });
 
 export type PlaceOrdersInput = z.infer<typeof placeOrdersInput>;

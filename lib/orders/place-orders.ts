@@ -7,6 +7,8 @@ import { getCart } from "@/lib/cart/get-cart";
 import { includedVat, priceLine } from "@/lib/catalog/line-pricing";
 import type { Tx } from "@/lib/db/client";
 import { DomainError } from "@/lib/errors";
+import { assertAllowed, consumeLimits, LIMITS } from "@/lib/security/rate-limit";
+import { applyVouchers, type AppliedVoucher } from "@/lib/vouchers/apply";
 import { CheckoutError, type CheckoutProblem } from "./checkout-error";
 import { newAccessToken, newOrderReference, newPickupCode } from "./codes";
 import { HOLD_MINUTES } from "./follow-up-times";
@@ -102,6 +104,16 @@ async function bookSlots(tx: Tx, shops: ShopCheckout[]): Promise<void> {
   if (problems.length) throw new CheckoutError(problems);
 }
 
+/** An online order the vouchers pay entirely needs no payment page: confirmed at once, nothing to pay. */
+async function confirmFullyCovered(tx: Tx, orders: { id: string; maxTotalCents: number; online: boolean }[], vouchers: AppliedVoucher[]): Promise<string[]> {
+  const covered = orders.filter((order) => order.online && vouchers.reduce((sum, v) => sum + (v.perOrder[order.id] ?? 0), 0) >= order.maxTotalCents).map((order) => order.id);
+  for (const id of covered) {
+    await tx.order.update({ where: { id }, data: { status: "CONFIRMED", paymentMethod: "PAY_AT_PICKUP", holdExpiresAt: null } });
+    await tx.orderEvent.updateMany({ where: { orderId: id }, data: { toStatus: "CONFIRMED" } });
+  }
+  return covered;
+}
+
 /**
  * Turns the cart into one order per shop, in one transaction: stock and slot
  * capacity are taken by conditional updates, so two customers racing for the
@@ -121,6 +133,8 @@ export async function placeOrders(
     now?: Date;
     /** Whether online payment can be taken (a payment provider is configured) */
     onlinePayment?: boolean;
+    /** The client's address, for the voucher codes' rate limit */
+    clientIp?: string;
   },
 ): Promise<PlacedCheckout> {
   const input = placeOrdersInput.parse(request.input);
@@ -133,6 +147,11 @@ export async function placeOrders(
 
   const previous = await findCheckout(db, input.idempotencyKey, ownerKey);
   if (previous) return previous;
+
+  // Guessing codes is slow: every checkout with a code counts, whether it is right or not.
+  if (input.voucherCode) {
+    assertAllowed(await consumeLimits(db, [{ limit: LIMITS.voucherCodeOwner, subject: ownerKey }, { limit: LIMITS.voucherCodeIp, subject: request.clientIp ?? "unknown" }], now));
+  }
 
   try {
     const cart = await getCart(db, request.owner, request.territoryId);
@@ -148,6 +167,7 @@ export async function placeOrders(
         await bookSlots(tx, shops);
         const orders: PlacedCheckout["orders"] = [];
         const confirmed: string[] = [];
+        const amounts: { id: string; shopId: string; totalCents: number; maxTotalCents: number; online: boolean }[] = [];
         for (const shop of shops) {
           const lines = shop.lines.map((line) => {
             const product = products.get(line.productId) as ProductRow;
@@ -196,11 +216,15 @@ export async function placeOrders(
               holdExpiresAt: status === "AWAITING_PAYMENT" ? new Date(now.getTime() + HOLD_MINUTES * 60_000) : null,
               events: { create: { toStatus: status, actorUserId: operator?.userId ?? customerId, note: operator ? "placed by phone" : "" } },
             },
-            select: { id: true, reference: true, pickupCode: true, accessToken: true, shopId: true, status: true },
+            select: { id: true, reference: true, pickupCode: true, accessToken: true, shopId: true, status: true, totalCents: true, maxTotalCents: true },
           });
+          amounts.push({ id: order.id, shopId: order.shopId, totalCents: order.totalCents, maxTotalCents: order.maxTotalCents, online: order.status === "AWAITING_PAYMENT" });
           orders.push({ id: order.id, reference: order.reference, pickupCode: order.pickupCode, accessToken: order.accessToken, shopId: order.shopId });
           if (order.status === "CONFIRMED") confirmed.push(order.id);
         }
+        // The town's vouchers, their budget taken here: a refused code refuses the whole checkout.
+        const vouchers = await applyVouchers(tx, { territoryId: request.territoryId, now, orders: amounts, code: input.voucherCode, contact: input.contact });
+        confirmed.push(...(await confirmFullyCovered(tx, amounts, vouchers)));
         await groupAtRelayPoints(tx, checkout.id, shops, orders);
         // In the same transaction: the confirmations (unpaid orders get theirs when paid) and what happens later.
         await queueOrderConfirmations(tx, confirmed);

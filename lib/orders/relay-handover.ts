@@ -4,6 +4,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { requireOperator, requireUser } from "@/lib/auth/guards";
 import { DomainError, NotFoundError } from "@/lib/errors";
 import { queuePaymentFollowUp } from "@/lib/payments/follow-up";
+import { spendVoucherUses } from "@/lib/vouchers/settle";
 import { matchPickupCode, verifyPickupCode } from "./pickup-code-check";
 import { HOLDS_STOCK } from "./status";
 
@@ -65,6 +66,7 @@ export async function handOverAtRelay(db: PrismaClient, request: { actor: Actor;
   await db.$transaction(async (tx) => {
     const updated = await tx.order.updateMany({ where: { id: order.id, status: "AT_RELAY_POINT" }, data: { status: "COLLECTED" } });
     if (updated.count === 0) throw new DomainError("conflict", "the order changed meanwhile", { reason: "orderChanged" });
+    await spendVoucherUses(tx, order.id, new Date());
     await tx.orderEvent.create({ data: { orderId: order.id, fromStatus: "AT_RELAY_POINT", toStatus: "COLLECTED", actorUserId: request.actor.kind === "user" ? request.actor.userId : null, note: `remise au point relais ${point.name}` } });
     await queuePaymentFollowUp(tx, { id: order.id, checkoutId: order.checkoutId, paymentMethod: order.paymentMethod, status: "COLLECTED" });
   });
@@ -95,6 +97,7 @@ export async function handOverBasketAtRelay(db: PrismaClient, request: { actor: 
     for (const order of toHandOver) {
       const updated = await tx.order.updateMany({ where: { id: order.id, status: "AT_RELAY_POINT" }, data: { status: "COLLECTED" } });
       if (updated.count === 0) continue; // handed over meanwhile by another desk
+      await spendVoucherUses(tx, order.id, new Date());
       await tx.orderEvent.create({ data: { orderId: order.id, fromStatus: "AT_RELAY_POINT", toStatus: "COLLECTED", actorUserId: request.actor.kind === "user" ? request.actor.userId : null, note: `remise au point relais ${point.name}${matched === 0 ? " (code du panier)" : ""}` } });
       await queuePaymentFollowUp(tx, { id: order.id, checkoutId: order.checkoutId, paymentMethod: order.paymentMethod, status: "COLLECTED" });
       done.push(order.id);

@@ -1,6 +1,8 @@
 import type { Tx } from "@/lib/db/client";
+import { releaseVoucherUses } from "@/lib/vouchers/settle";
 
 type HeldOrder = {
+  id: string;
   shopId: string;
   pickupPointId: string;
   slotStartsAt: Date;
@@ -8,8 +10,8 @@ type HeldOrder = {
 };
 
 /**
- * Gives back what an order held: its products' stock (limited stock only) and
- * its place in the slot and at the relay point. Locks follow the same order as
+ * Gives back what an order held: its products' stock (limited stock only), its
+ * place in the slot and at the relay point, and the town's vouchers it used. Locks follow the same order as
  * placing (products by id, then slot counters). With `restock: false` (a no-show
  * of goods that cannot go back on the shelf) only the places are given back.
  */
@@ -24,4 +26,5 @@ export async function releaseHolds(tx: Tx, order: HeldOrder, options: { restock?
   await tx.$executeRaw`
     UPDATE "RelayPointSlotCounter" SET "booked" = "booked" - 1
     WHERE "pickupPointId" = ${order.pickupPointId} AND "startsAt" = ${order.slotStartsAt} AND "booked" > 0`;
+  await releaseVoucherUses(tx, order.id, new Date());
 }

@@ -8,6 +8,7 @@ import { queuePaymentFollowUp } from "@/lib/payments/follow-up";
 import { queueNoShowEmails } from "./follow-up-emails";
 import { queueStatusEmail } from "./order-emails";
 import { verifyPickupCode } from "./pickup-code-check";
+import { spendVoucherUses } from "@/lib/vouchers/settle";
 import { releaseHolds } from "./release-holds";
 import { canTransition } from "./status";
 
@@ -80,6 +81,8 @@ export async function transitionOrderByShop(
     if (to === "CANCELLED") await releaseHolds(tx, order);
     // A no-show gives the stock back only when the shop says the goods go back on the shelf.
     if (to === "NO_SHOW") await releaseHolds(tx, order, { restock: order.shop.noShowRestock });
+    // Collected: the town's vouchers on it are spent, owed to the shop.
+    if (to === "COLLECTED") await spendVoucherUses(tx, order.id, now);
     await tx.orderEvent.create({ data: { orderId: order.id, fromStatus: order.status, toStatus: to, actorUserId: member.userId, note: input.reason ?? "" } });
     if (to === "NO_SHOW") await queueNoShowEmails(tx, order.id, false);
     else await queueStatusEmail(tx, order.id, to, input.reason);

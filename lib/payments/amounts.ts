@@ -7,6 +7,8 @@ export type OrderForAmount = {
   status: OrderStatus;
   totalCents: number;
   maxTotalCents: number;
+  /** Paid by the town's vouchers: never charged to the card */
+  voucherCents: number;
   lines: { soldByWeight: boolean; actualGrams: number | null }[];
   shop: { noShowFeeCents: number | null };
 };
@@ -15,13 +17,14 @@ export type OrderForAmount = {
  * What the customer owes for an online-paid order now: nothing once cancelled; the
  * shop's no-show fee (if it keeps one) for a no-show; the maximum while a weighed
  * line has no real weight yet (a capture at the deadline takes that, the difference
- * is refunded once weighed); else the order's total.
+ * is refunded once weighed); else the order's total — less what the town's
+ * vouchers pay (a no-show loses them: they go back to the campaign).
  */
 export function amountDue(order: OrderForAmount): number {
   if (order.status === "CANCELLED") return 0;
   if (order.status === "NO_SHOW") return Math.min(order.shop.noShowFeeCents ?? 0, order.totalCents);
   const unweighed = order.lines.some((line) => line.soldByWeight && line.actualGrams === null);
-  return unweighed ? order.maxTotalCents : order.totalCents;
+  return Math.max(0, (unweighed ? order.maxTotalCents : order.totalCents) - order.voucherCents);
 }
 
 /** The platform's commission on an amount, in basis points, rounded to the cent. */

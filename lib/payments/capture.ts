@@ -9,7 +9,7 @@ export type CaptureOutcome = "captured" | "released" | "waiting" | "nothing";
 const CAPTURE_MARGIN_MS = 24 * 3_600_000;
 
 const orderSelect = {
-  id: true, status: true, totalCents: true, maxTotalCents: true, capturedCents: true,
+  id: true, status: true, totalCents: true, maxTotalCents: true, voucherCents: true, capturedCents: true,
   lines: { select: { soldByWeight: true, actualGrams: true } },
   shop: { select: { noShowFeeCents: true } },
 } as const;

@@ -19,7 +19,7 @@ export async function refundOrder(db: PrismaClient, gateway: PaymentGateway, req
   const order = await db.order.findUnique({
     where: { id: request.orderId },
     select: {
-      id: true, checkoutId: true, status: true, totalCents: true, maxTotalCents: true, capturedCents: true, refundedCents: true, paymentMethod: true,
+      id: true, checkoutId: true, status: true, totalCents: true, maxTotalCents: true, voucherCents: true, capturedCents: true, refundedCents: true, paymentMethod: true,
       lines: { select: { soldByWeight: true, actualGrams: true } },
       shop: { select: { noShowFeeCents: true } },
       territory: { select: { commissionBp: true } },

@@ -31,7 +31,7 @@ export async function startOnlinePayment(db: PrismaClient, gateway: PaymentGatew
       accessToken: true,
       stripeSessionId: true,
       stripeSessionUrl: true,
-      orders: { where: { paymentMethod: "ONLINE", status: "AWAITING_PAYMENT" }, select: { territoryId: true, reference: true, maxTotalCents: true, contactEmail: true, holdExpiresAt: true, shop: { select: { name: true } } } },
+      orders: { where: { paymentMethod: "ONLINE", status: "AWAITING_PAYMENT" }, select: { territoryId: true, reference: true, maxTotalCents: true, voucherCents: true, contactEmail: true, holdExpiresAt: true, shop: { select: { name: true } } } },
     },
   });
   const awaiting = checkout?.orders ?? [];
@@ -43,7 +43,8 @@ export async function startOnlinePayment(db: PrismaClient, gateway: PaymentGatew
   }
   const session = await gateway.createCheckoutSession({
     checkoutId: checkout.id,
-    lines: awaiting.map((order) => ({ name: `${order.shop.name} — commande ${order.reference}`, amountCents: order.maxTotalCents })),
+    // The card pays only what the town's vouchers leave (placing made sure something is left).
+    lines: awaiting.map((order) => ({ name: `${order.shop.name} — commande ${order.reference}${order.voucherCents ? " (bon de la ville déduit)" : ""}`, amountCents: order.maxTotalCents - order.voucherCents })),
     customerEmail: awaiting[0]?.contactEmail ?? null,
     ...pageUrls(await publicUrlOfTerritory(db, awaiting[0]?.territoryId ?? ""), checkout),
     expiresAt: new Date(request.now.getTime() + PAYMENT_PAGE_MINUTES * 60_000),

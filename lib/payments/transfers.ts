@@ -16,7 +16,7 @@ export async function transferToShop(db: PrismaClient, gateway: PaymentGateway, 
   const order = await db.order.findUnique({
     where: { id: request.orderId },
     select: {
-      id: true, checkoutId: true, status: true, totalCents: true, maxTotalCents: true, capturedCents: true, refundedCents: true, paymentMethod: true,
+      id: true, checkoutId: true, status: true, totalCents: true, maxTotalCents: true, voucherCents: true, capturedCents: true, refundedCents: true, paymentMethod: true,
       lines: { select: { soldByWeight: true, actualGrams: true } },
       territory: { select: { commissionBp: true } },
       shop: { select: { stripeAccountId: true, name: true, noShowFeeCents: true } },

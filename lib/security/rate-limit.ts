@@ -25,6 +25,9 @@ export const LIMITS = {
   pickupCodeOrder: { name: "pickup-code-order", max: 5, windowSeconds: 15 * MINUTE },
   /** Wrong pickup codes typed by one member of staff */
   pickupCodeFailuresUser: { name: "pickup-code-failures-user", max: 20, windowSeconds: 15 * MINUTE },
+  /** Voucher codes tried at checkout by one customer (their cart or account), and from one client address */
+  voucherCodeOwner: { name: "voucher-code-owner", max: 10, windowSeconds: 60 * MINUTE },
+  voucherCodeIp: { name: "voucher-code-ip", max: 30, windowSeconds: 60 * MINUTE },
 } satisfies Record<string, Limit>;
 
 export type LimitCheck = { limit: Limit; subject: string };

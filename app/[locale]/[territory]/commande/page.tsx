@@ -13,6 +13,7 @@ import { describeContact } from "@/lib/orders/checkout-contact";
 import { onlinePaymentEnabled } from "@/lib/payments/configured";
 import { territoryHref } from "@/lib/territory/href";
 import { territorySite } from "@/lib/territory/site";
+import { previewTopUp } from "@/lib/vouchers/preview";
 
 export default async function CheckoutPage({ params }: { params: Promise<{ territory: string }> }) {
   const territory = await territorySite((await params).territory);
@@ -22,10 +23,20 @@ export default async function CheckoutPage({ params }: { params: Promise<{ terri
   const [t, shops, contact] = await Promise.all([getTranslations("checkout"), getCheckoutOptions(db(), cart, locale, new Date(), { onlinePayment: onlinePaymentEnabled() }), describeContact(db(), actor, territoryId)]);
   const totals = Object.fromEntries(shops.map((s) => [s.shopId, t("summary", { count: s.itemCount, total: formatPrice(s.subtotalCents, locale) })]));
   const maxima = Object.fromEntries(shops.map((s) => [s.shopId, formatPrice(s.maxSubtotalCents, locale)]));
+  // The town's top-up, shown before confirming (checked again, for this person and the budget left, when placing).
+  const topUp = await previewTopUp(db(), { territoryId, now: new Date(), shops });
+  const grandTotal = shops.reduce((sum, shop) => sum + shop.subtotalCents, 0);
+  const topUpView = topUp && {
+    headline: t("topUpHeadline", { campaign: topUp.campaignName, percent: topUp.bp / 100, cap: formatPrice(topUp.capCents, locale) }),
+    lines: shops.filter((shop) => topUp.perShop[shop.shopId]).map((shop) => ({ shopId: shop.shopId, text: t("topUpLine", { shop: shop.shopName, amount: formatPrice(topUp.perShop[shop.shopId] ?? 0, locale) }) })),
+    summary: topUp.estimateCents > 0
+      ? t("topUpSummary", { amount: formatPrice(topUp.estimateCents, locale), rest: formatPrice(grandTotal - topUp.estimateCents, locale) })
+      : t("topUpBelowMinimum", { minimum: formatPrice(topUp.minBasketCents, locale) }),
+  };
   return (
     <div className="space-y-6">
       <h1 className="text-3xl font-bold text-brand-800">{t("heading")}</h1>
-      <CheckoutForm idempotencyKey={randomUUID()} shops={shops} totals={totals} maxima={maxima} contact={contact.defaults} forCaller={contact.forCaller} />
+      <CheckoutForm idempotencyKey={randomUUID()} shops={shops} totals={totals} maxima={maxima} contact={contact.defaults} forCaller={contact.forCaller} topUp={topUpView} />
     </div>
   );
 }

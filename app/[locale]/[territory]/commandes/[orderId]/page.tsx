@@ -12,6 +12,7 @@ import { toLocale } from "@/lib/i18n/locales";
 import { formatPrice } from "@/lib/money/format";
 import { getOrder } from "@/lib/orders/get-order";
 import { formatSlot, formatTime } from "@/lib/time/format";
+import { VoucherShare } from "@/components/orders/VoucherShare";
 
 type Props = { params: Promise<{ orderId: string }>; searchParams: Promise<{ t?: string }> };
 
@@ -73,6 +74,7 @@ export default async function OrderPage({ params, searchParams }: Props) {
           {order.paymentMethod === "PAY_AT_PICKUP" && <span className="block text-sm text-muted">{t("payAtPickup")}</span>}
           {order.paymentMethod === "ONLINE" && <span className="block text-sm text-muted">{t("paidOnlineDetail", { status: t(`payment_${order.paymentStatus}`) })}</span>}
         </p>
+        <div className="text-right"><VoucherShare order={order} /></div>
       </section>
       {order.status === "AWAITING_PAYMENT" && (
         <section aria-labelledby="payment-heading" className="space-y-3 rounded-xl border-2 border-amber-600 bg-amber-50 p-5" data-testid="awaiting-payment">

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { VoucherShare } from "@/components/orders/VoucherShare";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { PickupCode } from "@/components/orders/PickupCode";
@@ -77,6 +78,7 @@ export default async function ConfirmationPage({ params, searchParams }: Props) 
                   {" — "}
                   {order.paymentMethod === "ONLINE" ? t("paidOnline") : t("payAtPickupShort")}
                 </p>
+                <VoucherShare order={order} />
               </>
             )}
             <Link href={territoryHref(base, `/commandes/${order.id}?t=${order.accessToken}`)} className="inline-flex min-h-11 items-center rounded-lg border border-brand-600 px-4 font-medium text-brand-700">

@@ -13,6 +13,7 @@ import { formatPrice } from "@/lib/money/format";
 import { availableShopActions } from "@/lib/orders/shop-transitions";
 import { formatSlot } from "@/lib/time/format";
 import { dashboardPage } from "../../../_lib/guard";
+import { VoucherShare } from "@/components/orders/VoucherShare";
 
 type Props = { params: Promise<{ shopId: string; orderId: string }> };
 
@@ -71,6 +72,7 @@ export default async function ShopOrderPage({ params }: Props) {
           {tOrder("total")} : <strong data-testid="shop-order-total">{formatPrice(order.totalCents, locale)}</strong>
           <span className="block text-sm text-muted">{order.paymentMethod === "ONLINE" ? t("paidOnlineStatus", { status: tOrder(`payment_${order.paymentStatus}`) }) : t("toCollectAtCounter")}</span>
         </p>
+        <div className="text-right"><VoucherShare order={order} /></div>
       </section>
       <section aria-labelledby="order-customer" className="rounded-xl bg-white p-4">
         <h2 id="order-customer" className="text-xl font-semibold">{t("customer")}</h2>
