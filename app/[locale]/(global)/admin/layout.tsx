@@ -26,6 +26,7 @@ export default async function AdminLayout({ children }: { children: ReactNode })
           { href: "/admin/categories", label: t("categories") },
           { href: "/admin/communes", label: t("communes") },
           { href: "/admin/chiffres", label: t("figures") },
+          { href: "/admin/bons", label: t("vouchers") },
           { href: "/admin/identite", label: t("identity") },
           { href: "/admin/equipe", label: t("team") },
           { href: "/admin/journal", label: t("journal") },
