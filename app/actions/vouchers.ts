@@ -8,7 +8,8 @@ import { territoryAdminAction } from "@/lib/actions/territory-admin-action";
 import { requestAdminTerritory } from "@/lib/admin/request-admin-territory";
 import { getActor } from "@/lib/auth/session";
 import { db } from "@/lib/db/prisma";
-import { changeCampaign, createCampaign } from "@/lib/vouchers/campaigns";
+import { now } from "@/lib/time/clock";
+import { changeCampaign, createCampaign, endCampaignNow } from "@/lib/vouchers/campaigns";
 import { issueVoucherCodes } from "@/lib/vouchers/issue-codes";
 
 const CAMPAIGN_PAGE = "/[locale]/(global)/admin/bons/[campaignId]";
@@ -44,4 +45,9 @@ export async function changeCampaignAction(_previous: ActionResult, formData: Fo
 export async function issueVoucherCodesAction(_previous: ActionResult, formData: FormData): Promise<ActionResult> {
   const form = formFields(formData);
   return territoryAdminAction((actor, territoryId) => issueVoucherCodes(db(), { actor, territoryId, campaignId: form.text("campaignId"), input: { count: form.text("count"), emails: form.text("emails") } }), { path: CAMPAIGN_PAGE, type: "page" });
+}
+
+export async function endCampaignAction(_previous: ActionResult, formData: FormData): Promise<ActionResult> {
+  const form = formFields(formData);
+  return territoryAdminAction((actor, territoryId) => endCampaignNow(db(), { actor, territoryId, campaignId: form.text("campaignId"), now: now() }), { path: CAMPAIGN_PAGE, type: "page" });
 }

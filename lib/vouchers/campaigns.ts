@@ -156,3 +156,20 @@ export async function campaignScopeChoices(db: PrismaClient, request: { actor: A
   ]);
   return { categories, communes, shops };
 }
+
+/**
+ * Stops a campaign now (a decision of the town, a fraud): no new order takes it;
+ * orders that already did keep their share, spent or given back as usual. Audited.
+ */
+export async function endCampaignNow(db: PrismaClient, request: { actor: Actor; territoryId: string; campaignId: string; now: Date }): Promise<void> {
+  requireAdmin(request.actor, request.territoryId);
+  await db.$transaction(async (tx) => {
+    const campaign = await tx.voucherCampaign.findFirst({ where: { id: request.campaignId, territoryId: request.territoryId }, select: { startsAt: true, endsAt: true } });
+    if (!campaign) throw new NotFoundError("campaign");
+    if (campaign.endsAt <= request.now) throw new DomainError("conflict", "already over", { reason: "campaignOver" });
+    // A campaign that has not started yet ends before it starts: it keeps its dates valid by starting now too.
+    const startsAt = campaign.startsAt < request.now ? campaign.startsAt : new Date(request.now.getTime() - 1);
+    await tx.voucherCampaign.update({ where: { id: request.campaignId }, data: { startsAt, endsAt: request.now } });
+    await audit(tx, { actor: request.actor, territoryId: request.territoryId, action: "voucher.campaign.end", entityType: "VoucherCampaign", entityId: request.campaignId, before: { endsAt: campaign.endsAt.toISOString() }, after: { endsAt: request.now.toISOString() } });
+  });
+}

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
-import { changeCampaignAction, issueVoucherCodesAction } from "@/app/actions/vouchers";
+import { changeCampaignAction, endCampaignAction, issueVoucherCodesAction } from "@/app/actions/vouchers";
 import { ActionForm } from "@/components/ui/ActionForm";
 import { db } from "@/lib/db/prisma";
 import { isDomainError } from "@/lib/errors";
@@ -35,6 +35,14 @@ export default async function CampaignPage({ params }: { params: Promise<{ campa
         <p>{campaign.kind === "CODES" ? t("kindCodesShort", { value: euros(campaign.voucherValueCents ?? 0) }) : t("kindTopUpLong", { percent: (campaign.topUpBp ?? 0) / 100, cap: euros(campaign.topUpCapCents ?? 0), minimum: euros(campaign.minBasketCents) })}</p>
         <p>{t("dates", { from: campaign.startsAt.toLocaleDateString(locale, { timeZone: "Europe/Paris", day: "numeric", month: "long", year: "numeric" }), to: lastDay(campaign.endsAt, locale) })}</p>
         <p>{t(`scope_${campaign.shopScope}`)}{campaign.declines.length > 0 && ` — ${t("declined", { shops: campaign.declines.map((d) => d.shop.name).join(", ") })}`}</p>
+        {campaign.endsAt > new Date() ? (
+          <ActionForm action={endCampaignAction} submitLabel={t("endNow")} pendingLabel={t("saving")} successLabel={t("ended")} danger>
+            <input type="hidden" name="campaignId" value={campaign.id} />
+            <p className="text-sm text-muted">{t("endNowHelp")}</p>
+          </ActionForm>
+        ) : (
+          <p className="font-medium" data-testid="campaign-over">{t("over")}</p>
+        )}
       </section>
       <section aria-labelledby="campaign-budget" className="space-y-3 rounded-xl bg-white p-4">
         <h2 id="campaign-budget" className="text-xl font-semibold">{t("budgetHeading")}</h2>
