@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
 import { testDb } from "@/tests/helpers/db";
 import { createShop, createTerritory } from "@/tests/helpers/fixtures";
-import { changeCampaign, createCampaign } from "./campaigns";
+import { changeCampaign, createCampaign, endCampaignNow } from "./campaigns";
 import { issueVoucherCodes, listVoucherCodes } from "./issue-codes";
 
 /** Campaigns as a town's admin runs them (issue #14): created, changed, codes issued — audited, and only in their own town. */
@@ -61,5 +61,14 @@ describe("a town's campaigns", () => {
     const log = await db.auditLog.findFirstOrThrow({ where: { entityId: id, action: "voucher.codes.issue" } });
     expect(JSON.stringify(log.after)).not.toContain(emailed?.code ?? "-");
     await expect(issueVoucherCodes(db, { actor: admin, territoryId: other.territory.id, campaignId: id, input: { count: "1" } })).rejects.toMatchObject({ code: "notFound" });
+  });
+
+  it("can be stopped now: it no longer runs, stopping twice is refused, and it is audited", async () => {
+    const { id } = await createCampaign(db, { actor: admin, territoryId: place.territory.id, input: { ...topUp, startsOn: "2026-01-01" } });
+    const now = new Date();
+    await endCampaignNow(db, { actor: admin, territoryId: place.territory.id, campaignId: id, now });
+    expect((await db.voucherCampaign.findUniqueOrThrow({ where: { id } })).endsAt.getTime()).toBe(now.getTime());
+    await expect(endCampaignNow(db, { actor: admin, territoryId: place.territory.id, campaignId: id, now: new Date() })).rejects.toMatchObject({ details: { reason: "campaignOver" } });
+    expect(await db.auditLog.count({ where: { entityId: id, action: "voucher.campaign.end" } })).toBe(1);
   });
 });
