@@ -15,6 +15,8 @@ export default async function AdminLayout({ children }: { children: ReactNode })
   return (
     <NextIntlClientProvider messages={messages}>
     <div className="space-y-6">
+      {/* Printed pages (statements, code sheets) show their content, not the console's navigation. */}
+      <div className="space-y-6 print:hidden">
       <AdminTerritoryBar current={territory} territories={territories} />
       <DashboardNav
         label={t("heading", { territory: territory.name })}
@@ -34,6 +36,7 @@ export default async function AdminLayout({ children }: { children: ReactNode })
           ...(isSuperAdmin(actor) ? [{ href: "/admin/territoires", label: t("territories") }] : []),
         ]}
       />
+      </div>
       {children}
     </div>
     </NextIntlClientProvider>

@@ -2,8 +2,13 @@ import type { NextRequest } from "next/server";
 import { directoryCsv, publicDirectory } from "@/lib/catalog/open-data";
 import { db } from "@/lib/db/prisma";
 import { requestTerritorySite } from "@/lib/territory/site";
+import { publicVoucherCampaigns } from "@/lib/vouchers/open-data";
 
-/** Open data: the public shop directory as JSON (default) or CSV (?format=csv). */
+/**
+ * Open data: the public shop directory as JSON (default) or CSV (?format=csv).
+ * The JSON also carries the town's voucher campaigns as aggregates (their own
+ * CSV is /api/open-data/bons-d-achat).
+ */
 export async function GET(request: NextRequest) {
   const format = request.nextUrl.searchParams.get("format") === "csv" ? "csv" : "json";
   // The town named by the address (its host, or ?territoire=): its shops, with links on its own address.
@@ -14,5 +19,6 @@ export async function GET(request: NextRequest) {
   if (format === "csv") {
     return new Response(directoryCsv(entries), { headers: { ...headers, "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": 'attachment; filename="commerces.csv"' } });
   }
-  return Response.json({ territory: territory.slug, generatedAt: new Date().toISOString(), shops: entries }, { headers });
+  const voucherCampaigns = await publicVoucherCampaigns(db(), territory.slug);
+  return Response.json({ territory: territory.slug, generatedAt: new Date().toISOString(), shops: entries, voucherCampaigns }, { headers });
 }

@@ -27,6 +27,7 @@ export default async function ShopDashboardLayout({ children, params }: { childr
             { href: `/dashboard/${shopId}/retraits`, label: t("pickup") },
             { href: `/dashboard/${shopId}/resume`, label: t("summary") },
             { href: `/dashboard/${shopId}/paiements`, label: t("payments") },
+            { href: `/dashboard/${shopId}/bons`, label: t("vouchers") },
             { href: `/dashboard/${shopId}/profil`, label: t("profile") },
           ]}
         />
