@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { changeCampaignAction, endCampaignAction, issueVoucherCodesAction } from "@/app/actions/vouchers";
 import { ActionForm } from "@/components/ui/ActionForm";
+import { CampaignFigures } from "@/components/vouchers/CampaignFigures";
 import { db } from "@/lib/db/prisma";
 import { isDomainError } from "@/lib/errors";
 import { toLocale } from "@/lib/i18n/locales";
@@ -72,6 +73,7 @@ export default async function CampaignPage({ params }: { params: Promise<{ campa
           </div>
         </ActionForm>
       </section>
+      <CampaignFigures campaignId={campaign.id} territoryId={territory.id} />
       {campaign.kind === "CODES" && (
         <section aria-labelledby="campaign-codes" className="space-y-3 rounded-xl bg-white p-4">
           <h2 id="campaign-codes" className="text-xl font-semibold">{t("codesHeading")}</h2>
