@@ -24,6 +24,7 @@ export async function runAction<T>(work: () => Promise<T>, options: RunOptions =
   let attempt = await traceDatabaseWork(work);
   if ("value" in attempt) return { ok: true, data: attempt.value };
   const lost = (a: typeof attempt) => "error" in a && (a.trace.connectionLost || isConnectionLoss(a.error));
+  const firstMayHaveCommitted = attempt.trace.mayHaveCommitted;
   if (lost(attempt) && (options.idempotent || !attempt.trace.mayHaveCommitted) && (await waitForDatabase(db()))) {
     log().warn({ kind: "action" }, "server action retried after a lost database connection");
     attempt = await traceDatabaseWork(work);
@@ -31,7 +32,8 @@ export async function runAction<T>(work: () => Promise<T>, options: RunOptions =
   }
   if (lost(attempt)) {
     log().error({ err: attempt.error, kind: "action" }, "server action stopped by a lost database connection");
-    return { ok: false, error: options.idempotent || !attempt.trace.mayHaveCommitted ? "interruptedNothingSaved" : "interruptedMaybeSaved" };
+    // Said from what was sent, not from whether a retry is safe: a checkout's COMMIT may have gone through.
+    return { ok: false, error: firstMayHaveCommitted || attempt.trace.mayHaveCommitted ? "interruptedMaybeSaved" : "interruptedNothingSaved" };
   }
   return failure(attempt.error);
 }

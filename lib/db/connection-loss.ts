@@ -42,7 +42,7 @@ const statementText = (query: unknown): string => (typeof query === "string" ? q
 
 /** A SELECT with no side effect: running it twice is the same as once. */
 export function isReadOnlyStatement(sql: string): boolean {
-  return /^\s*(SELECT|SHOW)\b/i.test(sql) && !/\b(nextval|setval|pg_notify|pg_advisory_lock)\s*\(/i.test(sql);
+  return /^\s*(SELECT|SHOW)\b/i.test(sql) && !/\b(nextval|setval|pg_notify|pg_advisory_\w+|pg_try_advisory_\w+)\s*\(|graphile_worker\./i.test(sql);
 }
 
 /** Transaction control: commits nothing by itself (COMMIT is watched on the connection). */
@@ -103,10 +103,16 @@ export function retryReadsOnConnectionLoss(pool: pg.Pool, options: { timeoutMs?:
     // Callback calls are pg's own; the adapter always uses the promise form with one argument.
     if (args.length !== 1) return query(...args);
     return (query(...args) as Promise<unknown>).catch(async (error: unknown) => {
-      noteFailure(error);
-      if (!readOnly || !isConnectionLoss(error) || !(await waitForDatabase())) throw error;
+      // Only a failure that reaches the caller marks the trace: a read retried here succeeded for it.
+      if (!readOnly || !isConnectionLoss(error) || !(await waitForDatabase())) {
+        noteFailure(error);
+        throw error;
+      }
       options.onRetry?.(sql);
-      return query(...args);
+      return (query(...args) as Promise<unknown>).catch((again: unknown) => {
+        noteFailure(again);
+        throw again;
+      });
     });
   };
   pool.query = traced as typeof pool.query;

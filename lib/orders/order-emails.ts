@@ -23,6 +23,7 @@ export async function loadOrderForEmail(tx: Tx, orderId: string) {
       slotStartsAt: true,
       slotEndsAt: true,
       totalCents: true,
+      voucherCents: true,
       paymentMethod: true,
       shop: { select: { id: true, name: true } },
       pickupPoint: { select: { name: true, addressLine: true, postalCode: true, city: true } },
@@ -65,7 +66,10 @@ export async function queueOrderConfirmations(tx: Tx, orderIds: string[]): Promi
         `Votre commande ${order.reference} chez ${order.shop.name} est confirmée.`,
         "",
         ...order.lines.map((l) => `- ${l.quantity} × ${l.productName} : ${formatPrice(l.lineTotalCents, "fr")}`),
-        `Total : ${formatPrice(order.totalCents, "fr")}${order.paymentMethod === "PAY_AT_PICKUP" ? " (à payer au retrait)" : ""}`,
+        `Total : ${formatPrice(order.totalCents, "fr")}${order.voucherCents > 0 ? "" : order.paymentMethod === "PAY_AT_PICKUP" ? " (à payer au retrait)" : ""}`,
+        ...(order.voucherCents > 0
+          ? [`Bons d’achat de la ville : −${formatPrice(order.voucherCents, "fr")} ; reste à payer ${formatPrice(Math.max(0, order.totalCents - order.voucherCents), "fr")}${order.paymentMethod === "PAY_AT_PICKUP" ? " au retrait" : " (payé en ligne)"}`]
+          : []),
         "",
         `Retrait : ${formatSlot(order.slotStartsAt, order.slotEndsAt, "fr")}`,
         `Où : ${placeLine(order)}`,

@@ -6,8 +6,8 @@ import type { CartOwner } from "@/lib/cart/cart-owner";
 import { getCart } from "@/lib/cart/get-cart";
 import { includedVat, priceLine } from "@/lib/catalog/line-pricing";
 import type { Tx } from "@/lib/db/client";
-import { DomainError } from "@/lib/errors";
-import { assertAllowed, consumeLimits, LIMITS } from "@/lib/security/rate-limit";
+import { DomainError, isDomainError } from "@/lib/errors";
+import { assertAllowed, consumeLimits, LIMITS, peekLimits } from "@/lib/security/rate-limit";
 import { applyVouchers, type AppliedVoucher } from "@/lib/vouchers/apply";
 import { CheckoutError, type CheckoutProblem } from "./checkout-error";
 import { newAccessToken, newOrderReference, newPickupCode } from "./codes";
@@ -104,9 +104,16 @@ async function bookSlots(tx: Tx, shops: ShopCheckout[]): Promise<void> {
   if (problems.length) throw new CheckoutError(problems);
 }
 
-/** An online order the vouchers pay entirely needs no payment page: confirmed at once, nothing to pay. */
+/** The least a card payment can be (the provider refuses less than 0,50 €). */
+const MIN_CARD_CENTS = 50;
+
+/**
+ * An online order the vouchers pay entirely — or all but a few cents, less than a
+ * card can be charged — needs no payment page: confirmed at once, any rest paid
+ * at pickup.
+ */
 async function confirmFullyCovered(tx: Tx, orders: { id: string; maxTotalCents: number; online: boolean }[], vouchers: AppliedVoucher[]): Promise<string[]> {
-  const covered = orders.filter((order) => order.online && vouchers.reduce((sum, v) => sum + (v.perOrder[order.id] ?? 0), 0) >= order.maxTotalCents).map((order) => order.id);
+  const covered = orders.filter((order) => order.online && order.maxTotalCents - vouchers.reduce((sum, v) => sum + (v.perOrder[order.id] ?? 0), 0) < MIN_CARD_CENTS).map((order) => order.id);
   for (const id of covered) {
     await tx.order.update({ where: { id }, data: { status: "CONFIRMED", paymentMethod: "PAY_AT_PICKUP", holdExpiresAt: null } });
     await tx.orderEvent.updateMany({ where: { orderId: id }, data: { toStatus: "CONFIRMED" } });
@@ -148,10 +155,9 @@ export async function placeOrders(
   const previous = await findCheckout(db, input.idempotencyKey, ownerKey);
   if (previous) return previous;
 
-  // Guessing codes is slow: every checkout with a code counts, whether it is right or not.
-  if (input.voucherCode) {
-    assertAllowed(await consumeLimits(db, [{ limit: LIMITS.voucherCodeOwner, subject: ownerKey }, { limit: LIMITS.voucherCodeIp, subject: request.clientIp ?? "unknown" }], now));
-  }
+  // Guessing codes is slow: a customer or an address that typed too many wrong codes waits (right codes cost nothing).
+  const codeLimits = [{ limit: LIMITS.voucherCodeOwner, subject: ownerKey }, { limit: LIMITS.voucherCodeIp, subject: request.clientIp ?? "unknown" }];
+  if (input.voucherCode) assertAllowed(await peekLimits(db, codeLimits, now));
 
   try {
     const cart = await getCart(db, request.owner, request.territoryId);
@@ -223,7 +229,7 @@ export async function placeOrders(
           if (order.status === "CONFIRMED") confirmed.push(order.id);
         }
         // The town's vouchers, their budget taken here: a refused code refuses the whole checkout.
-        const vouchers = await applyVouchers(tx, { territoryId: request.territoryId, now, orders: amounts, code: input.voucherCode, contact: input.contact });
+        const vouchers = await applyVouchers(tx, { territoryId: request.territoryId, now, orders: amounts, code: input.voucherCode, contact: input.contact, accountEmail: customerId && request.actor.kind === "user" ? request.actor.email : null });
         confirmed.push(...(await confirmFullyCovered(tx, amounts, vouchers)));
         await groupAtRelayPoints(tx, checkout.id, shops, orders);
         // In the same transaction: the confirmations (unpaid orders get theirs when paid) and what happens later.
@@ -241,6 +247,8 @@ export async function placeOrders(
     // looks emptied, its slot full, or its key taken. Its result is the answer.
     const existing = await findCheckout(db, input.idempotencyKey, ownerKey);
     if (existing) return existing;
+    // A wrong code counts against the guesser, outside the transaction that rolled back.
+    if (isDomainError(error) && error.details?.field === "voucherCode") await consumeLimits(db, codeLimits, now);
     throw error;
   }
 }

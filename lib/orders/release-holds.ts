@@ -15,7 +15,7 @@ type HeldOrder = {
  * placing (products by id, then slot counters). With `restock: false` (a no-show
  * of goods that cannot go back on the shelf) only the places are given back.
  */
-export async function releaseHolds(tx: Tx, order: HeldOrder, options: { restock?: boolean } = {}): Promise<void> {
+export async function releaseHolds(tx: Tx, order: HeldOrder, options: { restock?: boolean; vouchers?: boolean } = {}): Promise<void> {
   const lines = options.restock === false ? [] : [...order.lines].sort((a, b) => (a.productId < b.productId ? -1 : 1));
   for (const line of lines) {
     await tx.$executeRaw`UPDATE "Product" SET "stock" = "stock" + ${line.quantity}, "updatedAt" = now() WHERE "id" = ${line.productId} AND "stock" IS NOT NULL`;
@@ -26,5 +26,6 @@ export async function releaseHolds(tx: Tx, order: HeldOrder, options: { restock?
   await tx.$executeRaw`
     UPDATE "RelayPointSlotCounter" SET "booked" = "booked" - 1
     WHERE "pickupPointId" = ${order.pickupPointId} AND "startsAt" = ${order.slotStartsAt} AND "booked" > 0`;
-  await releaseVoucherUses(tx, order.id, new Date());
+  // Releasing several orders, the caller gives their vouchers back once, after all their stock and slots (lock order).
+  if (options.vouchers !== false) await releaseVoucherUses(tx, order.id, new Date());
 }

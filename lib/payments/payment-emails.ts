@@ -31,7 +31,7 @@ export async function queuePaymentTooLateEmail(tx: Tx, checkoutId: string): Prom
 export async function queueFinalAmountEmail(tx: Tx, orderId: string): Promise<void> {
   const order = await tx.order.findUnique({
     where: { id: orderId },
-    select: { id: true, reference: true, contactName: true, contactEmail: true, territoryId: true, totalCents: true, maxTotalCents: true, paymentMethod: true, shop: { select: { name: true } }, lines: { where: { soldByWeight: true }, select: { productName: true, actualGrams: true, lineTotalCents: true } } },
+    select: { id: true, reference: true, contactName: true, contactEmail: true, territoryId: true, totalCents: true, maxTotalCents: true, voucherCents: true, paymentMethod: true, shop: { select: { name: true } }, lines: { where: { soldByWeight: true }, select: { productName: true, actualGrams: true, lineTotalCents: true } } },
   });
   if (!order?.contactEmail) return;
   await queueEmail(tx, {
@@ -43,7 +43,7 @@ export async function queueFinalAmountEmail(tx: Tx, orderId: string): Promise<vo
       `${order.shop.name} a pesé vos articles :`,
       ...order.lines.map((l) => `- ${l.productName} : ${l.actualGrams} g, ${formatPrice(l.lineTotalCents, "fr")}`),
       "",
-      `Montant final : ${formatPrice(order.totalCents, "fr")}${order.paymentMethod === "ONLINE" ? ` (seul ce montant est prélevé sur les ${formatPrice(order.maxTotalCents, "fr")} réservés)` : " (à payer au retrait)"}.`,
+      `Montant final : ${formatPrice(order.totalCents, "fr")}${order.voucherCents > 0 ? `, dont ${formatPrice(order.voucherCents, "fr")} payés par les bons d’achat de la ville` : ""}${order.paymentMethod === "ONLINE" ? ` (seuls ${formatPrice(Math.max(0, order.totalCents - order.voucherCents), "fr")} sont prélevés sur les ${formatPrice(Math.max(0, order.maxTotalCents - order.voucherCents), "fr")} réservés)` : ` (${formatPrice(Math.max(0, order.totalCents - order.voucherCents), "fr")} à payer au retrait)`}.`,
       "",
       "—",
       "Comptoir",

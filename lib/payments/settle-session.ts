@@ -4,6 +4,7 @@ import { cancelJob, enqueue } from "@/lib/jobs/queue";
 import { queueHoldExpiredEmail } from "@/lib/orders/follow-up-emails";
 import { queueOrderConfirmations } from "@/lib/orders/order-emails";
 import { releaseHolds } from "@/lib/orders/release-holds";
+import { releaseVoucherUses } from "@/lib/vouchers/settle";
 import type { AuthorizationState, PaymentGateway } from "./gateway";
 import { queuePaymentTooLateEmail } from "./payment-emails";
 import { firstDelivery } from "./webhook-events";
@@ -90,15 +91,16 @@ export async function releaseUnpaidOrders(tx: Tx, checkoutId: string, note: stri
     where: { checkoutId, status: "AWAITING_PAYMENT" },
     select: { id: true, shopId: true, pickupPointId: true, slotStartsAt: true, lines: { select: { productId: true, quantity: true } } },
   });
-  let released = 0;
+  const released: string[] = [];
   for (const order of unpaid) {
     const updated = await tx.order.updateMany({ where: { id: order.id, status: "AWAITING_PAYMENT" }, data: { status: "CANCELLED", cancelReason: "Paiement non reçu" } });
     if (updated.count === 0) continue;
-    released++;
-    await releaseHolds(tx, order);
+    released.push(order.id);
+    await releaseHolds(tx, order, { vouchers: false });
     await tx.orderEvent.create({ data: { orderId: order.id, fromStatus: "AWAITING_PAYMENT", toStatus: "CANCELLED", note } });
     await cancelJob(tx, `hold:${order.id}`);
     await queueHoldExpiredEmail(tx, order.id);
   }
-  return released;
+  await releaseVoucherUses(tx, released, new Date());
+  return released.length;
 }

@@ -38,6 +38,7 @@ export async function deleteCustomerAccount(db: PrismaClient, input: { actor: Ac
     await tx.auditLog.updateMany({ where: { actorUserId: user.id }, data: { actorUserId: null } });
     await tx.outgoingEmail.deleteMany({ where: { toAddress: { equals: user.email, mode: "insensitive" } } });
     await tx.verificationToken.deleteMany({ where: { identifier: { equals: user.email, mode: "insensitive" } } });
+    await tx.voucher.updateMany({ where: { recipientEmail: { equals: user.email, mode: "insensitive" } }, data: { recipientEmail: null } });
     // Sessions, roles, baskets go with the account (cascades).
     await tx.user.delete({ where: { id: user.id } });
     await audit(tx, { actor: anonymous, territoryId: null, action: "account.deleted", entityType: "User", entityId: user.id, after: { erasedOrders } });

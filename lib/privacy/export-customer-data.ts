@@ -22,19 +22,20 @@ export async function exportCustomerData(db: PrismaClient, input: { actor: Actor
     },
   });
   if (!user) throw new UnauthenticatedError();
-  const [orders, emails] = await Promise.all([
+  const [orders, emails, vouchers] = await Promise.all([
     db.order.findMany({
       where: ownOrders(user),
       orderBy: { createdAt: "asc" },
       select: {
         reference: true, status: true, createdAt: true, slotStartsAt: true, slotEndsAt: true, paymentMethod: true, paymentStatus: true,
-        subtotalCents: true, vatCents: true, totalCents: true, refundedCents: true, contactName: true, contactEmail: true, contactPhone: true, note: true, cancelReason: true,
+        subtotalCents: true, vatCents: true, totalCents: true, voucherCents: true, refundedCents: true, contactName: true, contactEmail: true, contactPhone: true, note: true, cancelReason: true,
         territory: { select: { name: true } }, shop: { select: { name: true } }, pickupPoint: { select: { name: true, addressLine: true } },
         lines: { select: { productName: true, unit: true, quantity: true, unitPriceCents: true, vatRateBp: true, lineTotalCents: true, actualGrams: true } },
         events: { select: { fromStatus: true, toStatus: true, note: true, createdAt: true }, orderBy: { createdAt: "asc" } },
       },
     }),
     db.outgoingEmail.findMany({ where: { toAddress: { equals: user.email, mode: "insensitive" } }, orderBy: { createdAt: "asc" }, select: { subject: true, kind: true, status: true, createdAt: true, sentAt: true, text: true } }),
+    db.voucher.findMany({ where: { recipientEmail: { equals: user.email, mode: "insensitive" } }, orderBy: { createdAt: "asc" }, select: { code: true, valueCents: true, balanceCents: true, createdAt: true, campaign: { select: { name: true } } } }),
   ]);
   return {
     exportedAt: input.now.toISOString(),
@@ -48,11 +49,12 @@ export async function exportCustomerData(db: PrismaClient, input: { actor: Actor
     orders: orders.map((order) => ({
       reference: order.reference, town: order.territory.name, shop: order.shop.name, status: order.status, placedAt: order.createdAt.toISOString(),
       pickup: { place: order.pickupPoint.name, address: order.pickupPoint.addressLine, from: order.slotStartsAt.toISOString(), to: order.slotEndsAt.toISOString() },
-      payment: { method: order.paymentMethod, status: order.paymentStatus, subtotalCents: order.subtotalCents, vatCents: order.vatCents, totalCents: order.totalCents, refundedCents: order.refundedCents },
+      payment: { method: order.paymentMethod, status: order.paymentStatus, subtotalCents: order.subtotalCents, vatCents: order.vatCents, totalCents: order.totalCents, townVoucherCents: order.voucherCents, refundedCents: order.refundedCents },
       contact: { name: order.contactName, email: order.contactEmail, phone: order.contactPhone }, note: order.note, cancelReason: order.cancelReason,
       lines: order.lines.map((line) => ({ product: line.productName, unit: line.unit, quantity: line.quantity, unitPriceCents: line.unitPriceCents, vatRateBp: line.vatRateBp, totalCents: line.lineTotalCents, weighedGrams: line.actualGrams })),
       history: order.events.map((event) => ({ from: event.fromStatus, to: event.toStatus, at: event.createdAt.toISOString(), note: event.note })),
     })),
+    vouchersReceived: vouchers.map((voucher) => ({ campaign: voucher.campaign.name, code: voucher.code, valueCents: voucher.valueCents, balanceCents: voucher.balanceCents, receivedAt: voucher.createdAt.toISOString() })),
     emails: emails.map((email) => ({ subject: email.subject, kind: email.kind, status: email.status, queuedAt: email.createdAt.toISOString(), sentAt: email.sentAt?.toISOString() ?? null, text: email.text })),
     sessions: user.sessions.map((session) => ({ signedInAt: session.createdAt.toISOString(), expiresAt: session.expiresAt.toISOString(), signedOutAt: session.revokedAt?.toISOString() ?? null })),
   };

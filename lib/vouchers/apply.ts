@@ -84,11 +84,11 @@ async function applyTopUp(tx: Tx, campaign: CampaignRow, request: { orders: Orde
   if (basket === 0 || basket < campaign.minBasketCents) return null;
   const { emailKey, phoneKey } = request.persons;
   const keys = [emailKey, phoneKey].filter((key): key is string => key !== null).sort();
+  // Nobody to count the cap against (a phone order without email or phone): no top-up.
+  if (keys.length === 0) return null;
   for (const key of keys) await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`${campaign.id}|${key}`}, 0))`;
-  const used = keys.length
-    ? await tx.voucherUse.aggregate({ where: { campaignId: campaign.id, status: { not: "RELEASED" }, OR: [...(emailKey ? [{ emailKey }] : []), ...(phoneKey ? [{ phoneKey }] : [])] }, _sum: { amountCents: true } })
-    : null;
-  const allowance = (campaign.topUpCapCents ?? 0) - (used?._sum.amountCents ?? 0);
+  const used = await tx.voucherUse.aggregate({ where: { campaignId: campaign.id, status: { not: "RELEASED" }, OR: [...(emailKey ? [{ emailKey }] : []), ...(phoneKey ? [{ phoneKey }] : [])] }, _sum: { amountCents: true } });
+  const allowance = (campaign.topUpCapCents ?? 0) - (used._sum.amountCents ?? 0);
   const budgetLeft = campaign.budgetCents - campaign.committedCents - campaign.spentCents;
   const amount = Math.min(Math.floor((basket * (campaign.topUpBp ?? 0)) / 10_000), allowance, budgetLeft, basket);
   if (amount <= 0 || !(await commitBudget(tx, campaign.id, amount))) return null;
@@ -105,9 +105,9 @@ async function applyTopUp(tx: Tx, campaign: CampaignRow, request: { orders: Orde
  */
 export async function applyVouchers(
   tx: Tx,
-  request: { territoryId: string; now: Date; orders: OrderToDiscount[]; code?: string | null; contact: { email?: string | null; phone?: string | null } },
+  request: { territoryId: string; now: Date; orders: OrderToDiscount[]; code?: string | null; contact: { email?: string | null; phone?: string | null }; accountEmail?: string | null },
 ): Promise<AppliedVoucher[]> {
-  const persons = voucherPersonKeys({ email: request.contact.email, phone: request.contact.phone });
+  const persons = voucherPersonKeys({ email: request.contact.email, phone: request.contact.phone, accountEmail: request.accountEmail });
   const applied: AppliedVoucher[] = [];
   const remaining = new Map(request.orders.map((order) => [order.id, order.totalCents]));
   const left = () => request.orders.map((order) => ({ ...order, totalCents: remaining.get(order.id) ?? 0 }));

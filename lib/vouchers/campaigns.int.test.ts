@@ -35,13 +35,16 @@ describe("a town's campaigns", () => {
     await expect(createCampaign(db, { actor: admin, territoryId: place.territory.id, input: { ...topUp, endsOn: "2026-11-01" } })).rejects.toThrow();
     await expect(createCampaign(db, { actor: admin, territoryId: place.territory.id, input: { ...topUp, shopScope: "CATEGORIES", scopeIds: [other.category.id] } })).rejects.toMatchObject({ details: { reason: "scopeInvalid" } });
     await expect(createCampaign(db, { actor: admin, territoryId: other.territory.id, input: topUp })).rejects.toMatchObject({ code: "notFound" });
+    await expect(createCampaign(db, { actor: admin, territoryId: place.territory.id, input: { ...topUp, endsOn: "2026-13-01" } })).rejects.toThrow();
+    // One top-up at a time in a town (the first test's runs through December).
+    await expect(createCampaign(db, { actor: admin, territoryId: place.territory.id, input: { ...topUp, name: "Doublon", startsOn: "2026-12-20", endsOn: "2027-01-10" } })).rejects.toMatchObject({ details: { reason: "topUpOverlap", campaign: "Noël en ville" } });
   });
 
   it("a budget below what orders hold and used is refused with the figures; above, changed and audited", async () => {
-    const { id } = await createCampaign(db, { actor: admin, territoryId: place.territory.id, input: topUp });
+    const { id } = await createCampaign(db, { actor: admin, territoryId: place.territory.id, input: { ...topUp, startsOn: "2027-02-01", endsOn: "2027-02-28" } });
     await db.voucherCampaign.update({ where: { id }, data: { committedCents: 120_000, spentCents: 80_000 } });
-    await expect(changeCampaign(db, { actor: admin, territoryId: place.territory.id, campaignId: id, input: { name: "Noël", budget: "1999,99", endsOn: "2026-12-31" } })).rejects.toMatchObject({ details: { reason: "budgetBelowUsed", committed: "1200.00", spent: "800.00" } });
-    await changeCampaign(db, { actor: admin, territoryId: place.territory.id, campaignId: id, input: { name: "Noël", budget: "2000", endsOn: "2027-01-15" } });
+    await expect(changeCampaign(db, { actor: admin, territoryId: place.territory.id, campaignId: id, input: { name: "Noël", budget: "1999,99", endsOn: "2027-02-28" } })).rejects.toMatchObject({ details: { reason: "budgetBelowUsed", committed: "1200.00", spent: "800.00" } });
+    await changeCampaign(db, { actor: admin, territoryId: place.territory.id, campaignId: id, input: { name: "Noël", budget: "2000", endsOn: "2027-03-15" } });
     expect(await db.voucherCampaign.findUniqueOrThrow({ where: { id } })).toMatchObject({ name: "Noël", budgetCents: 200_000 });
     expect(await db.auditLog.count({ where: { entityId: id, action: "voucher.campaign.change" } })).toBe(1);
   });
@@ -64,7 +67,7 @@ describe("a town's campaigns", () => {
   });
 
   it("can be stopped now: it no longer runs, stopping twice is refused, and it is audited", async () => {
-    const { id } = await createCampaign(db, { actor: admin, territoryId: place.territory.id, input: { ...topUp, startsOn: "2026-01-01" } });
+    const { id } = await createCampaign(db, { actor: admin, territoryId: place.territory.id, input: { ...topUp, startsOn: "2026-01-01", endsOn: "2026-11-30" } });
     const now = new Date();
     await endCampaignNow(db, { actor: admin, territoryId: place.territory.id, campaignId: id, now });
     expect((await db.voucherCampaign.findUniqueOrThrow({ where: { id } })).endsAt.getTime()).toBe(now.getTime());

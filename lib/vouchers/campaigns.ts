@@ -9,7 +9,15 @@ import { DomainError, NotFoundError } from "@/lib/errors";
 import { fromLocal } from "@/lib/time/zoned";
 import { wholeNumber } from "@/lib/validation/fields";
 
-const localDate = z.string().trim().regex(/^\d{4}-\d{2}-\d{2}$/, "dateInvalid");
+/** A calendar day "YYYY-MM-DD" that exists (no 13th month, no 30 February). */
+const localDate = z
+  .string()
+  .trim()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "dateInvalid")
+  .refine((day) => {
+    const noon = new Date(`${day}T12:00:00Z`);
+    return !Number.isNaN(noon.getTime()) && noon.toISOString().slice(0, 10) === day;
+  }, "dateInvalid");
 const optionalEuros = z.union([z.literal("").transform(() => null), euroAmount]).optional().transform((v) => v ?? null);
 const ids = z.array(z.string().min(1).max(64)).max(500).default([]);
 
@@ -69,6 +77,12 @@ export async function createCampaign(db: PrismaClient, request: { actor: Actor; 
     minBasketCents: input.minBasket ?? 0,
   };
   return db.$transaction(async (tx) => {
+    // One top-up at a time: a customer is helped by one rule, the one the shops and the statement show.
+    if (data.kind === "TOP_UP") {
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`top-up:${request.territoryId}`}, 0))`;
+      const overlapping = await tx.voucherCampaign.findFirst({ where: { territoryId: request.territoryId, kind: "TOP_UP", startsAt: { lt: data.endsAt }, endsAt: { gt: data.startsAt } }, select: { name: true } });
+      if (overlapping) throw new DomainError("conflict", "another top-up runs then", { reason: "topUpOverlap", field: "startsOn", campaign: overlapping.name });
+    }
     const campaign = await tx.voucherCampaign.create({ data, select: { id: true } });
     await audit(tx, { actor: request.actor, territoryId: request.territoryId, action: "voucher.campaign.create", entityType: "VoucherCampaign", entityId: campaign.id, after: { ...data, startsAt: data.startsAt.toISOString(), endsAt: data.endsAt.toISOString() } });
     return campaign;

@@ -1,4 +1,4 @@
-import { createHash, randomInt } from "node:crypto";
+import { createHmac, randomInt } from "node:crypto";
 
 /** No 0/O, 1/I: a code read aloud or typed from paper is not mistaken. 32 letters = 5 bits each. */
 const ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ";
@@ -22,14 +22,25 @@ export function normaliseVoucherCode(typed: string): string | null {
   return code.length === LENGTH && [...code].every((c) => ALPHABET.includes(c)) ? code : null;
 }
 
-const hash = (value: string) => createHash("sha256").update(value).digest("base64url").slice(0, 32);
+// Keyed, not a bare hash: French phone numbers are few enough to be tried one by one.
+const keyOf = (value: string) => createHmac("sha256", process.env.NEXTAUTH_SECRET ?? "comptoir-voucher-person").update(`voucher-person:${value}`).digest("base64url").slice(0, 32);
+
+/** A French number however it is written (06…, +33 6…, 0033 6…, +33 (0)6…) as one string of digits; null when it is none. */
+export function normalisePhone(phone: string | null | undefined): string | null {
+  let digits = (phone ?? "").replace(/\D/g, "");
+  if (digits.startsWith("0033")) digits = digits.slice(4);
+  else if (digits.startsWith("33") && digits.length >= 11) digits = digits.slice(2);
+  if (digits.startsWith("0")) digits = digits.slice(1);
+  return digits.length >= 6 ? digits : null;
+}
 
 /**
- * Who takes a top-up, as the cap counts them: an email and a phone, hashed (the
- * same email or the same phone on another order is the same person).
+ * Who takes a top-up, as the cap counts them: an email and a phone, keyed (the
+ * same email or the same phone on another order is the same person). A signed-in
+ * customer is their account's address, whatever they type in the form.
  */
-export function voucherPersonKeys(contact: { email: string | null | undefined; phone: string | null | undefined }): { emailKey: string | null; phoneKey: string | null } {
-  const email = contact.email?.trim().toLowerCase();
-  const digits = contact.phone?.replace(/\D/g, "").replace(/^33/, "0");
-  return { emailKey: email ? `email:${hash(email)}` : null, phoneKey: digits && digits.length >= 6 ? `phone:${hash(digits)}` : null };
+export function voucherPersonKeys(contact: { email: string | null | undefined; phone: string | null | undefined; accountEmail?: string | null }): { emailKey: string | null; phoneKey: string | null } {
+  const email = (contact.accountEmail ?? contact.email)?.trim().toLowerCase();
+  const phone = normalisePhone(contact.phone);
+  return { emailKey: email ? `email:${keyOf(email)}` : null, phoneKey: phone ? `phone:${keyOf(phone)}` : null };
 }

@@ -40,5 +40,10 @@ describe("voucher codes", () => {
     expect(a.emailKey).toBe(b.emailKey);
     expect(a.phoneKey).toBe(c.phoneKey);
     expect(a.emailKey).not.toContain("camille");
+    // However a French number is written, it is one person.
+    for (const written of ["+33 (0)6 12 34 56 78", "0033 612345678", "06.12.34.56.78"]) expect(voucherPersonKeys({ email: null, phone: written }).phoneKey).toBe(a.phoneKey);
+    expect(voucherPersonKeys({ email: null, phone: "------" }).phoneKey).toBeNull();
+    // Signed in, the account's address counts, not the one typed in the form.
+    expect(voucherPersonKeys({ email: "autre-adresse@example.fr", phone: null, accountEmail: "camille@example.fr" }).emailKey).toBe(b.emailKey);
   });
 });

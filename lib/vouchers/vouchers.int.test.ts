@@ -77,6 +77,25 @@ describe("a town's top-up", () => {
   });
 });
 
+describe("weighed goods", () => {
+  it("a top-up keeps its percentage of the final total when the goods weigh less; the rest goes back to the budget", async () => {
+    const cheese = await shopSelling(2000);
+    const campaign = await db.voucherCampaign.create({ data: { territoryId: place.territory.id, name: "Fromages aidés", kind: "TOP_UP", budgetCents: 10_000, startsAt: new Date(Date.now() - DAY), endsAt: new Date(Date.now() + DAY), topUpBp: 5000, topUpCapCents: 5000 } });
+    const placed = await order([cheese], person("w"));
+    const orderId = placed.orders[0]!.id;
+    expect(await voucherOf(orderId)).toBe(1000);
+    // Weighed at 12 € instead of 20 €: the town pays 50 % of 12 €, not 10 €.
+    await db.$transaction(async (tx) => {
+      await tx.order.update({ where: { id: orderId }, data: { totalCents: 1200, status: "COLLECTED" } });
+      const { spendVoucherUses } = await import("./settle");
+      await spendVoucherUses(tx, orderId, new Date());
+    });
+    expect(await voucherOf(orderId)).toBe(600);
+    expect(await campaignOf(campaign.id)).toMatchObject({ committedCents: 0, spentCents: 600 });
+    await db.voucherCampaign.update({ where: { id: campaign.id }, data: { endsAt: new Date(Date.now() - 1000) } });
+  });
+});
+
 describe("voucher codes", () => {
   it("pay until their balance is spent, over the participating shops only; collected orders make the amount spent", async () => {
     const bakery = await shopSelling(700);
