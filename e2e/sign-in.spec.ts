@@ -81,9 +81,13 @@ test.describe("sign-in", () => {
     await signIn(page);
 
     await page.getByRole("button", { name: "Fermer ma session sur tous les appareils" }).click();
+    // The browser that asked is signed out and sent home once the sessions are ended.
+    await expect(page).toHaveURL(/\/$/, { timeout: 20_000 });
     await expect(page.getByRole("link", { name: "Se connecter" })).toBeVisible();
-    await phonePage.goto("/compte");
-    await expect(phonePage).toHaveURL(/\/connexion/);
+    await expect(async () => {
+      await phonePage.goto("/compte");
+      await expect(phonePage).toHaveURL(/\/connexion/, { timeout: 1_000 });
+    }).toPass({ timeout: 15_000 });
     await phone.close();
   });
 
