@@ -3,7 +3,7 @@ import pg from "pg";
 import { PrismaClient } from "@/generated/prisma/client";
 import { log } from "@/lib/log/logger";
 import { poolConfigFromUrl } from "./connection";
-import { retryReadsOnConnectionLoss, TracedClient, type WaitForDatabase } from "./connection-loss";
+import { retryReadsOnConnectionLoss, traceCommits, type WaitForDatabase } from "./connection-loss";
 
 export type Db = PrismaClient;
 export type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
@@ -15,7 +15,8 @@ const waiters = new WeakMap<PrismaClient, WaitForDatabase>();
  * `onCheckout` is called each time a query or transaction takes a connection.
  */
 export function createPrismaClient(url: string, options: { poolSize?: number; onCheckout?: () => void } = {}): PrismaClient {
-  const pool = new pg.Pool({ ...poolConfigFromUrl(url), max: options.poolSize ?? 10, Client: TracedClient });
+  const pool = new pg.Pool({ ...poolConfigFromUrl(url), max: options.poolSize ?? 10 });
+  traceCommits(pool);
   // An idle connection closed by the server (restart, pg_terminate_backend) must not crash the process: the pool replaces it.
   pool.on("error", (error) => log().warn({ kind: "database" }, `idle database connection lost: ${error.message}`));
   if (options.onCheckout) pool.on("acquire", options.onCheckout);

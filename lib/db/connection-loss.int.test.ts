@@ -88,6 +88,21 @@ describe("a dropped database connection", () => {
     expect(await buckets("retry-unsafe")).toBe(1);
   });
 
+  it("under an action whose first transaction committed: not run again (the COMMIT is traced on the connection)", async () => {
+    let runs = 0;
+    const [result] = await Promise.all([
+      runAction(async () => {
+        runs += 1;
+        await db.$transaction(async (tx) => tx.rateLimitBucket.create({ data: { key: "retry-after-commit", windowStart: new Date(), hits: 1 } }));
+        await db.$transaction(async (tx) => tx.$queryRaw`SELECT pg_sleep(0.76)`);
+      }),
+      killWhenRunning("pg_sleep(0.76)"),
+    ]);
+    expect(result).toEqual({ ok: false, error: "interruptedMaybeSaved" });
+    expect(runs).toBe(1);
+    expect(await buckets("retry-after-commit")).toBe(1);
+  });
+
   it("under an idempotent action (a checkout with its key): run again even after a commit", async () => {
     let runs = 0;
     const [result] = await Promise.all([

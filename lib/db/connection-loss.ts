@@ -54,22 +54,24 @@ function noteFailure(error: unknown) {
 }
 
 /**
- * A connection that marks the running trace when it sends COMMIT: from then on
- * the outcome of the transaction is not known to the caller if the connection drops.
+ * Each new connection of the pool marks the running trace when it sends COMMIT:
+ * from then on the outcome of the transaction is not known to the caller if the
+ * connection drops. Wrapped like pool.query below: the arguments pass through untouched.
  */
-export class TracedClient extends pg.Client {
-  // pg's overloads cannot be restated one by one; the arguments pass through untouched.
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  override query(...args: any[]): any {
-    if (/^\s*COMMIT\b/i.test(statementText(args[0]))) {
-      const trace = traces.getStore();
-      if (trace) trace.mayHaveCommitted = true;
-    }
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any
-    const result = (super.query as (...a: any[]) => unknown)(...args);
-    if (result instanceof Promise) result.catch(noteFailure);
-    return result;
-  }
+export function traceCommits(pool: pg.Pool): void {
+  pool.on("connect", (client) => {
+    const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+    const traced = (...args: unknown[]): unknown => {
+      if (/^\s*COMMIT\b/i.test(statementText(args[0]))) {
+        const trace = traces.getStore();
+        if (trace) trace.mayHaveCommitted = true;
+      }
+      const result = query(...args);
+      if (result instanceof Promise) result.catch(noteFailure);
+      return result;
+    };
+    client.query = traced as typeof client.query;
+  });
 }
 
 export type WaitForDatabase = () => Promise<boolean>;
