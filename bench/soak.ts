@@ -43,17 +43,16 @@ import { ensureDatabase } from "@/lib/db/database";
 import { startEmbeddedPostgres, type EmbeddedServer } from "@/lib/db/embedded";
 import { applyMigrations } from "@/lib/db/migrations";
 import { installJobQueue } from "@/lib/jobs/install";
-import { listAvailableSlots } from "@/lib/slots/available-slots";
-import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "@/prisma/seed/accounts";
 import { seedDemoData } from "@/prisma/seed/seed";
-import { checkout, type Shop } from "@/tests/chaos/harness";
+import { checkout } from "@/tests/chaos/harness";
 import { actionFormBody } from "@/tests/fuzz/next-actions";
-import { startApp, type AppServer } from "@/tests/helpers/app-server";
+import { startApp } from "@/tests/helpers/app-server";
 import { HttpClient } from "@/tests/helpers/http-client";
 import { SEARCHES } from "./bench-data";
 import { actionId } from "./orders-http";
 import { buildIfStale, rssMegabytes, serverMemory } from "./server-process";
-import { percentile } from "./stats";
+import { prepareShops, refreshSlots, RESTOCK, STOCK_FLOOR, type SoakShop } from "./soak-shops";
+import { count, soakReport, type Instance, type Kind, type Outcome, type Sample } from "./soak-report";
 
 function numberFromEnv(name: string, fallback: number): number {
   const raw = process.env[name];
@@ -71,26 +70,11 @@ const THINK_MS = numberFromEnv("SOAK_THINK_MS", 50);
 const SAMPLE_MS = 5_000;
 const PROGRESS_MS = 30_000;
 const REQUEST_TIMEOUT_MS = 30_000;
-const GROWTH_TARGET_PERCENT = 10;
 
-const KINDS = ["browse", "search", "cart", "order", "cancel", "shop"] as const;
-type Kind = (typeof KINDS)[number];
 /** How often each kind is picked: a shop step is four requests, a cancel two; orders feed both. */
 const MIX: [Kind, number][] = [["browse", 45], ["search", 15], ["cart", 10], ["order", 10], ["cancel", 3], ["shop", 6]];
-/** The two demo shops with a shopkeeper account: customers order there, their owners serve the orders. */
-const SOAK_SHOPS = [
-  { slug: "boulangerie-du-marche", owner: DEMO_ACCOUNTS.boulangerie.email },
-  { slug: "fromagerie-des-halles", owner: DEMO_ACCOUNTS.fromagerie.email },
-];
 /** Refusals that are the business's answer, not a failure: the stock ran out, the slot filled up or left the schedule. */
 const EXPECTED_REFUSALS = new Set(["notEnoughStock", "stock", "slotFull", "slotInvalid"]);
-const STOCK_FLOOR = 100;
-const RESTOCK = 500;
-
-type Instance = { name: string; url: string; pid?: number; app?: AppServer; worker: boolean | null; memory: { at: number; rss: number; heapUsed: number | null }[]; requests: number; errors: number };
-type Outcome = "ok" | "refused" | "error";
-type Sample = { kind: Kind; instance: number; at: number; ms: number; outcome: Outcome };
-type SoakShop = Shop & { products: string[]; slots: string[]; shopkeeper: HttpClient };
 type PlacedOrder = { id: string; shopId: string; pickupCode: string; accessToken: string };
 
 const samples: Sample[] = [];
@@ -107,7 +91,6 @@ const pickOne = <T>(list: T[]): T => {
   if (item === undefined) throw new Error("picked from an empty list");
   return item;
 };
-const count = (map: Map<string, number>, key: string) => map.set(key, (map.get(key) ?? 0) + 1);
 
 function record(kind: Kind, instance: number, t0: number, outcome: Outcome, what: string): Outcome {
   samples.push({ kind, instance, at: t0 - startedAt, ms: performance.now() - t0, outcome });
@@ -238,111 +221,10 @@ async function sampleMemory(): Promise<void> {
 }
 
 /** Error and fatal lines the instance logged (pino JSON lines), by message. */
-function loggedErrors(instance: Instance): Map<string, number> {
-  const found = new Map<string, number>();
-  for (const line of instance.app?.output().split("\n") ?? []) {
-    if (!/"level":"(error|fatal)"/.test(line)) continue;
-    try {
-      const entry = JSON.parse(line) as { msg?: string; err?: { message?: string } };
-      count(found, `${entry.msg ?? ""}${entry.err?.message ? `: ${entry.err.message}` : ""}`);
-    } catch {
-      count(found, line.slice(0, 200));
-    }
-  }
-  return found;
-}
-
-async function prepareShops(db: PrismaClient): Promise<SoakShop[]> {
-  const shops: SoakShop[] = [];
-  for (const { slug, owner } of SOAK_SHOPS) {
-    const row = await db.shop.findFirstOrThrow({ where: { slug }, include: { doorPoint: true } });
-    if (!row.doorPoint) throw new Error(`${slug} has no door`);
-    // Places enough for every order of the run, bookable from now on: slots are not what the soak measures.
-    await db.pickupScheduleRule.updateMany({ where: { shopId: row.id }, data: { capacityPerSlot: 100_000, leadTimeMinutes: 0, sameDayCutoffMinute: null } });
-    const products = await db.product.findMany({ where: { shopId: row.id, active: true, archivedAt: null, soldByWeight: false }, select: { id: true } });
-    if (products.length === 0) throw new Error(`${slug} has no product sold by the piece`);
-    // A finite stock, so orders take it and cancels give it back; the restocking loop keeps it above STOCK_FLOOR.
-    await db.product.updateMany({ where: { id: { in: products.map((p) => p.id) } }, data: { stock: STOCK_FLOOR + RESTOCK } });
-    const shopkeeper = new HttpClient(instances[0]?.url ?? "", { origin: instances[0]?.url ?? "" });
-    await shopkeeper.signInWithPassword(owner, DEMO_PASSWORD);
-    if (!shopkeeper.sessionToken) throw new Error(`${owner} could not sign in`);
-    shops.push({ id: row.id, slug, doorId: row.doorPoint.id, territoryId: row.territoryId, products: products.map((p) => p.id), slots: [], shopkeeper });
-  }
-  await refreshSlots(db, shops);
-  return shops;
-}
-
-/** Slots from the third on (the first ones leave the schedule as time passes), read again every half minute. */
-async function refreshSlots(db: PrismaClient, shops: SoakShop[]): Promise<void> {
-  for (const shop of shops) {
-    const slots = await listAvailableSlots(db, { shopId: shop.id, pickupPointId: shop.doorId });
-    if (slots.length < 3) throw new Error(`${shop.slug} has no slots`);
-    shop.slots = slots.slice(2, 60).map((slot) => slot.startsAt.toISOString());
-  }
-}
-
 /** The build the instances serve (a `next build` during the run replaces it under them). */
 function buildId(): string {
   const file = path.join(".next", "BUILD_ID");
   return existsSync(file) ? readFileSync(file, "utf8").trim() : "none";
-}
-
-function ms(value: number): string {
-  return value.toFixed(1);
-}
-
-function report(duration: number): boolean {
-  const warmupMs = WARMUP_SECONDS * 1000;
-  const measuredSeconds = Math.max(0.001, (duration - warmupMs) / 1000);
-  const total = samples.length;
-  const errorCount = samples.filter((s) => s.outcome === "error").length;
-  const refusedCount = samples.filter((s) => s.outcome === "refused").length;
-  const p95s: string[] = [];
-  const lines: string[] = [];
-  lines.push(`soak run ${(duration / 1000).toFixed(0)} s (warm-up ${WARMUP_SECONDS.toFixed(0)} s), ${USERS} users, think ${THINK_MS} ms, ${instances.length} instances (worker on ${instances.filter((i) => i.worker).map((i) => i.name).join(", ") || "unknown"})`);
-  lines.push(`soak requests ${total} errors ${errorCount} refused ${refusedCount}`);
-  for (const kind of KINDS) {
-    const all = samples.filter((s) => s.kind === kind);
-    const measured = all.filter((s) => s.at >= warmupMs).map((s) => s.ms).sort((a, b) => a - b);
-    const p95 = percentile(measured, 95);
-    p95s.push(`${kind} ${p95.toFixed(0)} ms`);
-    lines.push(
-      `kind ${kind.padEnd(6)} requests ${all.length} errors ${all.filter((s) => s.outcome === "error").length} refused ${all.filter((s) => s.outcome === "refused").length} ` +
-        `p50 ${ms(percentile(measured, 50))} p95 ${ms(p95)} p99 ${ms(percentile(measured, 99))} req/s ${(measured.length / measuredSeconds).toFixed(1)}`,
-    );
-  }
-  const firstOf = (map: Map<string, number>) => [...map].slice(0, 5).map(([what, n]) => `${what} ×${n}`);
-  lines.push(`refusals ${refusals.size ? firstOf(refusals).join("; ") : "none"}`);
-  lines.push(`errors ${errors.size ? `${errors.size} distinct, first: ${firstOf(errors).join("; ")}` : "none"}`);
-  const growths: string[] = [];
-  const failures: string[] = [];
-  for (const instance of instances) {
-    const baseline = instance.memory.find((m) => m.at >= warmupMs);
-    // Halfway through the measured part: growth in the second half tells a filling cache (it flattens) from a leak (it goes on).
-    const middle = instance.memory.find((m) => m.at >= (warmupMs + duration) / 2);
-    const end = instance.memory.at(-1);
-    const peak = Math.max(...instance.memory.map((m) => m.rss));
-    const heap = baseline?.heapUsed != null && end?.heapUsed != null ? ` heapUsed ${baseline.heapUsed} → ${end.heapUsed} MB` : "";
-    const logged = instance.app ? loggedErrors(instance) : null;
-    const measured = baseline && end && baseline.rss > 0 && end.rss > 0;
-    const growth = measured ? ((end.rss - baseline.rss) / baseline.rss) * 100 : NaN;
-    const percent = (value: number) => (Number.isNaN(value) ? "n/a" : `${value >= 0 ? "+" : ""}${value.toFixed(1)} %`);
-    const signed = percent(growth);
-    const secondHalf = middle && end && middle.rss > 0 ? percent(((end.rss - middle.rss) / middle.rss) * 100) : "n/a";
-    growths.push(`${instance.name} ${signed}`);
-    if (Number.isNaN(growth)) failures.push(`memory of ${instance.name} not measured`);
-    else if (growth >= GROWTH_TARGET_PERCENT) failures.push(`memory growth ${instance.name} ${signed}`);
-    lines.push(
-      `instance ${instance.name} ${instance.url}${instance.worker ? " (worker)" : ""} requests ${instance.requests} errors ${instance.errors} ` +
-        `rss after warm-up ${baseline?.rss ?? "n/a"} MB mid-run ${middle?.rss ?? "n/a"} MB end ${end?.rss ?? "n/a"} MB peak ${peak} MB growth ${signed} (second half ${secondHalf})${heap}` +
-        (logged ? ` logged errors ${[...logged.values()].reduce((a, b) => a + b, 0)}${logged.size ? ` (${firstOf(logged).join("; ")})` : ""}` : ""),
-    );
-  }
-  if (errorCount > 0) failures.unshift(`${errorCount} errors`);
-  const verdict = failures.length ? `targets NOT met: ${failures.join(", ")}` : `targets met (0 errors, memory growth < ${GROWTH_TARGET_PERCENT} % after warm-up)`;
-  lines.push(`soak: ${(duration / 1000).toFixed(0)} s, ${total} requests, ${errorCount} errors, ${refusedCount} refused, p95 ${p95s.join(", ")}, memory growth ${growths.join(" ")} — ${verdict}`);
-  console.log(`\n${lines.join("\n")}`);
-  return failures.length === 0;
 }
 
 async function main(): Promise<boolean> {
@@ -379,7 +261,7 @@ async function main(): Promise<boolean> {
     for (const name of ["addToCartAction", "placeOrdersAction", "cancelOrderAction", "transitionOrderAction"]) actionId(name);
     const build = buildId();
     db = createPrismaClient(databaseUrl, { poolSize: 4 });
-    const shops = await prepareShops(db);
+    const shops = await prepareShops(db, instances[0]?.url ?? "");
     const territoryId = shops[0]?.territoryId ?? "";
     const listed = await db.shop.findMany({ where: { territoryId, status: "ACTIVE", publishedAt: { not: null } }, select: { slug: true, products: { where: { active: true, archivedAt: null }, select: { id: true } } } });
     const catalog = { shops: listed.map((s) => s.slug), products: listed.flatMap((s) => s.products.map((p) => `/boutiques/${s.slug}/produits/${p.id}`)) };
@@ -420,7 +302,9 @@ async function main(): Promise<boolean> {
     await Promise.all(background);
     await sampleMemory();
     if (buildId() !== build) console.log(`warning: the build changed during the run (${build} → ${buildId()}): another next build ran, the figures are not the app's`);
-    return report(duration);
+    const { text, ok } = soakReport({ duration, warmupSeconds: WARMUP_SECONDS, users: USERS, thinkMs: THINK_MS, samples, instances, errors, refusals });
+    console.log(`\n${text}`);
+    return ok;
   } finally {
     await db?.$disconnect();
     await Promise.all(instances.map((instance) => instance.app?.stop()));
