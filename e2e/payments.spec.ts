@@ -1,25 +1,10 @@
 import { expect, test, type Page } from "./support/test";
 import { expectNoAccessibilityViolations } from "./support/axe";
+import { addToBasket, chooseDoorPickupPaidOnline } from "./support/basket";
 import { uniqueEmail, waitForEmail } from "./support/mailbox";
 import { signInWithPassword } from "./support/session";
 
 // The demo start runs the Stripe double: its hosted payment page stands in for Stripe Checkout.
-
-async function addToBasket(page: Page, shopSlug: string, productName: string) {
-  await page.goto(`/boutiques/${shopSlug}`);
-  const card = page.getByTestId("product-card").filter({ has: page.getByRole("link", { name: productName, exact: true }) });
-  await card.getByRole("button", { name: `Ajouter au panier : ${productName}` }).click();
-  await expect(card.getByRole("status")).toContainText("Ajouté au panier");
-}
-
-async function chooseDoorPickupPaidOnline(page: Page, shopName: string) {
-  const block = page.getByRole("group", { name: shopName });
-  await block.getByRole("radio", { name: /Au magasin/ }).check();
-  const select = block.getByRole("combobox", { name: "Créneau de retrait" });
-  const options = select.locator("option:not([disabled])");
-  await select.selectOption((await options.nth((await options.count()) > 1 ? 1 : 0).getAttribute("value")) ?? "");
-  await block.getByRole("radio", { name: /Paiement en ligne/ }).check();
-}
 
 async function fillContact(page: Page, name: string, email: string) {
   await page.getByLabel("Nom et prénom").fill(name);

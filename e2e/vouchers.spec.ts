@@ -1,5 +1,6 @@
 import { expect, test, type Page } from "./support/test";
 import { expectNoAccessibilityViolations } from "./support/axe";
+import { addToBasket, chooseDoorPickupPaidOnline } from "./support/basket";
 import { uniqueEmail, waitForEmail } from "./support/mailbox";
 import { signInWithPassword } from "./support/session";
 
@@ -12,22 +13,6 @@ const CAMPAIGN = `Noël en ville ${Date.now()}`;
 
 /** Paris's calendar date in `days` days, as a date input wants it. */
 const parisDay = (days: number) => new Date(Date.now() + days * 86_400_000).toLocaleDateString("sv-SE", { timeZone: "Europe/Paris" });
-
-async function addToBasket(page: Page, shopSlug: string, productName: string) {
-  await page.goto(`/boutiques/${shopSlug}`);
-  const card = page.getByTestId("product-card").filter({ has: page.getByRole("link", { name: productName, exact: true }) });
-  await card.getByRole("button", { name: `Ajouter au panier : ${productName}` }).click();
-  await expect(card.getByRole("status")).toContainText("Ajouté au panier");
-}
-
-async function payOnlineAtTheDoor(page: Page, shopName: string) {
-  const block = page.getByRole("group", { name: shopName });
-  await block.getByRole("radio", { name: /Au magasin/ }).check();
-  const select = block.getByRole("combobox", { name: "Créneau de retrait" });
-  const options = select.locator("option:not([disabled])");
-  await select.selectOption((await options.nth((await options.count()) > 1 ? 1 : 0).getAttribute("value")) ?? "");
-  await block.getByRole("radio", { name: /Paiement en ligne/ }).check();
-}
 
 async function collect(page: Page, account: string, customer: string, code: string) {
   await signInWithPassword(page, account);
@@ -95,8 +80,8 @@ test("the town tops up a basket from two shops, the card pays the rest, the shop
   await expect(topUp).toContainText(/Boulangerie du Marché : −1,75\s€/);
   await expect(topUp).toContainText(/Librairie La Belle Aventure : −4,45\s€/);
   await expect(topUp).toContainText(/il vous reste 6,20\s€ à payer/);
-  await payOnlineAtTheDoor(page, "Boulangerie du Marché");
-  await payOnlineAtTheDoor(page, "Librairie La Belle Aventure");
+  await chooseDoorPickupPaidOnline(page, "Boulangerie du Marché");
+  await chooseDoorPickupPaidOnline(page, "Librairie La Belle Aventure");
   await page.getByLabel("Nom et prénom").fill(customer);
   await page.getByLabel("Adresse e-mail").fill(email);
   await page.getByLabel("Téléphone").fill("06 55 44 33 22");
