@@ -13,6 +13,7 @@ test("a shopkeeper adds a product (after fixing a bad price), restocks it, takes
   await expectNoAccessibilityViolations(page);
 
   await page.getByRole("link", { name: "Nouveau produit" }).click();
+  await expect(page.getByLabel("Nom", { exact: true })).toBeVisible();
   await expectNoAccessibilityViolations(page);
   await page.getByLabel("Nom", { exact: true }).fill("Tomme de brebis");
   await page.getByLabel("Rayon (dans votre boutique)").fill("Brebis");
@@ -55,6 +56,7 @@ test("a shopkeeper adds a product (after fixing a bad price), restocks it, takes
 
   await page.goBack();
   await page.getByRole("link", { name: "Modifier Tomme de brebis" }).click();
+  await expect(page.getByRole("button", { name: "Archiver ce produit" })).toBeVisible();
   await expectNoAccessibilityViolations(page);
   await page.getByRole("button", { name: "Archiver ce produit" }).click();
   await expect(page.getByTestId("product-row").filter({ hasText: "Tomme de brebis" })).toHaveCount(0);

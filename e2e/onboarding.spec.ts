@@ -9,6 +9,7 @@ test("an applicant applies, the admin approves, the new owner sets up products a
   const shopName = `Atelier Céramique ${Date.now() % 100000}`;
   await applicant.goto("/");
   await applicant.getByRole("link", { name: "Vous êtes commerçant ?" }).click();
+  await expect(applicant.getByLabel("Nom du commerce")).toBeVisible();
   await expectNoAccessibilityViolations(applicant);
   await applicant.getByLabel("Nom du commerce").fill(shopName);
   await applicant.getByLabel("Numéro SIRET (14 chiffres)").fill("732 829 320 00075");
@@ -31,6 +32,7 @@ test("an applicant applies, the admin approves, the new owner sets up products a
   await admin.goto("/admin");
   await expectNoAccessibilityViolations(admin);
   await admin.getByRole("link", { name: `Examiner la demande de ${shopName}` }).click();
+  await expect(admin.getByRole("button", { name: "Accepter et inviter le gérant" })).toBeVisible();
   await expectNoAccessibilityViolations(admin);
   await admin.getByRole("button", { name: "Accepter et inviter le gérant" }).click();
   await expect(admin.getByText("Acceptée : consultez l'e-mail d'invitation")).toBeVisible();
@@ -101,6 +103,7 @@ test("the admin manages relay points and categories (axe on both pages)", async 
   await expect(townHall.getByText("Enregistré.")).toBeVisible();
 
   await page.getByRole("link", { name: "Catégories" }).click();
+  await expect(page.getByLabel("Nom en français")).toBeVisible();
   await expectNoAccessibilityViolations(page);
   await page.getByLabel("Nom en français").fill("Mode et beauté");
   await page.getByLabel("Nom en anglais").fill("Fashion and beauty");

@@ -6,6 +6,7 @@ import type { CartOwner } from "@/lib/cart/cart-owner";
 import { getCart } from "@/lib/cart/get-cart";
 import { includedVat, priceLine } from "@/lib/catalog/line-pricing";
 import type { Tx } from "@/lib/db/client";
+import { isUniqueViolation } from "@/lib/db/unique-violation";
 import { DomainError, isDomainError } from "@/lib/errors";
 import { assertAllowed, consumeLimits, LIMITS, peekLimits } from "@/lib/security/rate-limit";
 import { applyVouchers, type AppliedVoucher } from "@/lib/vouchers/apply";
@@ -121,6 +122,17 @@ async function confirmFullyCovered(tx: Tx, orders: { id: string; maxTotalCents: 
   return covered;
 }
 
+/** Tries to place the checkout again when a new order drew a reference already taken (rolled back whole). */
+async function drawingReferencesAgain<T>(place: () => Promise<T>, attempts = 3): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await place();
+    } catch (error) {
+      if (attempt >= attempts || !isUniqueViolation(error, "Order_reference_key")) throw error;
+    }
+  }
+}
+
 /**
  * Turns the cart into one order per shop, in one transaction: stock and slot
  * capacity are taken by conditional updates, so two customers racing for the
@@ -163,7 +175,7 @@ export async function placeOrders(
     const cart = await getCart(db, request.owner, request.territoryId);
     const shops = await validateCheckout(db, cart, input, now, { onlinePayment: request.onlinePayment });
     const cartNames = new Map(cart.groups.flatMap((g) => g.lines.map((l) => [l.productId, l.name] as const)));
-    return await db.$transaction(
+    const placeOnce = () => db.$transaction(
       async (tx) => {
         const checkout = await tx.checkout.create({
           data: { idempotencyKey: input.idempotencyKey, ownerKey, accessToken: newAccessToken(), userId: customerId },
@@ -242,6 +254,7 @@ export async function placeOrders(
       },
       { maxWait: 15_000, timeout: 20_000 },
     );
+    return await drawingReferencesAgain(placeOnce);
   } catch (error) {
     // A copy of this very submission may have committed meanwhile: its cart then
     // looks emptied, its slot full, or its key taken. Its result is the answer.
