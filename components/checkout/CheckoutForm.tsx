@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect } from "react";
+import { useEffect, useState } from "react";
 import { useRouter } from "next/navigation";
 import { useLocale, useTranslations } from "next-intl";
 import { placeOrdersAction } from "@/app/actions/checkout";
@@ -12,7 +12,8 @@ import type { ShopOptions } from "@/lib/orders/checkout-options";
 import { SubmitButton } from "@/components/ui/SubmitButton";
 import { useKeptFormAction } from "@/components/ui/useKeptFormAction";
 import { useErrorText } from "@/components/ui/useErrorText";
-import { ShopPickupFields } from "./ShopPickupFields";
+import { DeliveryAddressFields, type CommuneChoice } from "./DeliveryAddressFields";
+import { feeFor, ShopPickupFields } from "./ShopPickupFields";
 
 type Props = {
   idempotencyKey: string;
@@ -24,9 +25,11 @@ type Props = {
   forCaller: boolean;
   /** The town's running top-up on this basket, already in words (null: none running) */
   topUp: { headline: string; lines: { shopId: string; text: string }[]; summary: string } | null;
+  /** Communes some shop of the basket delivers to, for the delivery address */
+  deliveryCommunes: CommuneChoice[];
 };
 
-export function CheckoutForm({ idempotencyKey, shops, totals, maxima, contact, forCaller, topUp }: Props) {
+export function CheckoutForm({ idempotencyKey, shops, totals, maxima, contact, forCaller, topUp, deliveryCommunes }: Props) {
   const t = useTranslations("checkout");
   const errorText = useErrorText();
   const [state, onSubmit, pending] = useKeptFormAction<ActionResult<{ next: string }>>(placeOrdersAction, idleResult);
@@ -40,8 +43,16 @@ export function CheckoutForm({ idempotencyKey, shops, totals, maxima, contact, f
   }, [next, router]);
   const failure = state.ok ? null : state.error ? state : null;
   const locale = toLocale(useLocale());
+  // Which shops deliver (the address block shows for them) and where to.
+  const [delivering, setDelivering] = useState<Record<string, boolean>>(() => Object.fromEntries(shops.map((s) => [s.shopId, s.points[0]?.kind === "DELIVERY"])));
+  const [communeId, setCommuneId] = useState("");
+  const communeNames = Object.fromEntries(deliveryCommunes.map((c) => [c.id, c.label]));
+  const feesCents = shops.reduce((sum, shop) => {
+    const option = delivering[shop.shopId] ? shop.points.find((p) => p.kind === "DELIVERY")?.delivery : null;
+    return sum + (option && communeId ? (feeFor(option, communeId, shop.subtotalCents) ?? 0) : 0);
+  }, 0);
   // The whole basket once more before the button: what the customer commits to.
-  const grandTotalCents = shops.reduce((sum, shop) => sum + shop.subtotalCents, 0);
+  const grandTotalCents = shops.reduce((sum, shop) => sum + shop.subtotalCents, 0) + feesCents;
   const itemCount = shops.reduce((sum, shop) => sum + shop.itemCount, 0);
   const hasEstimates = shops.some((shop) => shop.hasWeighedLines);
   const shopName = (id: string) => shops.find((s) => s.shopId === id)?.shopName ?? "";
@@ -54,6 +65,9 @@ export function CheckoutForm({ idempotencyKey, shops, totals, maxima, contact, f
       case "slotInvalid": return errorText("problemSlotInvalid", { shop: shopName(p.shopId) });
       case "pickupPointInvalid": return errorText("problemPickupPoint", { shop: shopName(p.shopId) });
       case "paymentMethodInvalid": return errorText("problemPayment", { shop: shopName(p.shopId) });
+      case "deliveryAddressMissing": return errorText("problemDeliveryAddress", { shop: shopName(p.shopId) });
+      case "deliveryOutsideZone": return errorText("problemDeliveryZone", { shop: shopName(p.shopId) });
+      case "deliveryBelowMinimum": return errorText("problemDeliveryMinimum", { shop: shopName(p.shopId), minimum: formatPrice(p.minimumCents, locale) });
       case "shopMismatch": return errorText("problemShopMismatch");
     }
   };
@@ -77,8 +91,17 @@ export function CheckoutForm({ idempotencyKey, shops, totals, maxima, contact, f
         </div>
       )}
       {shops.map((shop) => (
-        <ShopPickupFields key={shop.shopId} options={shop} totalLabel={totals[shop.shopId] ?? ""} maxLabel={maxima[shop.shopId] ?? ""} />
+        <ShopPickupFields
+          key={shop.shopId}
+          options={shop}
+          totalLabel={totals[shop.shopId] ?? ""}
+          maxLabel={maxima[shop.shopId] ?? ""}
+          communeId={communeId}
+          communeNames={communeNames}
+          onDeliveryChange={(shopId, on) => setDelivering((current) => ({ ...current, [shopId]: on }))}
+        />
       ))}
+      {Object.values(delivering).some(Boolean) && <DeliveryAddressFields communes={deliveryCommunes} communeId={communeId} onCommuneChange={setCommuneId} fieldError={fieldError} />}
       <fieldset className="space-y-3 rounded-xl bg-white p-4">
         <legend className="px-1 text-xl font-semibold">{forCaller ? t("callerHeading") : t("contact")}</legend>
         {forCaller && <p className="text-muted">{t("callerHelp")}</p>}
@@ -141,6 +164,7 @@ export function CheckoutForm({ idempotencyKey, shops, totals, maxima, contact, f
       </fieldset>
       <p className="rounded-xl bg-brand-50 p-4 text-lg" data-testid="checkout-total">
         <span className="font-semibold">{t("grandTotal", { total: formatPrice(grandTotalCents, locale), count: itemCount, shops: shops.length })}</span>
+        {feesCents > 0 && <span className="block">{t("deliveryTotal", { fee: formatPrice(feesCents, locale) })}</span>}
         {hasEstimates && <span className="block text-sm text-muted">{t("grandTotalEstimated")}</span>}
       </p>
       <div className="sm:max-w-xs">

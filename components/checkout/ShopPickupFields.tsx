@@ -4,15 +4,38 @@ import { useState } from "react";
 import { useLocale, useTranslations } from "next-intl";
 import { toLocale } from "@/lib/i18n/locales";
 import { formatPrice } from "@/lib/money/format";
-import type { ShopOptions } from "@/lib/orders/checkout-options";
+import { deliveryFeeCents } from "@/lib/delivery/fee";
+import type { DeliveryOption, ShopOptions } from "@/lib/orders/checkout-options";
 
-/** Pickup point, slot and payment method for one shop of the checkout. */
-export function ShopPickupFields({ options, totalLabel, maxLabel }: { options: ShopOptions; totalLabel: string; maxLabel: string }) {
+type Props = {
+  options: ShopOptions;
+  totalLabel: string;
+  maxLabel: string;
+  /** The basket's delivery commune, once chosen ("" before) */
+  communeId: string;
+  communeNames: Record<string, string>;
+  onDeliveryChange: (shopId: string, delivering: boolean) => void;
+};
+
+/** What delivery costs here, as the server will compute it (it checks again when placing). */
+export function feeFor(delivery: DeliveryOption, communeId: string, subtotalCents: number): number | null {
+  const zone = delivery.zones.find((z) => z.communeId === communeId);
+  return zone ? deliveryFeeCents({ zoneFeeCents: zone.feeCents, freeFromCents: delivery.freeFromCents }, subtotalCents) : null;
+}
+
+/** Pickup point (or delivery), slot and payment method for one shop of the checkout. */
+export function ShopPickupFields({ options, totalLabel, maxLabel, communeId, communeNames, onDeliveryChange }: Props) {
   const t = useTranslations("checkout");
   const locale = toLocale(useLocale());
   const tShop = useTranslations("shop");
   const [pointId, setPointId] = useState(options.points[0]?.id ?? "");
   const point = options.points.find((p) => p.id === pointId);
+  const choose = (id: string) => {
+    setPointId(id);
+    onDeliveryChange(options.shopId, options.points.find((p) => p.id === id)?.kind === "DELIVERY");
+  };
+  const delivering = point?.delivery ?? null;
+  const fee = delivering && communeId ? feeFor(delivering, communeId, options.subtotalCents) : null;
   const days = [...new Set(point?.slots.map((s) => s.day) ?? [])];
   const prefix = `shop.${options.shopId}`;
   return (
@@ -34,20 +57,34 @@ export function ShopPickupFields({ options, totalLabel, maxLabel }: { options: S
       </ul>
       <p className="font-medium">{totalLabel}</p>
       <fieldset className="space-y-2">
-        <legend className="font-semibold">{t("pickupPoint")}</legend>
+        <legend className="font-semibold">{options.points.some((p) => p.kind === "DELIVERY") ? t("where") : t("pickupPoint")}</legend>
         {options.points.map((p) => (
           <label key={p.id} className="flex min-h-11 cursor-pointer items-start gap-3 rounded-lg border border-brand-100 p-3 has-[:checked]:border-brand-600 has-[:checked]:bg-brand-50">
-            <input type="radio" name={`${prefix}.pickupPointId`} value={p.id} checked={pointId === p.id} onChange={() => setPointId(p.id)} className="mt-1 h-5 w-5" />
-            <span>
-              <span className="font-medium">{p.kind === "SHOP_DOOR" ? tShop("door") : tShop("relay")} — {p.name}</span>
-              <span className="block text-sm text-muted">{p.address}</span>
-            </span>
+            <input type="radio" name={`${prefix}.pickupPointId`} value={p.id} checked={pointId === p.id} onChange={() => choose(p.id)} className="mt-1 h-5 w-5" />
+            {p.delivery ? (
+              <span>
+                <span className="font-medium">{t("delivery")}</span>
+                <span className="block text-sm text-muted">
+                  {t("deliversTo", { communes: p.delivery.zones.map((z) => `${communeNames[z.communeId] ?? ""} (${formatPrice(z.feeCents, locale)})`).join(", ") })}
+                  {p.delivery.freeFromCents !== null ? ` · ${t("deliveryFreeFrom", { amount: formatPrice(p.delivery.freeFromCents, locale) })}` : ""}
+                  {p.delivery.minimumCents > 0 ? ` · ${t("deliveryMinimum", { amount: formatPrice(p.delivery.minimumCents, locale) })}` : ""}
+                </span>
+              </span>
+            ) : (
+              <span>
+                <span className="font-medium">{p.kind === "SHOP_DOOR" ? tShop("door") : tShop("relay")} — {p.name}</span>
+                <span className="block text-sm text-muted">{p.address}</span>
+              </span>
+            )}
           </label>
         ))}
+        {delivering && communeId && fee === null && <p className="font-medium text-red-800" data-testid="delivery-warning">{t("notDeliveringTo", { commune: communeNames[communeId] ?? "" })}</p>}
+        {delivering && options.subtotalCents < delivering.minimumCents && <p className="font-medium text-red-800" data-testid="delivery-warning">{t("belowMinimum", { amount: formatPrice(delivering.minimumCents, locale) })}</p>}
+        {fee !== null && <p className="font-medium" data-testid="delivery-fee">{fee > 0 ? t("deliveryFee", { fee: formatPrice(fee, locale) }) : t("deliveryFree")}</p>}
       </fieldset>
       <div className="space-y-1">
         <label htmlFor={`${prefix}.slot`} className="block font-semibold">
-          {t("slot")}
+          {delivering ? t("deliverySlot") : t("slot")}
         </label>
         {point && point.slots.length > 0 ? (
           <select id={`${prefix}.slot`} name={`${prefix}.slotStartsAt`} required defaultValue="" key={pointId} className="min-h-11 w-full rounded-lg border border-gray-500 bg-white px-3 sm:w-auto">

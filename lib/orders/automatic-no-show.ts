@@ -24,10 +24,14 @@ export async function markNoShowAutomatically(db: PrismaClient, request: { order
     select: {
       id: true, status: true, shopId: true, checkoutId: true, paymentMethod: true, pickupPointId: true, slotStartsAt: true, slotEndsAt: true,
       lines: { select: { productId: true, quantity: true } },
+      pickupPoint: { select: { kind: true } },
       shop: { select: { openingHours: true, noShowGraceHours: true, noShowRestock: true } },
     },
   });
   if (!order || !WAITING_FOR_CUSTOMER.includes(order.status)) return { outcome: "not-applicable" };
+  // A delivery is never the customer's no-show by the clock: a round not done is the shop's to settle, and
+  // the driver who found nobody says so ("absent", with a note) — the same rule, applied by a person.
+  if (order.pickupPoint.kind === "DELIVERY") return { outcome: "not-applicable" };
   const deadline = noShowDeadline(order.slotEndsAt, { openingHours: readOpeningHours(order.shop.openingHours), noShowGraceHours: order.shop.noShowGraceHours });
   if (request.now < deadline) return { outcome: "not-yet", deadline };
   return db.$transaction(async (tx) => {

@@ -7,6 +7,9 @@ export type CheckoutProblem =
   | { kind: "slotInvalid"; shopId: string }
   | { kind: "pickupPointInvalid"; shopId: string }
   | { kind: "paymentMethodInvalid"; shopId: string }
+  | { kind: "deliveryAddressMissing"; shopId: string }
+  | { kind: "deliveryOutsideZone"; shopId: string }
+  | { kind: "deliveryBelowMinimum"; shopId: string; minimumCents: number }
   | { kind: "shopMismatch" };
 
 /** The checkout cannot go through as is; `problems` says exactly which line or slot changed. */

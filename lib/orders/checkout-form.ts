@@ -7,6 +7,10 @@ export function checkoutInputFromForm(form: FormFields) {
     contact: { name: form.text("name"), email: form.text("email"), phone: form.text("phone") },
     note: form.optional("note"),
     voucherCode: form.optional("voucherCode"),
+    // The address block is sent whole once a commune is chosen; the server checks it against each delivering shop.
+    delivery: form.optional("delivery.communeId")
+      ? { communeId: form.text("delivery.communeId"), addressLine: form.text("delivery.addressLine"), instructions: form.optional("delivery.instructions") }
+      : undefined,
     shops: form.all("shopId").slice(0, 50).map((shopId) => ({
       shopId,
       pickupPointId: form.text(`shop.${shopId}.pickupPointId`),

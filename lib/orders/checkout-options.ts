@@ -5,7 +5,9 @@ import { listAvailableSlots } from "@/lib/slots/available-slots";
 import { formatDay, formatTime } from "@/lib/time/format";
 
 export type SlotOption = { value: string; day: string; label: string; remaining: number };
-export type PointOption = { id: string; kind: "SHOP_DOOR" | "RELAY_POINT"; name: string; address: string; slots: SlotOption[] };
+/** A shop's delivery terms, for the customer to see before choosing (checked again on the server). */
+export type DeliveryOption = { zones: { communeId: string; feeCents: number }[]; minimumCents: number; freeFromCents: number | null };
+export type PointOption = { id: string; kind: "SHOP_DOOR" | "RELAY_POINT" | "DELIVERY"; name: string; address: string; slots: SlotOption[]; delivery: DeliveryOption | null };
 export type ShopOptions = {
   shopId: string;
   shopName: string;
@@ -30,10 +32,12 @@ export async function getCheckoutOptions(db: PrismaClient, cart: CartView, local
   return Promise.all(
     cart.groups.map(async (group) => {
       const points = await db.pickupPoint.findMany({
-        where: { active: true, OR: [{ kind: "SHOP_DOOR", shopId: group.shop.id }, { kind: "RELAY_POINT", servedBy: { some: { shopId: group.shop.id } } }] },
+        where: { active: true, OR: [{ kind: "SHOP_DOOR", shopId: group.shop.id }, { kind: "RELAY_POINT", servedBy: { some: { shopId: group.shop.id } } }, { kind: "DELIVERY", deliveryShopId: group.shop.id }] },
         orderBy: [{ kind: "asc" }, { name: "asc" }],
         select: { id: true, kind: true, name: true, addressLine: true, city: true },
       });
+      const delivers = points.some((p) => p.kind === "DELIVERY");
+      const delivery: DeliveryOption | null = delivers ? await deliveryOption(db, group.shop.id) : null;
       return {
         shopId: group.shop.id,
         shopName: group.shop.name,
@@ -51,6 +55,7 @@ export async function getCheckoutOptions(db: PrismaClient, cart: CartView, local
             kind: point.kind,
             name: point.name,
             address: `${point.addressLine}, ${point.city}`,
+            delivery: point.kind === "DELIVERY" ? delivery : null,
             slots: (await listAvailableSlots(db, { shopId: group.shop.id, pickupPointId: point.id, now })).map((slot) => ({
               value: slot.startsAt.toISOString(),
               day: formatDay(slot.startsAt, locale),
@@ -62,4 +67,12 @@ export async function getCheckoutOptions(db: PrismaClient, cart: CartView, local
       };
     }),
   );
+}
+
+async function deliveryOption(db: PrismaClient, shopId: string): Promise<DeliveryOption> {
+  const shop = await db.shop.findUniqueOrThrow({
+    where: { id: shopId },
+    select: { deliveryMinimumCents: true, deliveryFreeFromCents: true, deliveryZones: { select: { communeId: true, feeCents: true } } },
+  });
+  return { zones: shop.deliveryZones, minimumCents: shop.deliveryMinimumCents, freeFromCents: shop.deliveryFreeFromCents };
 }

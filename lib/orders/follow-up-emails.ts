@@ -3,7 +3,7 @@ import { appUrl } from "@/lib/notifications/app-url";
 import { pickupEventIcs } from "@/lib/notifications/ics";
 import { queueEmail } from "@/lib/notifications/outbox";
 import { formatSlot } from "@/lib/time/format";
-import { basketLines, loadOrderForEmail, orderLink, placeLine, queueCustomerEmail } from "./order-emails";
+import { handOverLines, isDelivery, loadOrderForEmail, orderLink, placeLine, queueCustomerEmail } from "./order-emails";
 
 /** The pickup reminder: code, place, slot, and the slot as a calendar file. */
 export async function queueReminderEmail(tx: Tx, orderId: string): Promise<void> {
@@ -13,23 +13,20 @@ export async function queueReminderEmail(tx: Tx, orderId: string): Promise<void>
     uid: `${order.id}@comptoir`,
     startsAt: order.slotStartsAt,
     endsAt: order.slotEndsAt,
-    summary: `Retrait Comptoir — ${order.shop.name}`,
+    summary: `${isDelivery(order) ? "Livraison" : "Retrait"} Comptoir — ${order.shop.name}`,
     location: placeLine(order),
-    description: `Commande ${order.reference} — code de retrait ${order.pickupCode}`,
+    description: `Commande ${order.reference} — code ${isDelivery(order) ? "à donner au livreur" : "de retrait"} ${order.pickupCode}`,
     url: orderLink(order),
   });
   await queueCustomerEmail(tx, order, {
-    subject: `Rappel : retrait de votre commande ${order.reference} — ${order.shop.name}`,
+    subject: `Rappel : ${isDelivery(order) ? "livraison" : "retrait"} de votre commande ${order.reference} — ${order.shop.name}`,
     kind: "order-reminder",
     lines: [
       `Bonjour ${order.contactName},`,
       "",
-      `Petit rappel : votre commande ${order.reference} chez ${order.shop.name} vous attend.`,
+      isDelivery(order) ? `Petit rappel : votre commande ${order.reference} chez ${order.shop.name} vous sera livrée.` : `Petit rappel : votre commande ${order.reference} chez ${order.shop.name} vous attend.`,
       "",
-      `Quand : ${formatSlot(order.slotStartsAt, order.slotEndsAt, "fr")}`,
-      `Où : ${placeLine(order)}`,
-      `Code de retrait : ${order.pickupCode}`,
-      ...basketLines(order),
+      ...handOverLines(order),
       "",
       "Le créneau est dans le fichier calendrier joint. Suivre ou annuler votre commande :",
       orderLink(order),
@@ -42,16 +39,20 @@ export async function queueReminderEmail(tx: Tx, orderId: string): Promise<void>
 }
 
 /** An order not collected in time: the customer and the shop's owners are told. */
-export async function queueNoShowEmails(tx: Tx, orderId: string, automatic: boolean): Promise<void> {
+export async function queueNoShowEmails(tx: Tx, orderId: string, automatic: boolean, absentNote?: string): Promise<void> {
   const order = await loadOrderForEmail(tx, orderId);
   if (!order) return;
+  const delivered = isDelivery(order);
   await queueCustomerEmail(tx, order, {
-    subject: `Commande ${order.reference} non retirée — ${order.shop.name}`,
+    subject: `Commande ${order.reference} ${delivered ? "non livrée" : "non retirée"} — ${order.shop.name}`,
     kind: "order-no-show",
     lines: [
       `Bonjour ${order.contactName},`,
       "",
-      `Votre commande ${order.reference} chez ${order.shop.name} n'a pas été retirée (créneau : ${formatSlot(order.slotStartsAt, order.slotEndsAt, "fr")}). Elle est close.`,
+      delivered
+        ? `Votre commande ${order.reference} chez ${order.shop.name} n'a pas pu vous être livrée (créneau : ${formatSlot(order.slotStartsAt, order.slotEndsAt, "fr")}) : personne à l'adresse. Elle est close.`
+        : `Votre commande ${order.reference} chez ${order.shop.name} n'a pas été retirée (créneau : ${formatSlot(order.slotStartsAt, order.slotEndsAt, "fr")}). Elle est close.`,
+      ...(absentNote ? [`Note du livreur : ${absentNote}`] : []),
       "Si c'est une erreur, contactez le commerce.",
       "",
       orderLink(order),

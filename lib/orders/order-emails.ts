@@ -26,7 +26,11 @@ export async function loadOrderForEmail(tx: Tx, orderId: string) {
       voucherCents: true,
       paymentMethod: true,
       shop: { select: { id: true, name: true } },
-      pickupPoint: { select: { name: true, addressLine: true, postalCode: true, city: true } },
+      pickupPoint: { select: { kind: true, name: true, addressLine: true, postalCode: true, city: true } },
+      deliveryAddress: true,
+      deliveryInstructions: true,
+      deliveryFeeCents: true,
+      deliveryCommune: { select: { name: true, postalCode: true } },
       lines: { select: { productName: true, quantity: true, lineTotalCents: true } },
       relayBasket: { select: { code: true, _count: { select: { orders: true } } } },
     },
@@ -38,7 +42,23 @@ export async function loadOrderForEmail(tx: Tx, orderId: string) {
 export type OrderForEmail = NonNullable<Awaited<ReturnType<typeof loadOrderForEmail>>>;
 
 export const orderLink = (order: { id: string; accessToken: string; publicUrl: string }) => `${order.publicUrl}/commandes/${order.id}?t=${order.accessToken}`;
-export const placeLine = (order: OrderForEmail) => `${order.pickupPoint.name}, ${order.pickupPoint.addressLine}, ${order.pickupPoint.postalCode} ${order.pickupPoint.city}`;
+export const placeLine = (order: OrderForEmail) =>
+  isDelivery(order)
+    ? `${order.deliveryAddress}, ${order.deliveryCommune?.postalCode ?? ""} ${order.deliveryCommune?.name ?? ""}`.trim()
+    : `${order.pickupPoint.name}, ${order.pickupPoint.addressLine}, ${order.pickupPoint.postalCode} ${order.pickupPoint.city}`;
+
+export const isDelivery = (order: OrderForEmail) => order.pickupPoint.kind === "DELIVERY";
+
+/** Where and when, with the code: at a door or relay point, or at the customer's address (issue #15). */
+export function handOverLines(order: OrderForEmail): string[] {
+  if (!isDelivery(order)) return [`Retrait : ${formatSlot(order.slotStartsAt, order.slotEndsAt, "fr")}`, `Où : ${placeLine(order)}`, `Code de retrait : ${order.pickupCode}`, ...basketLines(order)];
+  return [
+    `Livraison : ${formatSlot(order.slotStartsAt, order.slotEndsAt, "fr")}`,
+    `Adresse : ${placeLine(order)}`,
+    ...(order.deliveryInstructions ? [`Indications : ${order.deliveryInstructions}`] : []),
+    `Code à donner au livreur : ${order.pickupCode}`,
+  ];
+}
 
 /** At a relay point, one code collects the checkout's orders from several shops (issue #12). */
 export function basketLines(order: OrderForEmail): string[] {
@@ -66,15 +86,13 @@ export async function queueOrderConfirmations(tx: Tx, orderIds: string[]): Promi
         `Votre commande ${order.reference} chez ${order.shop.name} est confirmée.`,
         "",
         ...order.lines.map((l) => `- ${l.quantity} × ${l.productName} : ${formatPrice(l.lineTotalCents, "fr")}`),
-        `Total : ${formatPrice(order.totalCents, "fr")}${order.voucherCents > 0 ? "" : order.paymentMethod === "PAY_AT_PICKUP" ? " (à payer au retrait)" : ""}`,
+        ...(isDelivery(order) ? [`- Livraison : ${order.deliveryFeeCents > 0 ? formatPrice(order.deliveryFeeCents, "fr") : "offerte"}`] : []),
+        `Total : ${formatPrice(order.totalCents, "fr")}${order.voucherCents > 0 ? "" : order.paymentMethod === "PAY_AT_PICKUP" ? (isDelivery(order) ? " (à payer à la livraison)" : " (à payer au retrait)") : ""}`,
         ...(order.voucherCents > 0
           ? [`Bons d’achat de la ville : −${formatPrice(order.voucherCents, "fr")} ; reste à payer ${formatPrice(Math.max(0, order.totalCents - order.voucherCents), "fr")}${order.paymentMethod === "PAY_AT_PICKUP" ? " au retrait" : " (payé en ligne)"}`]
           : []),
         "",
-        `Retrait : ${formatSlot(order.slotStartsAt, order.slotEndsAt, "fr")}`,
-        `Où : ${placeLine(order)}`,
-        `Code de retrait : ${order.pickupCode}`,
-        ...basketLines(order),
+        ...handOverLines(order),
         "",
         "Suivre ou annuler votre commande :",
         orderLink(order),
@@ -103,12 +121,19 @@ const STATUS_MAIL: Partial<Record<string, { subject: string; body: string }>> = 
   CANCELLED: { subject: "annulée par le commerce", body: "Le commerce a dû annuler votre commande. Rien ne vous sera demandé." },
 };
 
+/** A delivered order's steps read differently; "ready" is the shop's own step before the round, not mailed. */
+const DELIVERY_MAIL: Partial<Record<string, { subject: string; body: string } | null>> = {
+  READY: null,
+  OUT_FOR_DELIVERY: { subject: "en cours de livraison", body: "Votre commande est partie en livraison : donnez votre code au livreur à son arrivée." },
+  COLLECTED: { subject: "livrée", body: "Votre commande vous a été livrée. Merci !" },
+};
+
 /** Tells the customer about a status the shop set (ready, at the relay point, cancelled). */
 export async function queueStatusEmail(tx: Tx, orderId: string, status: string, reason?: string): Promise<void> {
-  const mail = STATUS_MAIL[status];
-  if (!mail) return;
   const order = await loadOrderForEmail(tx, orderId);
   if (!order) return;
+  const mail = isDelivery(order) && status in DELIVERY_MAIL ? DELIVERY_MAIL[status] : STATUS_MAIL[status];
+  if (!mail) return;
   await queueCustomerEmail(tx, order, {
     subject: `Commande ${order.reference} ${mail.subject} — ${order.shop.name}`,
     kind: `order-${status.toLowerCase()}`,
@@ -117,7 +142,7 @@ export async function queueStatusEmail(tx: Tx, orderId: string, status: string, 
       "",
       `${order.shop.name} — commande ${order.reference} : ${mail.body}`,
       ...(reason ? [`Motif : ${reason}`] : []),
-      ...(status === "CANCELLED" ? [] : ["", `Code de retrait : ${order.pickupCode}`, ...basketLines(order), `Où : ${placeLine(order)}`, `Quand : ${formatSlot(order.slotStartsAt, order.slotEndsAt, "fr")}`]),
+      ...(status === "CANCELLED" || status === "COLLECTED" ? [] : ["", ...handOverLines(order)]),
       "",
       orderLink(order),
       "",

@@ -20,6 +20,14 @@ export const placeOrdersInput = z.object({
     .min(1, "cartEmpty")
     .max(20),
   note: z.string().trim().max(500).optional(),
+  /** Where the shops chosen for delivery deliver (issue #15): one address for the basket */
+  delivery: z
+    .object({
+      communeId: z.string().min(1, "deliveryCommuneRequired").max(64),
+      addressLine: z.string().trim().min(3, "deliveryAddressRequired").max(200, "deliveryAddressTooLong"),
+      instructions: z.string().trim().max(300, "deliveryInstructionsTooLong").optional(),
+    })
+    .optional(),
   /** A town voucher code (issue #14), as typed */
   voucherCode: z.string().trim().max(40, "voucherUnknown").optional(),
 });

@@ -5,6 +5,7 @@ import { requireOperator } from "@/lib/auth/guards";
 import type { CartOwner } from "@/lib/cart/cart-owner";
 import { getCart } from "@/lib/cart/get-cart";
 import { includedVat, priceLine } from "@/lib/catalog/line-pricing";
+import { deliveryFeeVatCents } from "@/lib/delivery/fee";
 import type { Tx } from "@/lib/db/client";
 import { isUniqueViolation } from "@/lib/db/unique-violation";
 import { DomainError, isDomainError } from "@/lib/errors";
@@ -185,14 +186,17 @@ export async function placeOrders(
         await bookSlots(tx, shops);
         const orders: PlacedCheckout["orders"] = [];
         const confirmed: string[] = [];
-        const amounts: { id: string; shopId: string; totalCents: number; maxTotalCents: number; online: boolean }[] = [];
+        const amounts: { id: string; shopId: string; totalCents: number; maxTotalCents: number; online: boolean; feeCents: number }[] = [];
         for (const shop of shops) {
           const lines = shop.lines.map((line) => {
             const product = products.get(line.productId) as ProductRow;
             const price = priceLine(product, line.quantity);
             return { product, quantity: line.quantity, total: price.totalCents, max: price.maxTotalCents, estimatedGrams: price.estimatedGrams };
           });
-          const total = lines.reduce((sum, l) => sum + l.total, 0);
+          const goods = lines.reduce((sum, l) => sum + l.total, 0);
+          // Delivery: its fee, computed when the checkout was checked, is part of what is due.
+          const fee = shop.delivery?.feeCents ?? 0;
+          const total = goods + fee;
           const status = shop.paymentMethod === "ONLINE" ? "AWAITING_PAYMENT" : "CONFIRMED";
           const order = await tx.order.create({
             data: {
@@ -212,9 +216,13 @@ export async function placeOrders(
               pickupCode: newPickupCode(),
               paymentMethod: shop.paymentMethod,
               subtotalCents: total,
-              vatCents: lines.reduce((sum, l) => sum + includedVat(l.total, l.product.vatRateBp), 0),
+              vatCents: lines.reduce((sum, l) => sum + includedVat(l.total, l.product.vatRateBp), 0) + deliveryFeeVatCents(fee, lines.map((l) => ({ totalCents: l.total, vatRateBp: l.product.vatRateBp }))),
               totalCents: total,
-              maxTotalCents: lines.reduce((sum, l) => sum + l.max, 0),
+              maxTotalCents: lines.reduce((sum, l) => sum + l.max, 0) + fee,
+              deliveryFeeCents: fee,
+              deliveryCommuneId: shop.delivery?.communeId ?? null,
+              deliveryAddress: shop.delivery?.addressLine ?? null,
+              deliveryInstructions: shop.delivery?.instructions ?? "",
               note: input.note ?? "",
               accessToken: newAccessToken(),
               lines: {
@@ -236,12 +244,14 @@ export async function placeOrders(
             },
             select: { id: true, reference: true, pickupCode: true, accessToken: true, shopId: true, status: true, totalCents: true, maxTotalCents: true },
           });
-          amounts.push({ id: order.id, shopId: order.shopId, totalCents: order.totalCents, maxTotalCents: order.maxTotalCents, online: order.status === "AWAITING_PAYMENT" });
+          amounts.push({ id: order.id, shopId: order.shopId, totalCents: order.totalCents, maxTotalCents: order.maxTotalCents, online: order.status === "AWAITING_PAYMENT", feeCents: fee });
           orders.push({ id: order.id, reference: order.reference, pickupCode: order.pickupCode, accessToken: order.accessToken, shopId: order.shopId });
           if (order.status === "CONFIRMED") confirmed.push(order.id);
         }
         // The town's vouchers, their budget taken here: a refused code refuses the whole checkout.
-        const vouchers = await applyVouchers(tx, { territoryId: request.territoryId, now, orders: amounts, code: input.voucherCode, contact: input.contact, accountEmail: customerId && request.actor.kind === "user" ? request.actor.email : null });
+        // The town funds the goods, not the delivery: vouchers are split over what each shop sells.
+        const goodsAmounts = amounts.map((a) => ({ ...a, totalCents: a.totalCents - a.feeCents }));
+        const vouchers = await applyVouchers(tx, { territoryId: request.territoryId, now, orders: goodsAmounts, code: input.voucherCode, contact: input.contact, accountEmail: customerId && request.actor.kind === "user" ? request.actor.email : null });
         confirmed.push(...(await confirmFullyCovered(tx, amounts, vouchers)));
         await groupAtRelayPoints(tx, checkout.id, shops, orders);
         // In the same transaction: the confirmations (unpaid orders get theirs when paid) and what happens later.

@@ -15,6 +15,7 @@ let place: Awaited<ReturnType<typeof createTerritory>>;
 let shopA: Awaited<ReturnType<typeof createShop>>;
 let shopB: Awaited<ReturnType<typeof createShop>>;
 let relay: { id: string };
+let deliveryPoint: { id: string };
 let ownerA: Actor;
 let staffA: Actor;
 let ownerB: Actor;
@@ -32,15 +33,18 @@ beforeAll(async () => {
   relay = await db.pickupPoint.create({
     data: { territoryId: place.territory.id, kind: "RELAY_POINT", name: "Mairie", addressLine: "Place", postalCode: "86000", city: "Poitiers", latitude: 46.58, longitude: 0.34, capacityPerSlot: 5 },
   });
+  deliveryPoint = await db.pickupPoint.create({
+    data: { territoryId: place.territory.id, kind: "DELIVERY", deliveryShopId: shopA.shop.id, name: "Livraison", addressLine: "1 rue du Test", postalCode: "86000", city: "Poitiers", latitude: 46.58, longitude: 0.34 },
+  });
   ownerA = await member(shopA.shop.id, "OWNER");
   staffA = await member(shopA.shop.id, "STAFF");
   ownerB = await member(shopB.shop.id, "OWNER");
 });
 
 /** An order of shop A in a given status, holding 2 units of a product and one slot place. */
-async function orderIn(status: OrderStatus, options: { relayPoint?: boolean; slotEnded?: boolean } = {}) {
+async function orderIn(status: OrderStatus, options: { relayPoint?: boolean; delivery?: boolean; slotEnded?: boolean } = {}) {
   const product = await db.product.create({ data: { shopId: shopA.shop.id, name: `Produit ${randomUUID().slice(0, 6)}`, priceCents: 500, stock: 8 } });
-  const pickupPointId = options.relayPoint ? relay.id : shopA.door.id;
+  const pickupPointId = options.relayPoint ? relay.id : options.delivery ? deliveryPoint.id : shopA.door.id;
   const startsAt = options.slotEnded ? new Date(Date.now() - 2 * 3_600_000) : new Date(Date.now() + 2 * 3_600_000 + Math.floor(Math.random() * 1e9));
   const endsAt = new Date(startsAt.getTime() + 1_800_000);
   await db.slotCounter.create({ data: { shopId: shopA.shop.id, pickupPointId, startsAt, endsAt, capacity: 4, booked: 1 } });
@@ -73,19 +77,25 @@ const TARGET: Record<ShopAction, OrderStatus> = {
   markReady: "READY",
   markAtRelayPoint: "AT_RELAY_POINT",
   markCollected: "COLLECTED",
+  startDelivery: "OUT_FOR_DELIVERY",
+  markDelivered: "COLLECTED",
+  markAbsent: "NO_SHOW",
   cancel: "CANCELLED",
   markNoShow: "NO_SHOW",
 };
+
+const DELIVERY_ACTIONS: ShopAction[] = ["startDelivery", "markDelivered", "markAbsent"];
 
 describe("order state machine (shop side)", () => {
   const statuses = Object.keys(TRANSITIONS) as OrderStatus[];
   for (const from of statuses) {
     for (const action of SHOP_ACTIONS) {
       const to = TARGET[action];
-      const legal = TRANSITIONS[from].includes(to);
+      // A delivery is handed over (or found absent) only once out on its round.
+      const legal = TRANSITIONS[from].includes(to) && (action === "startDelivery" || !DELIVERY_ACTIONS.includes(action) || from === "OUT_FOR_DELIVERY");
       it(`${legal ? "allows" : "refuses"} ${action} from ${from}`, async () => {
         const relayOnly = action === "markAtRelayPoint";
-        const order = await orderIn(from, { relayPoint: relayOnly, slotEnded: action === "markNoShow" });
+        const order = await orderIn(from, { relayPoint: relayOnly, delivery: DELIVERY_ACTIONS.includes(action), slotEnded: action === "markNoShow" });
         const attempt = transitionOrderByShop(db, { actor: staffA, input: { orderId: order.id, action, pickupCode: "abc234", reason: "Rupture" } });
         if (legal) {
           await expect(attempt).resolves.toMatchObject({ from, to });
@@ -93,7 +103,7 @@ describe("order state machine (shop side)", () => {
           expect(after.status).toBe(to);
           expect(after.events.at(-1)).toMatchObject({ fromStatus: from, toStatus: to });
         } else {
-          await expect(attempt).rejects.toMatchObject({ details: { reason: "illegalTransition" } });
+          await expect(attempt).rejects.toMatchObject({ details: { reason: TRANSITIONS[from].includes(to) ? "notOutForDelivery" : "illegalTransition" } });
           expect((await db.order.findUniqueOrThrow({ where: { id: order.id } })).status).toBe(from);
         }
       });

@@ -10,9 +10,9 @@ import { queueStatusEmail } from "./order-emails";
 import { verifyPickupCode } from "./pickup-code-check";
 import { spendVoucherUses } from "@/lib/vouchers/settle";
 import { releaseHolds } from "./release-holds";
-import { canTransition } from "./status";
+import { canTransition, TRANSITIONS } from "./status";
 
-export const SHOP_ACTIONS = ["startPreparing", "markReady", "markAtRelayPoint", "markCollected", "cancel", "markNoShow"] as const;
+export const SHOP_ACTIONS = ["startPreparing", "markReady", "markAtRelayPoint", "markCollected", "startDelivery", "markDelivered", "markAbsent", "cancel", "markNoShow"] as const;
 export type ShopAction = (typeof SHOP_ACTIONS)[number];
 
 export const shopTransitionInput = z.object({
@@ -27,14 +27,44 @@ const TARGET: Record<ShopAction, OrderStatus> = {
   markReady: "READY",
   markAtRelayPoint: "AT_RELAY_POINT",
   markCollected: "COLLECTED",
+  startDelivery: "OUT_FOR_DELIVERY",
+  markDelivered: "COLLECTED",
+  markAbsent: "NO_SHOW",
   cancel: "CANCELLED",
   markNoShow: "NO_SHOW",
 };
 
 /** Statuses from which each action is legal, read from the state machine. */
 function legalSources(to: OrderStatus): OrderStatus[] {
-  return (["AWAITING_PAYMENT", "CONFIRMED", "PREPARING", "READY", "AT_RELAY_POINT", "COLLECTED", "CANCELLED", "NO_SHOW"] as OrderStatus[]).filter((from) => canTransition(from, to));
+  return (Object.keys(TRANSITIONS) as OrderStatus[]).filter((from) => canTransition(from, to));
 }
+
+type PointKind = "SHOP_DOOR" | "RELAY_POINT" | "DELIVERY";
+
+/**
+ * Which actions fit how the order reaches its customer: the door hands over at the counter, a relay point's
+ * orders are dropped there, a delivery goes out on its round and is handed over (or found absent) at the address.
+ */
+function fitsFulfilment(action: ShopAction, kind: PointKind, from: OrderStatus): boolean {
+  switch (action) {
+    case "markReady": return kind !== "RELAY_POINT";
+    case "markAtRelayPoint": return kind === "RELAY_POINT";
+    case "markCollected": case "markNoShow": return kind !== "DELIVERY";
+    case "startDelivery": return kind === "DELIVERY";
+    case "markDelivered": case "markAbsent": return kind === "DELIVERY" && from === "OUT_FOR_DELIVERY";
+    default: return true;
+  }
+}
+
+const WRONG_FULFILMENT: Partial<Record<ShopAction, string>> = {
+  markReady: "useRelayDrop",
+  markAtRelayPoint: "notRelayOrder",
+  markCollected: "useDelivered",
+  markNoShow: "useAbsent",
+  startDelivery: "notDeliveryOrder",
+  markDelivered: "notOutForDelivery",
+  markAbsent: "notOutForDelivery",
+};
 
 /**
  * A shop member moves one of the shop's orders along its life. The state
@@ -57,20 +87,17 @@ export async function transitionOrderByShop(
   const member = requireShopMember(request.actor, order.shopId);
   const to = TARGET[input.action];
   if (!legalSources(to).includes(order.status)) throw new DomainError("conflict", `cannot go from ${order.status} to ${to}`, { reason: "illegalTransition", from: order.status });
-  if (input.action === "markReady" && order.pickupPoint.kind === "RELAY_POINT") {
-    throw new DomainError("conflict", "relay point orders are dropped at the relay point", { reason: "useRelayDrop" });
+  if (!fitsFulfilment(input.action, order.pickupPoint.kind, order.status)) {
+    throw new DomainError("conflict", `${input.action} does not fit a ${order.pickupPoint.kind} order in ${order.status}`, { reason: WRONG_FULFILMENT[input.action] ?? "illegalTransition" });
   }
   if ((input.action === "markReady" || input.action === "markAtRelayPoint") && order.lines.some((line) => line.soldByWeight && line.actualGrams === null)) {
     throw new DomainError("conflict", "weigh the lines sold by weight first", { reason: "weighFirst" });
   }
-  if (input.action === "markAtRelayPoint" && order.pickupPoint.kind !== "RELAY_POINT") {
-    throw new DomainError("conflict", "not a relay point order", { reason: "notRelayOrder" });
-  }
   if (input.action === "markNoShow" && order.slotEndsAt.getTime() > now.getTime()) {
     throw new DomainError("conflict", "the slot has not ended", { reason: "slotNotEnded" });
   }
-  if (input.action === "cancel" && !input.reason) throw new DomainError("invalidInput", "a reason is required", { reason: "reasonRequired" });
-  if (input.action === "markCollected") await verifyPickupCode(db, { orderId: order.id, userId: member.userId, expected: order.pickupCode, given: input.pickupCode });
+  if ((input.action === "cancel" || input.action === "markAbsent") && !input.reason) throw new DomainError("invalidInput", "a reason is required", { reason: "reasonRequired" });
+  if (input.action === "markCollected" || input.action === "markDelivered") await verifyPickupCode(db, { orderId: order.id, userId: member.userId, expected: order.pickupCode, given: input.pickupCode });
 
   await db.$transaction(async (tx) => {
     const updated = await tx.order.updateMany({
@@ -84,7 +111,7 @@ export async function transitionOrderByShop(
     // Collected: the town's vouchers on it are spent, owed to the shop.
     if (to === "COLLECTED") await spendVoucherUses(tx, order.id, now);
     await tx.orderEvent.create({ data: { orderId: order.id, fromStatus: order.status, toStatus: to, actorUserId: member.userId, note: input.reason ?? "" } });
-    if (to === "NO_SHOW") await queueNoShowEmails(tx, order.id, false);
+    if (to === "NO_SHOW") await queueNoShowEmails(tx, order.id, false, input.action === "markAbsent" ? input.reason : undefined);
     else await queueStatusEmail(tx, order.id, to, input.reason);
     await queuePaymentFollowUp(tx, { id: order.id, checkoutId: order.checkoutId, paymentMethod: order.paymentMethod, status: to });
   });
@@ -92,11 +119,10 @@ export async function transitionOrderByShop(
 }
 
 /** The actions the counter can offer for an order, from the same rules the use case enforces. */
-export function availableShopActions(order: { status: OrderStatus; pickupPointKind: "SHOP_DOOR" | "RELAY_POINT"; slotEndsAt: Date }, now = new Date()): ShopAction[] {
+export function availableShopActions(order: { status: OrderStatus; pickupPointKind: PointKind; slotEndsAt: Date }, now = new Date()): ShopAction[] {
   return SHOP_ACTIONS.filter((action) => {
     if (!legalSources(TARGET[action]).includes(order.status)) return false;
-    if (action === "markReady") return order.pickupPointKind === "SHOP_DOOR";
-    if (action === "markAtRelayPoint") return order.pickupPointKind === "RELAY_POINT";
+    if (!fitsFulfilment(action, order.pickupPointKind, order.status)) return false;
     if (action === "markNoShow") return order.slotEndsAt.getTime() <= now.getTime();
     return true;
   });

@@ -5,8 +5,10 @@ export const TRANSITIONS: Record<OrderStatus, OrderStatus[]> = {
   AWAITING_PAYMENT: ["CONFIRMED", "CANCELLED"],
   CONFIRMED: ["PREPARING", "CANCELLED"],
   PREPARING: ["READY", "AT_RELAY_POINT", "CANCELLED"],
-  READY: ["COLLECTED", "NO_SHOW", "CANCELLED"],
+  READY: ["COLLECTED", "OUT_FOR_DELIVERY", "NO_SHOW", "CANCELLED"],
   AT_RELAY_POINT: ["COLLECTED", "NO_SHOW", "CANCELLED"],
+  // On the round: delivered against the customer's code (COLLECTED), or nobody there (NO_SHOW).
+  OUT_FOR_DELIVERY: ["COLLECTED", "NO_SHOW", "CANCELLED"],
   COLLECTED: [],
   CANCELLED: [],
   NO_SHOW: [],
@@ -20,4 +22,4 @@ export function canTransition(from: OrderStatus, to: OrderStatus): boolean {
 export const CUSTOMER_CANCELLABLE: OrderStatus[] = ["AWAITING_PAYMENT", "CONFIRMED"];
 
 /** Statuses in which the order still holds stock and a slot place. */
-export const HOLDS_STOCK: OrderStatus[] = ["AWAITING_PAYMENT", "CONFIRMED", "PREPARING", "READY", "AT_RELAY_POINT"];
+export const HOLDS_STOCK: OrderStatus[] = ["AWAITING_PAYMENT", "CONFIRMED", "PREPARING", "READY", "AT_RELAY_POINT", "OUT_FOR_DELIVERY"];

@@ -1,6 +1,7 @@
 import type { PrismaClient } from "@/generated/prisma/client";
 import type { CartView } from "@/lib/cart/get-cart";
 import { listAvailableSlots } from "@/lib/slots/available-slots";
+import { deliveryFor } from "@/lib/delivery/checkout";
 import { toLocal } from "@/lib/time/zoned";
 import { CheckoutError, type CheckoutProblem } from "./checkout-error";
 import type { PlaceOrdersInput } from "./place-orders-input";
@@ -9,11 +10,13 @@ export type ShopCheckout = {
   shopId: string;
   shopName: string;
   pickupPointId: string;
-  pickupPointKind: "SHOP_DOOR" | "RELAY_POINT";
+  pickupPointKind: "SHOP_DOOR" | "RELAY_POINT" | "DELIVERY";
   relayCapacity: number | null;
   slot: { startsAt: Date; endsAt: Date; capacity: number };
   paymentMethod: "PAY_AT_PICKUP" | "ONLINE";
   lines: { productId: string; quantity: number }[];
+  /** Set when the shop delivers this order: where, and the fee computed here from the shop's terms */
+  delivery: { communeId: string; addressLine: string; instructions: string; feeCents: number } | null;
 };
 
 /** Payment methods Comptoir can take without an online payment provider configured. */
@@ -23,7 +26,8 @@ const ALL_METHODS: ReadonlySet<string> = new Set(["PAY_AT_PICKUP", "ONLINE"]);
 /**
  * Checks a checkout against the cart and the catalog before any write: the
  * chosen shops are exactly the cart's, each pickup point is served by its shop,
- * each slot exists in the shop's schedule now, each payment method is accepted.
+ * each slot exists in the shop's schedule now, each payment method is accepted,
+ * and a delivery goes to a commune of the shop's zone, for a basket it delivers.
  */
 export async function validateCheckout(db: PrismaClient, cart: CartView, input: PlaceOrdersInput, now: Date, options: { onlinePayment?: boolean } = {}): Promise<ShopCheckout[]> {
   const supportedMethods = options.onlinePayment ? ALL_METHODS : OFFLINE_METHODS;
@@ -46,13 +50,19 @@ export async function validateCheckout(db: PrismaClient, cart: CartView, input: 
       where: {
         id: choice.pickupPointId,
         active: true,
-        OR: [{ kind: "SHOP_DOOR", shopId: choice.shopId }, { kind: "RELAY_POINT", servedBy: { some: { shopId: choice.shopId } } }],
+        OR: [{ kind: "SHOP_DOOR", shopId: choice.shopId }, { kind: "RELAY_POINT", servedBy: { some: { shopId: choice.shopId } } }, { kind: "DELIVERY", deliveryShopId: choice.shopId }],
       },
       select: { id: true, kind: true, capacityPerSlot: true },
     });
     if (!point) {
       problems.push({ kind: "pickupPointInvalid", shopId: choice.shopId });
       continue;
+    }
+    let delivery: ShopCheckout["delivery"] = null;
+    if (point.kind === "DELIVERY") {
+      const outcome = await deliveryFor(db, { shopId: choice.shopId, goodsCents: group.subtotalCents, address: input.delivery });
+      if ("problem" in outcome) problems.push(outcome.problem);
+      else delivery = outcome.delivery;
     }
     if (!group.shop.paymentMethods.includes(choice.paymentMethod) || !supportedMethods.has(choice.paymentMethod)) {
       problems.push({ kind: "paymentMethodInvalid", shopId: choice.shopId });
@@ -76,6 +86,7 @@ export async function validateCheckout(db: PrismaClient, cart: CartView, input: 
       slot: { startsAt: slot.startsAt, endsAt: slot.endsAt, capacity: slot.capacity },
       paymentMethod: choice.paymentMethod,
       lines: group.lines.map((l) => ({ productId: l.productId, quantity: l.quantity })),
+      delivery,
     });
   }
   if (problems.length > 0) throw new CheckoutError(problems);

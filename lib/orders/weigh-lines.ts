@@ -3,6 +3,7 @@ import type { PrismaClient } from "@/generated/prisma/client";
 import type { Actor } from "@/lib/auth/actor";
 import { requireShopMember } from "@/lib/auth/guards";
 import { includedVat, maxGramsFor, priceForGrams } from "@/lib/catalog/line-pricing";
+import { deliveryFeeVatCents } from "@/lib/delivery/fee";
 import { DomainError, NotFoundError } from "@/lib/errors";
 import { queuePaymentFollowUp } from "@/lib/payments/follow-up";
 import { queueFinalAmountEmail } from "@/lib/payments/payment-emails";
@@ -25,7 +26,7 @@ export async function weighOrderLines(db: PrismaClient, request: { actor: Actor;
   const order = await db.order.findUnique({
     where: { id: input.orderId },
     select: {
-      id: true, shopId: true, checkoutId: true, paymentMethod: true, status: true,
+      id: true, shopId: true, checkoutId: true, paymentMethod: true, status: true, deliveryFeeCents: true,
       lines: { select: { id: true, soldByWeight: true, estimatedGrams: true, unitPriceCents: true, vatRateBp: true, lineTotalCents: true, actualGrams: true, product: { select: { weightToleranceBp: true } } } },
     },
   });
@@ -44,8 +45,10 @@ export async function weighOrderLines(db: PrismaClient, request: { actor: Actor;
     if (still.count === 0) throw new DomainError("conflict", "the order changed meanwhile", { reason: "orderChanged" });
     for (const change of changes) await tx.orderLine.update({ where: { id: change.id }, data: { actualGrams: change.grams, lineTotalCents: change.total } });
     const lines = await tx.orderLine.findMany({ where: { orderId: order.id }, select: { lineTotalCents: true, vatRateBp: true, soldByWeight: true, actualGrams: true } });
-    const total = lines.reduce((sum, l) => sum + l.lineTotalCents, 0);
-    await tx.order.update({ where: { id: order.id }, data: { subtotalCents: total, totalCents: total, vatCents: lines.reduce((sum, l) => sum + includedVat(l.lineTotalCents, l.vatRateBp), 0) } });
+    // A delivery's fee stays what it was at checkout; its VAT follows the goods' new shares.
+    const total = lines.reduce((sum, l) => sum + l.lineTotalCents, 0) + order.deliveryFeeCents;
+    const vatCents = lines.reduce((sum, l) => sum + includedVat(l.lineTotalCents, l.vatRateBp), 0) + deliveryFeeVatCents(order.deliveryFeeCents, lines.map((l) => ({ totalCents: l.lineTotalCents, vatRateBp: l.vatRateBp })));
+    await tx.order.update({ where: { id: order.id }, data: { subtotalCents: total, totalCents: total, vatCents } });
     await tx.orderEvent.create({ data: { orderId: order.id, fromStatus: order.status, toStatus: order.status, actorUserId: request.actor.kind === "user" ? request.actor.userId : null, note: `pesée : ${changes.map((c) => `${c.grams} g`).join(", ")}` } });
     if (lines.every((l) => !l.soldByWeight || l.actualGrams !== null)) await queueFinalAmountEmail(tx, order.id);
     await queuePaymentFollowUp(tx, { id: order.id, checkoutId: order.checkoutId, paymentMethod: order.paymentMethod, status: order.status }, { reweighed: true });

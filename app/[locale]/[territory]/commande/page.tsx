@@ -6,6 +6,7 @@ import { getActor } from "@/lib/auth/session";
 import { getCart } from "@/lib/cart/get-cart";
 import { visitorCartOwner } from "@/lib/cart/visitor";
 import { db } from "@/lib/db/prisma";
+import { deliveryCommunesOf } from "@/lib/delivery/checkout";
 import { toLocale } from "@/lib/i18n/locales";
 import { formatPrice } from "@/lib/money/format";
 import { getCheckoutOptions } from "@/lib/orders/checkout-options";
@@ -25,6 +26,7 @@ export default async function CheckoutPage({ params }: { params: Promise<{ terri
   const maxima = Object.fromEntries(shops.map((s) => [s.shopId, formatPrice(s.maxSubtotalCents, locale)]));
   // The town's top-up, shown before confirming (checked again, for this person and the budget left, when placing).
   const topUp = await previewTopUp(db(), { territoryId, now: new Date(), shops });
+  const deliveryCommunes = await deliveryCommunesOf(db(), shops);
   const grandTotal = shops.reduce((sum, shop) => sum + shop.subtotalCents, 0);
   const topUpView = topUp && {
     headline: t("topUpHeadline", { campaign: topUp.campaignName, percent: topUp.bp / 100, cap: formatPrice(topUp.capCents, locale) }),
@@ -36,7 +38,7 @@ export default async function CheckoutPage({ params }: { params: Promise<{ terri
   return (
     <div className="space-y-6">
       <h1 className="text-3xl font-bold text-brand-800">{t("heading")}</h1>
-      <CheckoutForm idempotencyKey={randomUUID()} shops={shops} totals={totals} maxima={maxima} contact={contact.defaults} forCaller={contact.forCaller} topUp={topUpView} />
+      <CheckoutForm idempotencyKey={randomUUID()} shops={shops} totals={totals} maxima={maxima} contact={contact.defaults} forCaller={contact.forCaller} topUp={topUpView} deliveryCommunes={deliveryCommunes} />
     </div>
   );
 }

@@ -1,0 +1,34 @@
+import type { PrismaClient } from "@/generated/prisma/client";
+import type { CheckoutProblem } from "@/lib/orders/checkout-error";
+import { deliveryFeeCents } from "./fee";
+
+type Address = { communeId: string; addressLine: string; instructions?: string } | undefined;
+type Delivery = { communeId: string; addressLine: string; instructions: string; feeCents: number };
+
+/**
+ * Whether the shop delivers this basket to this address, and for what fee. The zone is a list of communes of
+ * the shop's own territory, so a commune of another town is simply outside it.
+ */
+export async function deliveryFor(
+  db: PrismaClient,
+  request: { shopId: string; goodsCents: number; address: Address },
+): Promise<{ delivery: Delivery } | { problem: CheckoutProblem }> {
+  const { shopId, address } = request;
+  if (!address) return { problem: { kind: "deliveryAddressMissing", shopId } };
+  const [zone, shop] = await Promise.all([
+    db.deliveryZone.findUnique({ where: { shopId_communeId: { shopId, communeId: address.communeId } }, select: { feeCents: true } }),
+    db.shop.findUniqueOrThrow({ where: { id: shopId }, select: { deliveryMinimumCents: true, deliveryFreeFromCents: true } }),
+  ]);
+  if (!zone) return { problem: { kind: "deliveryOutsideZone", shopId } };
+  if (request.goodsCents < shop.deliveryMinimumCents) return { problem: { kind: "deliveryBelowMinimum", shopId, minimumCents: shop.deliveryMinimumCents } };
+  const feeCents = deliveryFeeCents({ zoneFeeCents: zone.feeCents, freeFromCents: shop.deliveryFreeFromCents }, request.goodsCents);
+  return { delivery: { communeId: address.communeId, addressLine: address.addressLine, instructions: address.instructions ?? "", feeCents } };
+}
+
+/** The communes some shop of the checkout delivers to, by name, for the delivery address's list. */
+export async function deliveryCommunesOf(db: PrismaClient, shops: { points: { delivery: { zones: { communeId: string }[] } | null }[] }[]) {
+  const ids = [...new Set(shops.flatMap((shop) => shop.points.flatMap((point) => point.delivery?.zones.map((zone) => zone.communeId) ?? [])))];
+  if (ids.length === 0) return [];
+  const communes = await db.commune.findMany({ where: { id: { in: ids } }, orderBy: { name: "asc" }, select: { id: true, name: true, postalCode: true } });
+  return communes.map((commune) => ({ id: commune.id, label: `${commune.name} (${commune.postalCode})` }));
+}
