@@ -18,16 +18,16 @@ function ActionForm({ orderId, action, danger }: { orderId: string; action: Shop
     <form action={formAction} className="space-y-2 rounded-lg border border-brand-100 p-3" data-testid={`action-${action}`}>
       <input type="hidden" name="orderId" value={orderId} />
       <input type="hidden" name="action" value={action} />
-      {action === "markCollected" && (
+      {(action === "markCollected" || action === "markDelivered") && (
         <div>
           <label htmlFor={`${id}-code`} className="block font-medium">{t("pickupCode")}</label>
           <input id={`${id}-code`} name="pickupCode" required autoComplete="off" autoCapitalize="characters" inputMode="text" maxLength={12} className="min-h-11 w-40 rounded-lg border border-gray-500 px-3 font-mono uppercase tracking-widest" />
           <QrScanner targetId={`${id}-code`} label={t("scanQr")} stopLabel={t("stopScan")} errorLabel={t("cameraUnavailable")} />
         </div>
       )}
-      {action === "cancel" && (
+      {(action === "cancel" || action === "markAbsent") && (
         <div>
-          <label htmlFor={`${id}-reason`} className="block font-medium">{t("reason")}</label>
+          <label htmlFor={`${id}-reason`} className="block font-medium">{action === "markAbsent" ? t("absentNote") : t("reason")}</label>
           <input id={`${id}-reason`} name="reason" required maxLength={300} className="min-h-11 w-full rounded-lg border border-gray-500 px-3" />
         </div>
       )}
@@ -45,7 +45,7 @@ export function OrderActions({ orderId, actions }: { orderId: string; actions: S
   return (
     <div className="grid gap-3 sm:grid-cols-2">
       {actions.map((action) => (
-        <ActionForm key={action} orderId={orderId} action={action} danger={action === "cancel" || action === "markNoShow"} />
+        <ActionForm key={action} orderId={orderId} action={action} danger={action === "cancel" || action === "markNoShow" || action === "markAbsent"} />
       ))}
     </div>
   );

@@ -1,9 +1,11 @@
 import { getLocale, getTranslations } from "next-intl/server";
+import type { OrderStatus } from "@/generated/prisma/enums";
+import { statusLabelKey } from "@/lib/orders/status-label";
 
-type HistoryEvent = { id: string; toStatus: string; createdAt: Date; note?: string; actor?: { name: string | null; email: string } | null };
+type HistoryEvent = { id: string; toStatus: OrderStatus; createdAt: Date; note?: string; actor?: { name: string | null; email: string } | null };
 
 /** An order's status history; the shop's view also shows who acted and why. */
-export async function OrderHistory({ events, showActors = false }: { events: HistoryEvent[]; showActors?: boolean }) {
+export async function OrderHistory({ events, showActors = false, pointKind }: { events: HistoryEvent[]; showActors?: boolean; pointKind?: string }) {
   const [t, locale] = await Promise.all([getTranslations("order"), getLocale()]);
   const dateTime = new Intl.DateTimeFormat(locale === "en" ? "en-GB" : "fr-FR", { dateStyle: "medium", timeStyle: "short", timeZone: "Europe/Paris" });
   return (
@@ -12,7 +14,7 @@ export async function OrderHistory({ events, showActors = false }: { events: His
       <ol className="mt-2 space-y-1">
         {events.map((event) => (
           <li key={event.id}>
-            <time dateTime={event.createdAt.toISOString()}>{dateTime.format(event.createdAt)}</time> — {t(event.toStatus)}
+            <time dateTime={event.createdAt.toISOString()}>{dateTime.format(event.createdAt)}</time> — {t(statusLabelKey(event.toStatus, pointKind))}
             {showActors && event.actor ? ` (${event.actor.name ?? event.actor.email})` : ""}
             {event.note?.includes("automatique") ? ` — ${t("automatic")}` : showActors && event.note ? ` — ${event.note}` : ""}
           </li>

@@ -16,16 +16,35 @@ let admin: Actor;
 let stranger: Actor;
 const now = fromLocal("2026-11-24", 18 * 60) ?? new Date();
 
-async function order(shop: Awaited<ReturnType<typeof createShop>>, day: string, minute: number, status: OrderStatus, totalCents: number) {
+type Shop = Awaited<ReturnType<typeof createShop>>;
+/** A delivery: the shop's delivery point, the commune delivered to and the fee (in the total). */
+type Delivery = { pointId: string; communeId: string; feeCents: number };
+
+async function order(shop: Shop, day: string, minute: number, status: OrderStatus, totalCents: number, delivery?: Delivery) {
   const checkout = await db.checkout.create({ data: { idempotencyKey: randomUUID(), accessToken: randomUUID() } });
   const startsAt = fromLocal(day, minute) ?? new Date();
   await db.order.create({
     data: {
-      reference: `F-${randomUUID().slice(0, 8)}`, territoryId: place.territory.id, shopId: shop.shop.id, checkoutId: checkout.id, contactName: "C", status,
-      pickupPointId: shop.door.id, slotStartsAt: startsAt, slotEndsAt: new Date(startsAt.getTime() + 1_800_000), pickupCode: "FIG234", paymentMethod: "PAY_AT_PICKUP",
+      reference: `F-${randomUUID().slice(0, 8)}`, territoryId: shop.shop.territoryId, shopId: shop.shop.id, checkoutId: checkout.id, contactName: "C", status,
+      pickupPointId: delivery?.pointId ?? shop.door.id, slotStartsAt: startsAt, slotEndsAt: new Date(startsAt.getTime() + 1_800_000), pickupCode: "FIG234", paymentMethod: "PAY_AT_PICKUP",
       subtotalCents: totalCents, vatCents: 0, totalCents, accessToken: randomUUID(),
+      ...(delivery ? { deliveryCommuneId: delivery.communeId, deliveryAddress: "12 rue des Lilas", deliveryFeeCents: delivery.feeCents } : {}),
     },
   });
+}
+
+/** The shop's delivery point (kind DELIVERY), which carries its delivery slots. */
+async function deliveryPoint(shop: Shop) {
+  const point = await db.pickupPoint.create({
+    data: { territoryId: shop.shop.territoryId, kind: "DELIVERY", deliveryShopId: shop.shop.id, name: "Livraison à domicile", addressLine: "1 rue du Test", postalCode: "86000", city: "Poitiers", latitude: 46.58, longitude: 0.34 },
+  });
+  return (communeId: string, feeCents: number): Delivery => ({ pointId: point.id, communeId, feeCents });
+}
+
+async function adminOf(territoryId: string) {
+  const user = await db.user.create({ data: { email: `${randomUUID()}@example.fr` } });
+  await db.roleGrant.create({ data: { userId: user.id, role: "ADMIN", territoryId } });
+  return loadActor(db, user.id);
 }
 
 beforeAll(async () => {
@@ -39,9 +58,7 @@ beforeAll(async () => {
   await order(florist, "2026-11-20", 900, "CANCELLED", 3000);
   await order(florist, "2026-11-22", 600, "CONFIRMED", 2500);
   await order(bakery, "2026-09-01", 600, "COLLECTED", 9999); // older than 30 days
-  const user = await db.user.create({ data: { email: `${randomUUID()}@example.fr` } });
-  await db.roleGrant.create({ data: { userId: user.id, role: "ADMIN", territoryId: place.territory.id } });
-  admin = await loadActor(db, user.id);
+  admin = await adminOf(place.territory.id);
   stranger = await loadActor(db, (await db.user.create({ data: { email: `${randomUUID()}@example.fr` } })).id);
 });
 
@@ -58,7 +75,12 @@ describe("platform figures", () => {
     expect(figures.perDay.at(-1)).toEqual({ day: "2026-11-24", orders: 2, revenueCents: 1500 });
     expect(figures.busiestSlots[0]).toEqual({ name: "2|10h", value: 2 });
     const csv = parseCsv(figuresCsv(figures));
-    expect(csv).toContainEqual(["commandes_par_commerce", "Fleuriste Figures", "", "1", "25.00"]);
+    expect(csv).toContainEqual(["commandes_par_commerce", "Fleuriste Figures", "", "1", "25.00", "", "", "", "", ""]);
+    expect(csv.every((row) => row.length === csv[0]?.length)).toBe(true);
+    // No delivery in this town: the page shows its empty state, the CSV no delivery row.
+    expect(figures.deliveriesPerCommune).toEqual([]);
+    expect(figures.deliveriesPerShop).toEqual([]);
+    expect(csv.some((row) => row[0]?.startsWith("livraisons"))).toBe(false);
   });
 
   it("writes a shop named like a formula as text in the CSV", async () => {
@@ -66,6 +88,58 @@ describe("platform figures", () => {
     await db.product.create({ data: { shopId: evil.shop.id, name: "X", priceCents: 100 } });
     const csv = figuresCsv(await getPlatformFigures(db, { actor: admin, territoryId: place.territory.id, now }));
     expect(csv).toContain("produits_par_commerce;'@SUM(1+1)*cmd;1;;");
+  });
+
+  it("counts deliveries per commune delivered to and per shop, cancelled ones left out, in this town and period only", async () => {
+    const town = await createTerritory(db);
+    const elsewhere = await createTerritory(db);
+    const townAdmin = await adminOf(town.territory.id);
+    const buxerolles = await db.commune.create({ data: { territoryId: town.territory.id, name: "Buxerolles", postalCode: "86180" } });
+    const migne = await db.commune.create({ data: { territoryId: town.territory.id, name: "Migné-Auxances", postalCode: "86440" } });
+    const bakery = await createShop(db, town, "Boulangerie Livraison");
+    const florist = await createShop(db, town, "Fleuriste Livraison");
+    const bakeryDelivers = await deliveryPoint(bakery);
+    const floristDelivers = await deliveryPoint(florist);
+    // The bakery: 5 deliveries placed and not cancelled (3 delivered, 1 not, 1 to come) and 1 collected at its door.
+    await order(bakery, "2026-11-24", 600, "COLLECTED", 2300, bakeryDelivers(town.commune.id, 300));
+    await order(bakery, "2026-11-23", 600, "COLLECTED", 1300, bakeryDelivers(town.commune.id, 300));
+    await order(bakery, "2026-11-22", 600, "NO_SHOW", 1800, bakeryDelivers(town.commune.id, 300));
+    await order(bakery, "2026-11-26", 600, "CONFIRMED", 1500, bakeryDelivers(town.commune.id, 300));
+    await order(bakery, "2026-11-21", 600, "COLLECTED", 2500, bakeryDelivers(buxerolles.id, 500));
+    await order(bakery, "2026-11-21", 660, "CANCELLED", 4000, bakeryDelivers(town.commune.id, 300));
+    await order(bakery, "2026-09-01", 600, "COLLECTED", 2000, bakeryDelivers(buxerolles.id, 500)); // older than 30 days
+    await order(bakery, "2026-11-24", 660, "COLLECTED", 1000);
+    await order(bakery, "2026-11-24", 690, "CANCELLED", 1000);
+    // The florist: 1 delivered to Buxerolles, 1 not delivered in a commune deleted since, 1 order at its door.
+    await order(florist, "2026-11-20", 900, "COLLECTED", 3400, floristDelivers(buxerolles.id, 400));
+    await order(florist, "2026-11-19", 900, "NO_SHOW", 2250, floristDelivers(migne.id, 250));
+    await order(florist, "2026-11-19", 960, "CONFIRMED", 2000);
+    await db.commune.delete({ where: { id: migne.id } });
+    // Another town's deliveries count in its own figures only.
+    const away = await createShop(db, elsewhere, "Boulangerie Ailleurs");
+    await order(away, "2026-11-24", 600, "COLLECTED", 9000, (await deliveryPoint(away))(elsewhere.commune.id, 700));
+
+    const figures = await getPlatformFigures(db, { actor: townAdmin, territoryId: town.territory.id, now });
+    expect(figures.deliveriesPerCommune).toEqual([
+      { key: town.commune.id, name: "Poitiers", postalCode: "86000", orders: 4, delivered: 2, notDelivered: 1, feesCents: 1200 },
+      { key: buxerolles.id, name: "Buxerolles", postalCode: "86180", orders: 2, delivered: 2, notDelivered: 0, feesCents: 900 },
+      { key: "", name: null, postalCode: null, orders: 1, delivered: 0, notDelivered: 1, feesCents: 250 },
+    ]);
+    expect(figures.deliveriesPerShop).toEqual([
+      // 5 deliveries of its 6 orders not cancelled; 2 of 3 for the florist (rounded, not cut).
+      { key: bakery.shop.id, name: "Boulangerie Livraison", orders: 5, delivered: 3, notDelivered: 1, sharePercent: 83, feesCents: 1700 },
+      { key: florist.shop.id, name: "Fleuriste Livraison", orders: 2, delivered: 1, notDelivered: 1, sharePercent: 67, feesCents: 650 },
+    ]);
+    const csv = parseCsv(figuresCsv(figures));
+    expect(csv[0]?.slice(5)).toEqual(["code_postal", "livrees", "non_livrees", "part_des_commandes_pourcent", "frais_livraison_euros"]);
+    expect(csv).toContainEqual(["livraisons_par_commune", "Poitiers", "", "4", "", "86000", "2", "1", "", "12.00"]);
+    expect(csv).toContainEqual(["livraisons_par_commune", "commune supprimée", "", "1", "", "", "0", "1", "", "2.50"]);
+    expect(csv).toContainEqual(["livraisons_par_commerce", "Boulangerie Livraison", "", "5", "", "", "3", "1", "83", "17.00"]);
+    expect(csv.every((row) => row.length === 10)).toBe(true);
+
+    const awayFigures = await getPlatformFigures(db, { actor: await adminOf(elsewhere.territory.id), territoryId: elsewhere.territory.id, now });
+    expect(awayFigures.deliveriesPerCommune).toEqual([{ key: elsewhere.commune.id, name: "Poitiers", postalCode: "86000", orders: 1, delivered: 1, notDelivered: 0, feesCents: 700 }]);
+    expect(awayFigures.deliveriesPerShop.map((s) => s.name)).toEqual(["Boulangerie Ailleurs"]);
   });
 
   it("is for the territory's admins only", async () => {

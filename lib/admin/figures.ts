@@ -8,9 +8,23 @@ import { addDays, fromLocal, toLocal } from "@/lib/time/zoned";
 const DAYS = 30;
 
 /**
+ * Home delivery (issue #15) over the period, per commune delivered to or per shop.
+ * Like the other order figures, cancelled orders count nowhere: "orders" are the
+ * delivery orders placed and not cancelled (on the round or still to come included),
+ * "delivered" the ones handed over (COLLECTED), "not delivered" the NO_SHOW ones,
+ * and the fees those orders' delivery fees.
+ */
+export type DeliveryFigure = { key: string; name: string; orders: number; delivered: number; notDelivered: number; feesCents: number };
+/** A commune deleted since keeps its orders with no commune: name and postal code null. */
+export type CommuneDeliveries = Omit<DeliveryFigure, "name"> & { name: string | null; postalCode: string | null };
+/** sharePercent: the delivery orders' share of all the shop's orders of the period (cancelled left out), whole percent. */
+export type ShopDeliveries = DeliveryFigure & { sharePercent: number };
+
+/**
  * How the platform serves local trade over the last 30 days: shops per category
  * and commune, products per shop, orders and revenue per day, per shop and per
- * category, outcomes (collected / cancelled / not collected) and busiest slots.
+ * category, outcomes (collected / cancelled / not collected), busiest slots, and
+ * deliveries per commune and per shop.
  */
 export async function getPlatformFigures(db: PrismaClient, request: { actor: Actor; territoryId: string; now?: Date }) {
   requireAdmin(request.actor, request.territoryId);
@@ -23,7 +37,16 @@ export async function getPlatformFigures(db: PrismaClient, request: { actor: Act
     }),
     db.order.findMany({
       where: { territoryId: request.territoryId, slotStartsAt: { gte: since } },
-      select: { status: true, totalCents: true, slotStartsAt: true, shop: { select: { name: true, category: { select: { nameFr: true } } } } },
+      select: {
+        status: true,
+        totalCents: true,
+        slotStartsAt: true,
+        deliveryFeeCents: true,
+        shop: { select: { id: true, name: true, category: { select: { nameFr: true } } } },
+        // An order is a delivery by its point; its commune may have been deleted since.
+        pickupPoint: { select: { kind: true } },
+        deliveryCommune: { select: { id: true, name: true, postalCode: true } },
+      },
     }),
   ]);
   const count = <T>(items: T[], key: (item: T) => string) => {
@@ -64,13 +87,61 @@ export async function getPlatformFigures(db: PrismaClient, request: { actor: Act
     perCategory: sum(sold, (o) => o.shop.category.nameFr),
     outcomes: { collected: finished.filter((o) => o.status === "COLLECTED").length, cancelled: finished.filter((o) => o.status === "CANCELLED").length, noShow: finished.filter((o) => o.status === "NO_SHOW").length },
     busiestSlots: count(sold, (o) => slotKey(o.slotStartsAt)).slice(0, 5),
+    ...deliveryFigures(sold),
   };
 }
 
-/** The same figures as CSV tables, one section after another. */
+type FigureOrder = {
+  status: string;
+  deliveryFeeCents: number;
+  shop: { id: string; name: string };
+  pickupPoint: { kind: string };
+  deliveryCommune: { id: string; name: string; postalCode: string } | null;
+};
+
+/** Deliveries per commune and per shop, from the period's orders not cancelled. */
+function deliveryFigures(sold: FigureOrder[]): { deliveriesPerCommune: CommuneDeliveries[]; deliveriesPerShop: ShopDeliveries[] } {
+  const deliveries = sold.filter((o) => o.pickupPoint.kind === "DELIVERY");
+  const group = <T extends { orders: number; delivered: number; notDelivered: number; feesCents: number }>(key: (o: FigureOrder) => string, create: (o: FigureOrder) => T) => {
+    const map = new Map<string, T>();
+    for (const o of deliveries) {
+      const entry = map.get(key(o)) ?? create(o);
+      entry.orders++;
+      if (o.status === "COLLECTED") entry.delivered++;
+      if (o.status === "NO_SHOW") entry.notDelivered++;
+      entry.feesCents += o.deliveryFeeCents;
+      map.set(key(o), entry);
+    }
+    return [...map.values()];
+  };
+  const zero = { orders: 0, delivered: 0, notDelivered: 0, feesCents: 0 };
+  const byOrders = (a: { orders: number; name: string | null }, b: { orders: number; name: string | null }) => b.orders - a.orders || (a.name ?? "").localeCompare(b.name ?? "", "fr");
+  const shopOrders = new Map<string, number>();
+  for (const o of sold) shopOrders.set(o.shop.id, (shopOrders.get(o.shop.id) ?? 0) + 1);
+  return {
+    deliveriesPerCommune: group<CommuneDeliveries>(
+      (o) => o.deliveryCommune?.id ?? "",
+      (o) => ({ key: o.deliveryCommune?.id ?? "", name: o.deliveryCommune?.name ?? null, postalCode: o.deliveryCommune?.postalCode ?? null, ...zero }),
+    ).sort(byOrders),
+    deliveriesPerShop: group<ShopDeliveries>((o) => o.shop.id, (o) => ({ key: o.shop.id, name: o.shop.name, ...zero, sharePercent: 0 }))
+      .map((s) => ({ ...s, sharePercent: Math.round((s.orders / (shopOrders.get(s.key) ?? s.orders)) * 100) }))
+      .sort(byOrders),
+  };
+}
+
+const euros = (cents: number) => (cents / 100).toFixed(2);
+
+/**
+ * The same figures as CSV tables, one section after another. The delivery sections
+ * use the last five columns (the other sections leave them empty), in French like
+ * the rest of the file.
+ */
 export function figuresCsv(figures: Awaited<ReturnType<typeof getPlatformFigures>>): string {
+  const header = ["section", "nom", "valeur", "commandes", "chiffre_affaires_euros", "code_postal", "livrees", "non_livrees", "part_des_commandes_pourcent", "frais_livraison_euros"];
+  // Every row as wide as the header, so strict CSV readers take the file.
+  const pad = (row: string[]) => [...row, ...Array<string>(Math.max(0, header.length - row.length)).fill("")];
   return toCsv([
-    ["section", "nom", "valeur", "commandes", "chiffre_affaires_euros"],
+    header,
     ...figures.shopsByCategory.map((r) => ["commerces_par_categorie", r.name, String(r.value), "", ""]),
     ...figures.shopsByCommune.map((r) => ["commerces_par_commune", r.name, String(r.value), "", ""]),
     ...figures.productsPerShop.map((r) => ["produits_par_commerce", r.name, String(r.value), "", ""]),
@@ -81,5 +152,7 @@ export function figuresCsv(figures: Awaited<ReturnType<typeof getPlatformFigures
     ["issues", "annulées", String(figures.outcomes.cancelled), "", ""],
     ["issues", "non retirées", String(figures.outcomes.noShow), "", ""],
     ...figures.busiestSlots.map((r) => ["creneaux_les_plus_demandes", r.name, String(r.value), "", ""]),
-  ]);
+    ...figures.deliveriesPerCommune.map((r) => ["livraisons_par_commune", r.name ?? "commune supprimée", "", String(r.orders), "", r.postalCode ?? "", String(r.delivered), String(r.notDelivered), "", euros(r.feesCents)]),
+    ...figures.deliveriesPerShop.map((r) => ["livraisons_par_commerce", r.name, "", String(r.orders), "", "", String(r.delivered), String(r.notDelivered), String(r.sharePercent), euros(r.feesCents)]),
+  ].map(pad));
 }

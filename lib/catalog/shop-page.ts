@@ -30,6 +30,10 @@ export async function getShopPage(db: PrismaClient, territoryId: string, which: 
       category: { select: { nameFr: true, nameEn: true, slug: true } },
       doorPoint: { select: { id: true, name: true, addressLine: true, city: true } },
       relayPoints: { select: { pickupPoint: { select: { id: true, name: true, addressLine: true, city: true, active: true } } } },
+      deliveryPoint: { select: { active: true } },
+      deliveryMinimumCents: true,
+      deliveryFreeFromCents: true,
+      deliveryZones: { select: { feeCents: true, commune: { select: { name: true } } }, orderBy: { commune: { name: "asc" } } },
       products: {
         where: { active: true },
         orderBy: [{ section: "asc" }, { name: "asc" }],
@@ -48,6 +52,10 @@ export async function getShopPage(db: PrismaClient, territoryId: string, which: 
     ...shop,
     openingHours: readOpeningHours(shop.openingHours),
     pickupPoints: points.map((p) => ({ ...p, isDoor: p.id === shop.doorPoint?.id })),
+    // Home delivery, when the shop offers it: where, for what fee.
+    delivery: shop.deliveryPoint?.active
+      ? { zones: shop.deliveryZones.map((z) => ({ commune: z.commune.name, feeCents: z.feeCents })), minimumCents: shop.deliveryMinimumCents, freeFromCents: shop.deliveryFreeFromCents }
+      : null,
     sections: [...sections.entries()].map(([name, products]) => ({ name, products })),
   };
 }

@@ -38,6 +38,10 @@ const orderDetail = {
   payments: { where: { kind: "REFUND" }, select: { id: true, kind: true, amountCents: true, status: true, providerId: true, error: true, createdAt: true } },
   checkout: { select: { payments: { where: { orderId: null }, select: { id: true, kind: true, amountCents: true, status: true, providerId: true, error: true, createdAt: true } } } },
   events: { select: { id: true, toStatus: true, createdAt: true, note: true }, orderBy: { createdAt: "asc" } },
+  deliveryAddress: true,
+  deliveryInstructions: true,
+  deliveryFeeCents: true,
+  deliveryCommune: { select: { name: true, postalCode: true } },
   relayBasket: { select: { code: true, orders: { select: { shop: { select: { name: true } } }, orderBy: { shop: { name: "asc" } } } } },
 } as const;
 
@@ -76,7 +80,8 @@ export async function getCheckoutOrders(db: PrismaClient, request: { actor: Acto
       orders: {
         select: {
           id: true, reference: true, status: true, pickupCode: true, accessToken: true, slotStartsAt: true, slotEndsAt: true, totalCents: true, maxTotalCents: true, voucherCents: true, paymentMethod: true, holdExpiresAt: true,
-          shop: { select: { name: true } }, pickupPoint: { select: { name: true, addressLine: true, city: true } },
+          shop: { select: { name: true } }, pickupPoint: { select: { kind: true, name: true, addressLine: true, city: true } },
+          deliveryAddress: true, deliveryCommune: { select: { name: true } },
         },
         orderBy: { slotStartsAt: "asc" },
       },
@@ -101,6 +106,6 @@ export async function listCustomerOrders(db: PrismaClient, userId: string) {
     where: { customerId: userId },
     orderBy: { createdAt: "desc" },
     take: 100,
-    select: { id: true, reference: true, status: true, slotStartsAt: true, slotEndsAt: true, totalCents: true, shop: { select: { name: true } } },
+    select: { id: true, reference: true, status: true, slotStartsAt: true, slotEndsAt: true, totalCents: true, shop: { select: { name: true } }, pickupPoint: { select: { kind: true } } },
   });
 }

@@ -10,10 +10,10 @@ import { closureInput, toScheduleRules, weeklyScheduleInput } from "./schedule-i
 
 export type AffectedOrder = { id: string; reference: string; contactName: string; slotStartsAt: Date };
 
-/** Pickup points the shop collects at: its door and the relay points it serves. */
+/** Points the shop has slots at: its door, the relay points it serves, and its delivery rounds. */
 async function shopPoints(db: PrismaClient, shopId: string) {
   return db.pickupPoint.findMany({
-    where: { OR: [{ shopId }, { servedBy: { some: { shopId } } }] },
+    where: { OR: [{ shopId }, { servedBy: { some: { shopId } } }, { deliveryShopId: shopId }] },
     orderBy: [{ kind: "asc" }, { name: "asc" }],
     select: { id: true, name: true, kind: true },
   });

@@ -29,6 +29,10 @@ export default async function FiguresPage() {
       </table>
     </section>
   );
+  const cell = "p-1 text-right";
+  const colHead = (label: string, right = true) => <th scope="col" className={right ? cell : "p-1"}>{label}</th>;
+  // Empty state when no delivery order falls in the period.
+  const hasDeliveries = figures.deliveriesPerCommune.length > 0;
   const slotName = (key: string) => {
     const [weekday, hour] = key.split("|");
     return `${tDash(`days.${weekday}`)} ${hour}`;
@@ -59,6 +63,48 @@ export default async function FiguresPage() {
         {table(t("productsPerShop"), figures.productsPerShop)}
         {table(t("busiest"), figures.busiestSlots.map((s) => ({ name: slotName(s.name), value: s.value })))}
       </div>
+      <section className="space-y-4 rounded-xl bg-white p-4" data-testid="delivery-figures">
+        <h2 className="text-lg font-semibold">{t("deliveryHeading")}</h2>
+        {hasDeliveries ? (
+          <>
+            <p className="text-sm text-muted">{t("deliveryHelp")}</p>
+            <table className="w-full text-left text-sm">
+              <caption className="mb-2 text-left font-semibold">{t("deliveryPerCommune")}</caption>
+              <thead><tr>{colHead(t("deliveryCommune"), false)}{colHead(t("deliveryPostalCode"), false)}{colHead(t("deliveryOrders"))}{colHead(t("deliveryDelivered"))}{colHead(t("deliveryNotDelivered"))}{colHead(t("deliveryFees"))}</tr></thead>
+              <tbody>
+                {figures.deliveriesPerCommune.map((r) => (
+                  <tr key={r.key} className="border-t border-brand-100">
+                    <th scope="row" className="p-1 font-normal">{r.name ?? t("deliveryDeletedCommune")}</th>
+                    <td className="p-1">{r.postalCode}</td>
+                    <td className={cell}>{r.orders}</td>
+                    <td className={cell}>{r.delivered}</td>
+                    <td className={cell}>{r.notDelivered}</td>
+                    <td className={cell}>{formatPrice(r.feesCents, locale)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+            <table className="w-full text-left text-sm">
+              <caption className="mb-2 text-left font-semibold">{t("deliveryPerShop")}</caption>
+              <thead><tr>{colHead(t("deliveryShop"), false)}{colHead(t("deliveryOrders"))}{colHead(t("deliveryDelivered"))}{colHead(t("deliveryNotDelivered"))}{colHead(t("deliveryShare"))}{colHead(t("deliveryFees"))}</tr></thead>
+              <tbody>
+                {figures.deliveriesPerShop.map((r) => (
+                  <tr key={r.key} className="border-t border-brand-100">
+                    <th scope="row" className="p-1 font-normal">{r.name}</th>
+                    <td className={cell}>{r.orders}</td>
+                    <td className={cell}>{r.delivered}</td>
+                    <td className={cell}>{r.notDelivered}</td>
+                    <td className={cell}>{t("deliverySharePercent", { percent: r.sharePercent })}</td>
+                    <td className={cell}>{formatPrice(r.feesCents, locale)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </>
+        ) : (
+          <p className="text-sm text-muted">{t("deliveryNone")}</p>
+        )}
+      </section>
     </div>
   );
 }

@@ -6,6 +6,7 @@ import { db } from "@/lib/db/prisma";
 import { toLocale } from "@/lib/i18n/locales";
 import { formatPrice } from "@/lib/money/format";
 import { listCustomerOrders } from "@/lib/orders/get-order";
+import { statusLabelKey } from "@/lib/orders/status-label";
 import { formatSlot } from "@/lib/time/format";
 
 export default async function MyOrdersPage() {
@@ -28,7 +29,7 @@ export default async function MyOrdersPage() {
                 <p className="text-sm text-muted">{formatSlot(order.slotStartsAt, order.slotEndsAt, locale)}</p>
               </div>
               <p>
-                <span className="mr-3 rounded bg-brand-50 px-2 py-1 text-sm font-medium">{t(order.status)}</span>
+                <span className="mr-3 rounded bg-brand-50 px-2 py-1 text-sm font-medium">{t(statusLabelKey(order.status, order.pickupPoint.kind))}</span>
                 {formatPrice(order.totalCents, locale)}
               </p>
             </li>

@@ -7,6 +7,7 @@ import { getOrdersBoard } from "@/lib/dashboard/orders-board";
 import { db } from "@/lib/db/prisma";
 import { toLocale } from "@/lib/i18n/locales";
 import { formatPrice } from "@/lib/money/format";
+import { statusLabelKey } from "@/lib/orders/status-label";
 import { formatSlot } from "@/lib/time/format";
 import { dashboardPage } from "../_lib/guard";
 
@@ -71,11 +72,11 @@ export default async function OrdersBoardPage({ params, searchParams }: Props) {
                     — {order.contactName}
                     <span className="block text-sm text-muted">
                       {t("items", { count: order._count.lines })} · {order.pickupPoint.kind === "RELAY_POINT" ? `${t("relayPoint")} : ` : ""}
-                      {order.pickupPoint.name}
+                      {order.pickupPoint.kind === "DELIVERY" ? t("deliveryTo", { commune: order.deliveryCommune?.name ?? "" }) : order.pickupPoint.name}
                     </span>
                   </div>
                   <p className="flex items-center gap-3">
-                    <span className="rounded bg-brand-50 px-2 py-1 text-sm font-medium" data-testid="board-status">{tOrder(order.status)}</span>
+                    <span className="rounded bg-brand-50 px-2 py-1 text-sm font-medium" data-testid="board-status">{tOrder(statusLabelKey(order.status, order.pickupPoint.kind))}</span>
                     <span className="font-semibold">{formatPrice(order.totalCents, locale)}</span>
                   </p>
                 </li>

@@ -74,6 +74,13 @@ export default async function ShopPage({ params }: Props) {
                 <span className="font-medium">{p.isDoor ? t("door") : t("relay")}</span> — {p.name}, {p.addressLine}, {p.city}
               </li>
             ))}
+            {shop.delivery && (
+              <li data-testid="shop-delivery">
+                <span className="font-medium">{t("delivery")}</span> — {shop.delivery.zones.map((z) => `${z.commune} (${z.feeCents > 0 ? formatPrice(z.feeCents, locale) : t("deliveryFree")})`).join(", ")}
+                {shop.delivery.freeFromCents !== null && <span className="block text-sm text-muted">{t("deliveryFreeFrom", { amount: formatPrice(shop.delivery.freeFromCents, locale) })}</span>}
+                {shop.delivery.minimumCents > 0 && <span className="block text-sm text-muted">{t("deliveryMinimum", { amount: formatPrice(shop.delivery.minimumCents, locale) })}</span>}
+              </li>
+            )}
           </ul>
           <h2 className="mt-3 font-semibold">{t("payment")}</h2>
           <p>{shop.paymentMethods.map((m) => t(m)).join(" · ")}</p>

@@ -11,6 +11,7 @@ import { isDomainError } from "@/lib/errors";
 import { toLocale } from "@/lib/i18n/locales";
 import { formatPrice } from "@/lib/money/format";
 import { getOrder } from "@/lib/orders/get-order";
+import { statusLabelKey } from "@/lib/orders/status-label";
 import { formatSlot, formatTime } from "@/lib/time/format";
 import { VoucherShare } from "@/components/orders/VoucherShare";
 
@@ -23,6 +24,7 @@ export default async function OrderPage({ params, searchParams }: Props) {
     throw error;
   });
   const [t, locale] = await Promise.all([getTranslations("order"), getLocale().then(toLocale)]);
+  const delivery = order.pickupPoint.kind === "DELIVERY";
   const active = order.status !== "CANCELLED" && order.status !== "COLLECTED" && order.status !== "NO_SHOW";
   return (
     <article className="max-w-3xl space-y-6">
@@ -30,10 +32,10 @@ export default async function OrderPage({ params, searchParams }: Props) {
         <h1 className="text-3xl font-bold text-brand-800">{t("reference", { reference: order.reference })}</h1>
         <p className="text-lg">{order.shop.name}</p>
         <p>
-          {t("status")} : <strong data-testid="order-status">{t(order.status)}</strong>
+          {t("status")} : <strong data-testid="order-status">{t(statusLabelKey(order.status, order.pickupPoint.kind))}</strong>
         </p>
       </header>
-      {active && <PickupCode code={order.pickupCode} />}
+      {active && <PickupCode code={order.pickupCode} delivery={delivery} />}
       {active && order.relayBasket && order.status !== "AWAITING_PAYMENT" && (
         <section aria-label={t("relayCode")} className="space-y-2 rounded-xl border-2 border-brand-600 bg-white p-4" data-testid="relay-basket-code">
           <PickupCode code={order.relayBasket.code} relay />
@@ -42,11 +44,21 @@ export default async function OrderPage({ params, searchParams }: Props) {
       )}
       <section aria-labelledby="order-pickup" className="space-y-1 rounded-xl bg-white p-4">
         <h2 id="order-pickup" className="text-xl font-semibold">{t("where")}</h2>
-        <p className="font-medium">{order.pickupPoint.name}</p>
-        <p>
-          {order.pickupPoint.addressLine}, {order.pickupPoint.postalCode} {order.pickupPoint.city}
-        </p>
-        {order.pickupPoint.instructions && <p className="text-muted">{t("instructions")} : {order.pickupPoint.instructions}</p>}
+        {delivery ? (
+          <>
+            <p className="font-medium">{t("deliveredTo")}</p>
+            <p data-testid="delivery-address">{order.deliveryAddress}, {order.deliveryCommune?.postalCode} {order.deliveryCommune?.name}</p>
+            {order.deliveryInstructions && <p className="text-muted">{t("instructions")} : {order.deliveryInstructions}</p>}
+          </>
+        ) : (
+          <>
+            <p className="font-medium">{order.pickupPoint.name}</p>
+            <p>
+              {order.pickupPoint.addressLine}, {order.pickupPoint.postalCode} {order.pickupPoint.city}
+            </p>
+            {order.pickupPoint.instructions && <p className="text-muted">{t("instructions")} : {order.pickupPoint.instructions}</p>}
+          </>
+        )}
         <h2 className="pt-2 text-xl font-semibold">{t("when")}</h2>
         <p>{formatSlot(order.slotStartsAt, order.slotEndsAt, locale)}</p>
         {active && order.linkToken && (
@@ -67,11 +79,17 @@ export default async function OrderPage({ params, searchParams }: Props) {
               <span>{formatPrice(line.lineTotalCents, locale)}</span>
             </li>
           ))}
+          {delivery && (
+            <li className="flex justify-between gap-2 py-2" data-testid="delivery-fee-line">
+              <span>{t("deliveryFee")}</span>
+              <span>{order.deliveryFeeCents > 0 ? formatPrice(order.deliveryFeeCents, locale) : t("deliveryFree")}</span>
+            </li>
+          )}
         </ul>
         <p className="pt-2 text-right text-lg">
           {t("total")} : <strong>{formatPrice(order.totalCents, locale)}</strong>
           {order.maxTotalCents > order.totalCents && order.lines.some((l) => l.soldByWeight && !l.actualGrams) && <span className="block text-sm text-muted">{t("atMost", { amount: formatPrice(order.maxTotalCents, locale) })}</span>}
-          {order.paymentMethod === "PAY_AT_PICKUP" && <span className="block text-sm text-muted">{t("payAtPickup")}</span>}
+          {order.paymentMethod === "PAY_AT_PICKUP" && <span className="block text-sm text-muted">{t(delivery ? "payOnDelivery" : "payAtPickup")}</span>}
           {order.paymentMethod === "ONLINE" && <span className="block text-sm text-muted">{t("paidOnlineDetail", { status: t(`payment_${order.paymentStatus}`) })}</span>}
         </p>
         <div className="text-right"><VoucherShare order={order} /></div>
@@ -84,7 +102,7 @@ export default async function OrderPage({ params, searchParams }: Props) {
         </section>
       )}
       <PaymentLedger movements={[...order.checkout.payments, ...order.payments].sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime())} />
-      <OrderHistory events={order.events} />
+      <OrderHistory events={order.events} pointKind={order.pickupPoint.kind} />
       {order.canCancel && <CancelOrderForm orderId={order.id} token={token ?? null} />}
     </article>
   );

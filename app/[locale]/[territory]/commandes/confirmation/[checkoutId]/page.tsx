@@ -13,6 +13,7 @@ import { getCheckoutOrders } from "@/lib/orders/get-order";
 import { refreshCheckoutPayment } from "@/lib/payments/checkout-payment";
 import { configuredGateway } from "@/lib/payments/configured";
 import { now } from "@/lib/time/clock";
+import { statusLabelKey } from "@/lib/orders/status-label";
 import { formatSlot, formatTime } from "@/lib/time/format";
 import { territoryHref } from "@/lib/territory/href";
 import { territorySite } from "@/lib/territory/site";
@@ -60,17 +61,18 @@ export default async function ConfirmationPage({ params, searchParams }: Props) 
         {view.orders.map((order) => (
           <li key={order.id} className="space-y-3 rounded-xl bg-white p-5 shadow-sm" data-testid="confirmed-order">
             <h2 className="text-xl font-semibold">{order.shop.name}</h2>
-            <p className="text-muted">{t("reference", { reference: order.reference })} — <span data-testid="order-status">{t(order.status)}</span></p>
+            <p className="text-muted">{t("reference", { reference: order.reference })} — <span data-testid="order-status">{t(statusLabelKey(order.status, order.pickupPoint.kind))}</span></p>
             {order.status === "CANCELLED" ? (
               <p>{t("cancelledUnpaid")}</p>
             ) : (
               <>
-                {order.status !== "AWAITING_PAYMENT" && <PickupCode code={order.pickupCode} />}
+                {order.status !== "AWAITING_PAYMENT" && <PickupCode code={order.pickupCode} delivery={order.pickupPoint.kind === "DELIVERY"} />}
                 <p>
                   <span className="font-medium">{t("when")} :</span> {formatSlot(order.slotStartsAt, order.slotEndsAt, locale)}
                 </p>
                 <p>
-                  <span className="font-medium">{t("where")} :</span> {order.pickupPoint.name}, {order.pickupPoint.addressLine}, {order.pickupPoint.city}
+                  <span className="font-medium">{t("where")} :</span>{" "}
+                  {order.pickupPoint.kind === "DELIVERY" ? `${t("deliveredTo")} ${order.deliveryAddress}, ${order.deliveryCommune?.name ?? ""}` : `${order.pickupPoint.name}, ${order.pickupPoint.addressLine}, ${order.pickupPoint.city}`}
                 </p>
                 <p>
                   <span className="font-medium">{t("total")} :</span> {formatPrice(order.totalCents, locale)}

@@ -11,6 +11,7 @@ import { db } from "@/lib/db/prisma";
 import { toLocale } from "@/lib/i18n/locales";
 import { formatPrice } from "@/lib/money/format";
 import { availableShopActions } from "@/lib/orders/shop-transitions";
+import { statusLabelKey } from "@/lib/orders/status-label";
 import { formatSlot } from "@/lib/time/format";
 import { dashboardPage } from "../../../_lib/guard";
 import { VoucherShare } from "@/components/orders/VoucherShare";
@@ -32,10 +33,10 @@ export default async function ShopOrderPage({ params }: Props) {
       <header>
         <h1 className="text-3xl font-bold text-brand-800">{tOrder("reference", { reference: order.reference })}</h1>
         <p>
-          {tOrder("status")} : <strong data-testid="shop-order-status">{tOrder(order.status)}</strong>
+          {tOrder("status")} : <strong data-testid="shop-order-status">{tOrder(statusLabelKey(order.status, order.pickupPoint.kind))}</strong>
           {order.placedById && <span className="ml-2 text-sm text-muted">({t("placedByPhone")})</span>}
         </p>
-        <p>{formatSlot(order.slotStartsAt, order.slotEndsAt, locale)} — {order.pickupPoint.name}</p>
+        <p>{formatSlot(order.slotStartsAt, order.slotEndsAt, locale)} — {order.pickupPoint.kind === "DELIVERY" ? t("deliveryTo", { commune: order.deliveryCommune?.name ?? "" }) : order.pickupPoint.name}</p>
       </header>
       {canWeigh && (
         <section aria-labelledby="order-weights" className="space-y-2 rounded-xl border-2 border-brand-600 bg-white p-4">
@@ -67,6 +68,12 @@ export default async function ShopOrderPage({ params }: Props) {
               <span>{formatPrice(line.lineTotalCents, locale)}</span>
             </li>
           ))}
+          {order.pickupPoint.kind === "DELIVERY" && (
+            <li className="flex justify-between gap-2 py-2">
+              <span>{t("deliveryFee")}</span>
+              <span>{formatPrice(order.deliveryFeeCents, locale)}</span>
+            </li>
+          )}
         </ul>
         <p className="pt-2 text-right">
           {tOrder("total")} : <strong data-testid="shop-order-total">{formatPrice(order.totalCents, locale)}</strong>
@@ -79,10 +86,16 @@ export default async function ShopOrderPage({ params }: Props) {
         <p>{order.contactName}</p>
         {order.contactPhone && <p>{t("phone")} : <a className="underline" href={`tel:${order.contactPhone.replace(/\s/g, "")}`}>{order.contactPhone}</a></p>}
         {order.contactEmail && <p>{t("email")} : {order.contactEmail}</p>}
+        {order.deliveryAddress && (
+          <p className="mt-2" data-testid="shop-order-address">
+            {t("deliveryAddress")} : {order.deliveryAddress}, {order.deliveryCommune?.postalCode} {order.deliveryCommune?.name}
+            {order.deliveryInstructions && <span className="block text-muted">{t("deliveryInstructions")} : {order.deliveryInstructions}</span>}
+          </p>
+        )}
         {order.note && <p className="mt-2">{t("note")} : « {order.note} »</p>}
       </section>
       <PaymentLedger movements={[...order.checkout.payments, ...order.payments].sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime())} />
-      <OrderHistory events={order.events} showActors />
+      <OrderHistory events={order.events} showActors pointKind={order.pickupPoint.kind} />
     </article>
   );
 }
