@@ -17,7 +17,7 @@ export default async function robots(): Promise<MetadataRoute.Robots> {
     ? `${territory.publicUrl}/sitemap.xml`
     : platformTowns.map((town) => (town.slug === directory.rootSlug ? `${appUrl()}/sitemap.xml` : `${appUrl()}/sitemap.xml?${TERRITORY_PARAM}=${town.slug}`));
   return {
-    rules: { userAgent: "*", allow: "/", disallow: ["/api/", "/commande", "/commandes", "/compte", "/connexion", "/dashboard", "/admin", "/relais", "/invitation", "/dev/", "/recherche"] },
+    rules: { userAgent: "*", allow: "/", disallow: ["/api/", "/commande", "/commandes", "/compte", "/connexion", "/dashboard", "/admin", "/relais", "/telephone", "/invitation", "/dev/", "/recherche"] },
     sitemap,
   };
 }

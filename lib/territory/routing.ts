@@ -38,7 +38,7 @@ export type TerritoryRoute =
 export const STOREFRONT_SEGMENTS = new Set(["", "commerces", "boutiques", "recherche", "panier", "commande", "commandes", "mentions-legales", "accessibilite", "confidentialite", "inscription-commerce"]);
 
 /** First path segments of pages and routes that belong to no territory; a territory slug may not be one of them. */
-export const GLOBAL_SEGMENTS = new Set(["api", "_next", "compte", "connexion", "dashboard", "admin", "relais", "invitation", "dev", "villes", "ville-inconnue", "fr", "en"]);
+export const GLOBAL_SEGMENTS = new Set(["api", "_next", "compte", "connexion", "dashboard", "admin", "relais", "telephone", "invitation", "dev", "villes", "ville-inconnue", "fr", "en"]);
 
 export function isReservedSlug(slug: string): boolean {
   return STOREFRONT_SEGMENTS.has(slug) || GLOBAL_SEGMENTS.has(slug);

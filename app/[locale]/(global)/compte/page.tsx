@@ -22,9 +22,14 @@ export default async function AccountPage() {
           </Link>
         )}
         {actor.roles.some((r) => r.role === "ADMIN" || r.role === "OPERATOR") && (
-          <Link href="/relais" className="inline-flex min-h-11 items-center rounded-lg border border-brand-600 px-4 font-medium text-brand-700">
-            {t("relayDesk")}
-          </Link>
+          <>
+            <Link href="/relais" className="inline-flex min-h-11 items-center rounded-lg border border-brand-600 px-4 font-medium text-brand-700">
+              {t("relayDesk")}
+            </Link>
+            <Link href="/telephone" className="inline-flex min-h-11 items-center rounded-lg border border-brand-600 px-4 font-medium text-brand-700">
+              {t("phoneLine")}
+            </Link>
+          </>
         )}
         <Link href="/compte/commandes" className="inline-flex min-h-11 items-center rounded-lg border border-brand-600 px-4 font-medium text-brand-700">
           {t("orders")}
