@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { anonymous, type Actor } from "@/lib/auth/actor";
 import { loadActor } from "@/lib/auth/load-actor";
 import { addToCart } from "@/lib/cart/change-cart";
+import { NotFoundError } from "@/lib/errors";
 import { CheckoutError } from "@/lib/orders/checkout-error";
 import { placeOrders } from "@/lib/orders/place-orders";
 import { transitionOrderByShop } from "@/lib/orders/shop-transitions";
@@ -10,6 +11,8 @@ import { markNoShowAutomatically } from "@/lib/orders/automatic-no-show";
 import { listAvailableSlots } from "@/lib/slots/available-slots";
 import { testDb } from "@/tests/helpers/db";
 import { createShop, createTerritory, guestOwner, openEveryDay } from "@/tests/helpers/fixtures";
+import { toLocal } from "@/lib/time/zoned";
+import { getDeliveryRounds, startDeliveryRound } from "./round";
 import { saveDeliverySettings } from "./settings";
 
 const db = testDb();
@@ -200,5 +203,39 @@ describe("the delivery round", () => {
     // The slot place is given back, and the goods go back on the shelf (the shop's default rule).
     expect((await db.slotCounter.findFirstOrThrow({ where: { shopId: shop.shop.id, pickupPointId: shop.pointId, startsAt: shop.slot.startsAt } })).booked).toBe(0);
     expect((await db.product.findUniqueOrThrow({ where: { id: honey.id } })).stock).toBe(10);
+  });
+
+  it("lays the day's round out by commune with what to collect, and sends out only what is ready", async () => {
+    const shop = await deliveringShop();
+    const staff = await member(shop.shop.id, "STAFF");
+    const outsider = await member((await createShop(db, place)).shop.id, "OWNER");
+    const eggs = await db.product.create({ data: { shopId: shop.shop.id, name: "Œufs", priceCents: 1500, stock: 20 } });
+    const placed = [];
+    for (const [communeId, addressLine] of [[rural.id, "2 rue du Château"], [place.commune.id, "40 Grand Rue"], [rural.id, "9 impasse des Lilas"]] as const) {
+      placed.push(await place_(await basket([{ productId: eggs.id, quantity: 1 }]), [deliver(shop)], { communeId, addressLine, instructions: addressLine.startsWith("9") ? "Sonner fort" : undefined }));
+    }
+    const [first, second, third] = placed.map((p) => p.orders[0]?.id ?? "");
+    for (const orderId of [first, second]) for (const action of ["startPreparing", "markReady"]) await transitionOrderByShop(db, { actor: staff, input: { orderId, action } });
+
+    const day = toLocal(shop.slot.startsAt).date;
+    await expect(getDeliveryRounds(db, { actor: outsider, shopId: shop.shop.id, day })).rejects.toBeInstanceOf(NotFoundError);
+    const { rounds } = await getDeliveryRounds(db, { actor: staff, shopId: shop.shop.id, day });
+    expect(rounds).toHaveLength(1);
+    const round = rounds[0]!;
+    expect(round).toMatchObject({ ready: 2, toPrepare: 1 });
+    expect(round.communes.map((c) => [c.name, c.orders.map((o) => o.address)])).toEqual([
+      ["Gençay", ["2 rue du Château", "9 impasse des Lilas"]],
+      ["Poitiers", ["40 Grand Rue"]],
+    ]);
+    // Gençay: 15 € + 4,50 € to collect at the door; Poitiers delivers free.
+    expect(round.communes[0]?.orders.map((o) => [o.toCollectCents, o.instructions, o.contactPhone])).toEqual([[1950, "", contact.phone], [1950, "Sonner fort", contact.phone]]);
+    expect(round.communes[1]?.orders[0]?.toCollectCents).toBe(1500);
+
+    await expect(startDeliveryRound(db, { actor: staff, input: { shopId: shop.shop.id, slotStartsAt: shop.slot.startsAt.toISOString() } })).resolves.toEqual({ started: 2, leftBehind: 1 });
+    const statuses = await db.order.findMany({ where: { id: { in: [first, second, third] } }, select: { id: true, status: true } });
+    expect(Object.fromEntries(statuses.map((o) => [o.id, o.status]))).toEqual({ [first]: "OUT_FOR_DELIVERY", [second]: "OUT_FOR_DELIVERY", [third]: "CONFIRMED" });
+    // Nothing left ready: a second departure is refused, and says why.
+    await expect(startDeliveryRound(db, { actor: staff, input: { shopId: shop.shop.id, slotStartsAt: shop.slot.startsAt.toISOString() } })).rejects.toMatchObject({ details: { reason: "roundNothingReady" } });
+    await expect(startDeliveryRound(db, { actor: outsider, input: { shopId: shop.shop.id, slotStartsAt: shop.slot.startsAt.toISOString() } })).rejects.toBeInstanceOf(NotFoundError);
   });
 });

@@ -25,6 +25,7 @@ export default async function ShopDashboardLayout({ children, params }: { childr
             { href: `/dashboard/${shopId}/produits`, label: t("products") },
             { href: `/dashboard/${shopId}/import`, label: t("import") },
             { href: `/dashboard/${shopId}/retraits`, label: t("pickup") },
+            { href: `/dashboard/${shopId}/tournees`, label: t("deliveries") },
             { href: `/dashboard/${shopId}/resume`, label: t("summary") },
             { href: `/dashboard/${shopId}/paiements`, label: t("payments") },
             { href: `/dashboard/${shopId}/bons`, label: t("vouchers") },
