@@ -9,7 +9,7 @@ import { useErrorText } from "@/components/ui/useErrorText";
 import { QrScanner } from "./QrScanner";
 
 /** One form per action the order's status allows; the server re-checks everything. */
-function ActionForm({ orderId, action, danger }: { orderId: string; action: ShopAction; danger?: boolean }) {
+function ActionForm({ orderId, action, danger, delivery }: { orderId: string; action: ShopAction; danger?: boolean; delivery?: boolean }) {
   const t = useTranslations("dashboard");
   const errorText = useErrorText();
   const [state, formAction, pending] = useActionState<ActionResult, FormData>(transitionOrderAction, idleResult);
@@ -32,7 +32,7 @@ function ActionForm({ orderId, action, danger }: { orderId: string; action: Shop
         </div>
       )}
       <button type="submit" disabled={pending} aria-busy={pending} className={`min-h-11 rounded-lg px-4 font-semibold text-white disabled:opacity-60 ${danger ? "bg-red-800" : "bg-brand-600"}`}>
-        {pending ? t("working") : t(action)}
+        {pending ? t("working") : delivery && action === "markReady" ? t("markReadyForRound") : t(action)}
       </button>
       <p role="status" aria-live="polite" className="text-sm">
         {state.ok ? t("done") : state.error ? <span className="font-medium text-red-800">{errorText(state.error)}</span> : null}
@@ -41,11 +41,11 @@ function ActionForm({ orderId, action, danger }: { orderId: string; action: Shop
   );
 }
 
-export function OrderActions({ orderId, actions }: { orderId: string; actions: ShopAction[] }) {
+export function OrderActions({ orderId, actions, delivery = false }: { orderId: string; actions: ShopAction[]; delivery?: boolean }) {
   return (
     <div className="grid gap-3 sm:grid-cols-2">
       {actions.map((action) => (
-        <ActionForm key={action} orderId={orderId} action={action} danger={action === "cancel" || action === "markNoShow" || action === "markAbsent"} />
+        <ActionForm key={action} orderId={orderId} action={action} danger={action === "cancel" || action === "markNoShow" || action === "markAbsent"} delivery={delivery} />
       ))}
     </div>
   );

@@ -25,10 +25,12 @@ export async function deliveryFor(
   return { delivery: { communeId: address.communeId, addressLine: address.addressLine, instructions: address.instructions ?? "", feeCents } };
 }
 
-/** The communes some shop of the checkout delivers to, by name, for the delivery address's list. */
-export async function deliveryCommunesOf(db: PrismaClient, shops: { points: { delivery: { zones: { communeId: string }[] } | null }[] }[]) {
-  const ids = [...new Set(shops.flatMap((shop) => shop.points.flatMap((point) => point.delivery?.zones.map((zone) => zone.communeId) ?? [])))];
-  if (ids.length === 0) return [];
-  const communes = await db.commune.findMany({ where: { id: { in: ids } }, orderBy: { name: "asc" }, select: { id: true, name: true, postalCode: true } });
+/**
+ * The town's communes for the delivery address's list, when a shop of the checkout delivers at all. All of them,
+ * not only those delivered: a customer finds their own commune and is told plainly which shop does not go there.
+ */
+export async function deliveryCommunesOf(db: PrismaClient, territoryId: string, shops: { points: { kind: string }[] }[]) {
+  if (!shops.some((shop) => shop.points.some((point) => point.kind === "DELIVERY"))) return [];
+  const communes = await db.commune.findMany({ where: { territoryId }, orderBy: { name: "asc" }, select: { id: true, name: true, postalCode: true } });
   return communes.map((commune) => ({ id: commune.id, label: `${commune.name} (${commune.postalCode})` }));
 }

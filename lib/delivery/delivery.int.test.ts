@@ -214,7 +214,7 @@ describe("the delivery round", () => {
     for (const [communeId, addressLine] of [[rural.id, "2 rue du Château"], [place.commune.id, "40 Grand Rue"], [rural.id, "9 impasse des Lilas"]] as const) {
       placed.push(await place_(await basket([{ productId: eggs.id, quantity: 1 }]), [deliver(shop)], { communeId, addressLine, instructions: addressLine.startsWith("9") ? "Sonner fort" : undefined }));
     }
-    const [first, second, third] = placed.map((p) => p.orders[0]?.id ?? "");
+    const [first = "", second = "", third = ""] = placed.map((p) => p.orders[0]?.id ?? "");
     for (const orderId of [first, second]) for (const action of ["startPreparing", "markReady"]) await transitionOrderByShop(db, { actor: staff, input: { orderId, action } });
 
     const day = toLocal(shop.slot.startsAt).date;

@@ -25,9 +25,11 @@ export async function seedShop(
     commune: { id: string; name: string; postalCode: string };
     ownerId: string | null;
     relayIds: Map<string, string>;
+    /** The territory's communes by name, for the delivery zone */
+    communeIds?: Map<string, string>;
   },
 ): Promise<void> {
-  const { shop, territoryId, categoryId, commune, ownerId, relayIds } = input;
+  const { shop, territoryId, categoryId, commune, ownerId, relayIds, communeIds = new Map<string, string>() } = input;
   const created = await tx.shop.create({
     data: {
       territoryId,
@@ -46,6 +48,8 @@ export async function seedShop(
       phone: shop.phone,
       email: `contact@${shop.slug}.example.fr`,
       openingHours: openingHours(),
+      deliveryMinimumCents: shop.delivery?.minimumCents ?? 0,
+      deliveryFreeFromCents: shop.delivery?.freeFromCents ?? null,
       paymentMethods: shop.acceptsOnline ? ["PAY_AT_PICKUP", "ONLINE"] : ["PAY_AT_PICKUP"],
       // Demo shops taking online payment come onboarded: the Stripe double knows every acct_demo_… account.
       ...(shop.acceptsOnline ? { stripeAccountId: `acct_demo_${shop.slug}`, stripeStatus: "ACTIVE" as const } : {}),
@@ -67,7 +71,7 @@ export async function seedShop(
       openingHours: openingHours(),
     },
   });
-  const rules = DOOR_WEEKDAYS.flatMap((weekday) =>
+  const rules: { shopId: string; pickupPointId: string; weekday: number; opensAtMinute: number; closesAtMinute: number; slotMinutes: number; capacityPerSlot: number; leadTimeMinutes: number; sameDayCutoffMinute: number | null; horizonDays: number }[] = DOOR_WEEKDAYS.flatMap((weekday) =>
     DOOR_PERIODS.map((period) => ({
       shopId: created.id,
       pickupPointId: door.id,
@@ -98,6 +102,24 @@ export async function seedShop(
         sameDayCutoffMinute: 12 * 60,
         horizonDays: 14,
       });
+    }
+  }
+  if (shop.delivery) {
+    const point = await tx.pickupPoint.create({
+      data: { territoryId, kind: "DELIVERY", deliveryShopId: created.id, name: "Livraison à domicile", addressLine: shop.addressLine, postalCode: commune.postalCode, city: commune.name, latitude: shop.latitude, longitude: shop.longitude },
+    });
+    await tx.deliveryZone.createMany({
+      data: shop.delivery.zones.map(([name, feeCents]) => {
+        const communeId = communeIds.get(name);
+        if (!communeId) throw new Error(`Seed data: unknown commune ${name}`);
+        return { shopId: created.id, communeId, feeCents };
+      }),
+    });
+    // Two rounds a day, Tuesday to Saturday: late morning and early evening.
+    for (const weekday of DOOR_WEEKDAYS) {
+      for (const [opensAtMinute, closesAtMinute] of [[10 * 60, 12 * 60], [17 * 60, 19 * 60]] as const) {
+        rules.push({ shopId: created.id, pickupPointId: point.id, weekday, opensAtMinute, closesAtMinute, slotMinutes: 120, capacityPerSlot: 6, leadTimeMinutes: 180, sameDayCutoffMinute: null, horizonDays: 14 });
+      }
     }
   }
   await tx.pickupScheduleRule.createMany({ data: rules });

@@ -91,6 +91,7 @@ async function seedInTransaction(tx: Tx, passwordHash: string): Promise<void> {
       commune,
       ownerId: shop.owner ? (users.get(shop.owner as DemoAccountKey) ?? null) : null,
       relayIds,
+      communeIds: new Map([...communes.values()].map((c) => [c.name, c.id])),
     });
   }
 }

@@ -20,6 +20,8 @@ export type SeedShop = {
   /** Key of a demo shopkeeper account, or null */
   owner: string | null;
   products: SeedProduct[];
+  /** Delivers (issue #15): [commune, fee in cents] per commune, the minimum basket and the free-delivery threshold */
+  delivery?: { zones: [CommuneName, number][]; minimumCents: number; freeFromCents: number | null };
   /** Takes online payment (in the demo, through a payments account already onboarded on the Stripe double) */
   acceptsOnline?: boolean;
 };

@@ -74,7 +74,8 @@ export const FOOD_SHOPS: SeedShop[] = [
     phone: "05 49 57 33 02",
     description: "Fruits et légumes de saison de la vallée du Clain, paniers composés chaque matin par nos maraîchers.",
     relays: ["mairie"],
-    owner: null,
+    owner: "primeur",
+    delivery: { zones: [["Saint-Benoît", 0], ["Poitiers", 300], ["Ligugé", 450], ["Lavoux", 600]], minimumCents: 1500, freeFromCents: 5000 },
     products: [
       ["Panier de saison (4 kg)", 1800, 15, "Paniers", "panier", FOOD],
       ["Panier familial (7 kg)", 2900, 8, "Paniers", "panier", FOOD],

@@ -22,6 +22,9 @@ export const COMMUNES = [
   { name: "Saint-Benoît", postalCode: "86280", inseeCode: "86214" },
   { name: "Migné-Auxances", postalCode: "86440", inseeCode: "86158" },
   { name: "Vouneuil-sous-Biard", postalCode: "86580", inseeCode: "86297" },
+  // Rural communes of the urban community, where delivery matters most.
+  { name: "Ligugé", postalCode: "86240", inseeCode: "86133" },
+  { name: "Lavoux", postalCode: "86800", inseeCode: "86128" },
 ] as const;
 
 export type CommuneName = (typeof COMMUNES)[number]["name"];

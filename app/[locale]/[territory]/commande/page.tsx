@@ -26,7 +26,7 @@ export default async function CheckoutPage({ params }: { params: Promise<{ terri
   const maxima = Object.fromEntries(shops.map((s) => [s.shopId, formatPrice(s.maxSubtotalCents, locale)]));
   // The town's top-up, shown before confirming (checked again, for this person and the budget left, when placing).
   const topUp = await previewTopUp(db(), { territoryId, now: new Date(), shops });
-  const deliveryCommunes = await deliveryCommunesOf(db(), shops);
+  const deliveryCommunes = await deliveryCommunesOf(db(), territoryId, shops);
   const grandTotal = shops.reduce((sum, shop) => sum + shop.subtotalCents, 0);
   const topUpView = topUp && {
     headline: t("topUpHeadline", { campaign: topUp.campaignName, percent: topUp.bp / 100, cap: formatPrice(topUp.capCents, locale) }),

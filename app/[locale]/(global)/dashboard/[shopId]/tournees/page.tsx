@@ -78,7 +78,7 @@ export default async function DeliveryRoundsPage({ params, searchParams }: Props
                           <p className="font-semibold" data-testid="round-to-collect">
                             {order.paidOnline ? t("roundPaidOnline") : order.toCollectCents > 0 ? t("roundToCollect", { amount: formatPrice(order.toCollectCents, locale) }) : t("roundNothingToCollect")}
                           </p>
-                          {actions.length > 0 && <div className="print:hidden"><OrderActions orderId={order.id} actions={actions} /></div>}
+                          {actions.length > 0 && <div className="print:hidden"><OrderActions orderId={order.id} actions={actions} delivery /></div>}
                         </li>
                       );
                     })}

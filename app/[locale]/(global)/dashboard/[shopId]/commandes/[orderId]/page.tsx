@@ -51,7 +51,7 @@ export default async function ShopOrderPage({ params }: Props) {
       {actions.length > 0 && (
         <section aria-labelledby="order-actions">
           <h2 id="order-actions" className="mb-2 text-xl font-semibold">{t("actions")}</h2>
-          <OrderActions orderId={order.id} actions={actions} />
+          <OrderActions orderId={order.id} actions={actions} delivery={order.pickupPoint.kind === "DELIVERY"} />
         </section>
       )}
       <section aria-labelledby="order-lines" className="rounded-xl bg-white p-4">
