@@ -7,7 +7,7 @@ import { DomainError, UnauthenticatedError } from "@/lib/errors";
 import { eraseOrderContacts } from "./erase-orders";
 import { ownOrders } from "./scope";
 
-const OPEN: OrderStatus[] = ["AWAITING_PAYMENT", "CONFIRMED", "PREPARING", "READY", "AT_RELAY_POINT"];
+const OPEN: OrderStatus[] = ["AWAITING_PAYMENT", "CONFIRMED", "PREPARING", "READY", "AT_RELAY_POINT", "OUT_FOR_DELIVERY"];
 
 export const deleteAccountInput = z.object({ confirmEmail: z.string().trim().min(1, "required").max(320) });
 

@@ -29,7 +29,7 @@ export async function exportCustomerData(db: PrismaClient, input: { actor: Actor
       select: {
         reference: true, status: true, createdAt: true, slotStartsAt: true, slotEndsAt: true, paymentMethod: true, paymentStatus: true,
         subtotalCents: true, vatCents: true, totalCents: true, voucherCents: true, refundedCents: true, contactName: true, contactEmail: true, contactPhone: true, note: true, cancelReason: true,
-        territory: { select: { name: true } }, shop: { select: { name: true } }, pickupPoint: { select: { name: true, addressLine: true } },
+        territory: { select: { name: true } }, shop: { select: { name: true } }, pickupPoint: { select: { name: true, addressLine: true } }, deliveryAddress: true, deliveryInstructions: true, deliveryFeeCents: true, deliveryCommune: { select: { name: true, postalCode: true } },
         lines: { select: { productName: true, unit: true, quantity: true, unitPriceCents: true, vatRateBp: true, lineTotalCents: true, actualGrams: true } },
         events: { select: { fromStatus: true, toStatus: true, note: true, createdAt: true }, orderBy: { createdAt: "asc" } },
       },
@@ -50,6 +50,7 @@ export async function exportCustomerData(db: PrismaClient, input: { actor: Actor
       reference: order.reference, town: order.territory.name, shop: order.shop.name, status: order.status, placedAt: order.createdAt.toISOString(),
       pickup: { place: order.pickupPoint.name, address: order.pickupPoint.addressLine, from: order.slotStartsAt.toISOString(), to: order.slotEndsAt.toISOString() },
       payment: { method: order.paymentMethod, status: order.paymentStatus, subtotalCents: order.subtotalCents, vatCents: order.vatCents, totalCents: order.totalCents, townVoucherCents: order.voucherCents, refundedCents: order.refundedCents },
+      delivery: order.deliveryCommune || order.deliveryAddress ? { address: order.deliveryAddress, commune: order.deliveryCommune?.name ?? null, postalCode: order.deliveryCommune?.postalCode ?? null, instructions: order.deliveryInstructions, feeCents: order.deliveryFeeCents } : null,
       contact: { name: order.contactName, email: order.contactEmail, phone: order.contactPhone }, note: order.note, cancelReason: order.cancelReason,
       lines: order.lines.map((line) => ({ product: line.productName, unit: line.unit, quantity: line.quantity, unitPriceCents: line.unitPriceCents, vatRateBp: line.vatRateBp, totalCents: line.lineTotalCents, weighedGrams: line.actualGrams })),
       history: order.events.map((event) => ({ from: event.fromStatus, to: event.toStatus, at: event.createdAt.toISOString(), note: event.note })),

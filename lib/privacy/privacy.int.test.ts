@@ -35,6 +35,7 @@ async function order(contact: { customerId?: string; name: string; email: string
       contactName: contact.name, contactEmail: contact.email, contactPhone: contact.phone ?? "06 12 34 56 78", note: "Sonnez deux fois, c’est Camille", status,
       pickupPointId: shop.door.id, slotStartsAt: NOW, slotEndsAt: new Date(NOW.getTime() + 3_600_000), pickupCode: "1234", paymentMethod: "PAY_AT_PICKUP",
       subtotalCents: 840, vatCents: 44, totalCents: 840, accessToken: token(),
+      deliveryCommuneId: place.commune.id, deliveryAddress: "3 rue Carnot", deliveryInstructions: "Code 1234B, 2e étage",
       lines: { create: { productId, productName: "Pain de campagne", unit: "pièce", unitPriceCents: 420, vatRateBp: 550, quantity: 2, lineTotalCents: 840 } },
       events: { create: { toStatus: status, note: "appelée au 06 12 34 56 78" } },
       emails: { create: { toAddress: contact.email, subject: "Votre commande", text: `Bonjour ${contact.name}`, kind: "order-confirmed", status: "SENT" } },
@@ -65,7 +66,7 @@ describe("a customer's data", () => {
     const json = JSON.stringify(data);
     expect(data.account).toMatchObject({ email: user.email, name: "Camille Martin", phone: "06 12 34 56 78" });
     expect(data.orders.map((o) => o.reference).sort()).toEqual([mine.reference, asGuest.reference].sort());
-    expect(data.orders.find((o) => o.reference === mine.reference)).toMatchObject({ shop: shop.shop.name, payment: { totalCents: 840, vatCents: 44 }, lines: [{ product: "Pain de campagne", quantity: 2 }], history: [{ to: "COLLECTED" }] });
+    expect(data.orders.find((o) => o.reference === mine.reference)).toMatchObject({ shop: shop.shop.name, payment: { totalCents: 840, vatCents: 44 }, lines: [{ product: "Pain de campagne", quantity: 2 }], history: [{ to: "COLLECTED" }], delivery: { address: "3 rue Carnot", commune: "Poitiers", instructions: "Code 1234B, 2e étage" } });
     expect(data.emails.map((e) => e.subject).sort()).toEqual(["Votre commande", "Votre commande", "Votre lien de connexion"]);
     expect(data.baskets).toEqual([{ town: place.territory.name, lines: [expect.objectContaining({ product: "Pain de campagne", quantity: 3 }) as unknown] }]);
     expect(data.sessions).toHaveLength(1);
@@ -89,6 +90,8 @@ describe("a customer's data", () => {
     for (const id of [mine.id, asGuest.id]) {
       const kept = await db.order.findUniqueOrThrow({ where: { id }, include: { lines: true, events: true, emails: true } });
       expect(kept).toMatchObject({ contactName: "Client supprimé", contactEmail: null, contactPhone: null, note: "", customerId: null, totalCents: 840, vatCents: 44, shopId: shop.shop.id, anonymizedAt: NOW });
+      // Where it was delivered goes too; the commune stays for the town's figures.
+      expect(kept).toMatchObject({ deliveryAddress: null, deliveryInstructions: "", deliveryCommuneId: place.commune.id });
       expect(kept.lines).toHaveLength(1);
       expect(kept.events.every((event) => event.note === "")).toBe(true);
       expect(kept.emails).toHaveLength(0);
@@ -126,7 +129,7 @@ describe("guests' contact details", () => {
     const account = await order({ customerId: user.id, name: "Camille Martin", email: user.email }, "COLLECTED", new Date(cutoff.getTime() - 86_400_000));
 
     expect(await anonymiseExpiredGuestOrders(db, { now: NOW })).toBeGreaterThanOrEqual(1);
-    expect(await db.order.findUniqueOrThrow({ where: { id: expired.id }, include: { emails: true } })).toMatchObject({ contactName: "Client anonymisé", contactEmail: null, contactPhone: null, totalCents: 840, emails: [] });
+    expect(await db.order.findUniqueOrThrow({ where: { id: expired.id }, include: { emails: true } })).toMatchObject({ contactName: "Client anonymisé", contactEmail: null, contactPhone: null, deliveryAddress: null, deliveryInstructions: "", totalCents: 840, emails: [] });
     for (const kept of [recent, stillOpen, account]) expect((await db.order.findUniqueOrThrow({ where: { id: kept.id } })).anonymizedAt).toBeNull();
     expect(await anonymiseExpiredGuestOrders(db, { now: NOW })).toBe(0);
   });
