@@ -11,7 +11,7 @@ import { ensureDatabase } from "@/lib/db/database";
 import { startEmbeddedPostgres, type EmbeddedServer } from "@/lib/db/embedded";
 import { seedDemoData } from "@/prisma/seed/seed";
 import { startApp, type AppServer } from "@/tests/helpers/app-server";
-import { type Answer, chaosShop, checkout, guest, laterSlot, missingEmails, orderWithRetries, stockMismatch } from "./harness";
+import { type Answer, chaosDeliveryShop, chaosShop, checkout, guest, laterSlot, missingEmails, orderWithRetries, stockMismatch } from "./harness";
 
 /**
  * Proof under faults (issue #13), in the suite: two production instances on one
@@ -85,6 +85,23 @@ describe("chaos: two instances, one database, faults", () => {
     counts.overbook += Math.max(0, booked - 3) + (counter && counter.booked !== booked ? 1 : 0);
     expect(booked).toBe(3);
     expect(answers.filter((answer) => answer.ok)).toHaveLength(3);
+    counts.oversell += await stockMismatch(db, product.id, 1000);
+    counts.emailsMissing += await missingEmails(db, shop.id);
+  });
+
+  it("never books a delivery slot beyond its capacity either: 60 guests for 3 deliveries", async () => {
+    const shop = await chaosDeliveryShop(db, 3);
+    const slot = await laterSlot(db, shop, 2, shop.delivery.pointId);
+    const product = await db.product.create({ data: { shopId: shop.id, name: "Livré chez vous", priceCents: 1200, stock: 1000 } });
+    const guests = await Promise.all(Array.from({ length: 60 }, () => guest(db, shop, product.id)));
+    const answers = await Promise.all(guests.map((token, index) => checkout(index % 2 ? a : b, token, shop, slot, randomUUID(), shop.delivery)));
+    const delivered = await db.order.findMany({ where: { shopId: shop.id, pickupPointId: shop.delivery.pointId, slotStartsAt: new Date(slot) }, select: { deliveryFeeCents: true, totalCents: true } });
+    const counter = await db.slotCounter.findFirst({ where: { pickupPointId: shop.delivery.pointId, startsAt: new Date(slot) }, select: { booked: true } });
+    counts.overbook += Math.max(0, delivered.length - 3) + (counter && counter.booked !== delivered.length ? 1 : 0);
+    expect(delivered).toEqual(Array.from({ length: 3 }, () => ({ deliveryFeeCents: 350, totalCents: 1550 })));
+    expect(answers.filter((answer) => answer.ok)).toHaveLength(3);
+    // Every refusal is the full slot's, said as such.
+    expect(answers.filter((answer) => !answer.ok && !(answer.error === "conflict" && answer.problems.includes("slotFull"))).map((answer) => `${answer.status} ${answer.error} ${answer.problems.join()}`)).toEqual([]);
     counts.oversell += await stockMismatch(db, product.id, 1000);
     counts.emailsMissing += await missingEmails(db, shop.id);
   });

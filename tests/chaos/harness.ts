@@ -34,8 +34,21 @@ export async function chaosShop(db: PrismaClient, capacity: number): Promise<Sho
   return { id: shop.id, slug, doorId: door.id, territoryId: territory.id };
 }
 
-export async function laterSlot(db: PrismaClient, shop: Shop, index = 2): Promise<string> {
-  const slots = await listAvailableSlots(db, { shopId: shop.id, pickupPointId: shop.doorId });
+/** A chaos shop that also delivers to one commune of the town, `capacity` deliveries per slot (issue #15). */
+export async function chaosDeliveryShop(db: PrismaClient, capacity: number): Promise<Shop & { delivery: Delivery }> {
+  const shop = await chaosShop(db, 1000);
+  const commune = await db.commune.findFirstOrThrow({ where: { territoryId: shop.territoryId }, orderBy: { name: "asc" } });
+  const point = await db.pickupPoint.create({ data: { territoryId: shop.territoryId, kind: "DELIVERY", deliveryShopId: shop.id, name: "Livraison à domicile", addressLine: "1 rue du Test", postalCode: "86000", city: "Poitiers", latitude: 46.58, longitude: 0.34 } });
+  await db.deliveryZone.create({ data: { shopId: shop.id, communeId: commune.id, feeCents: 350 } });
+  await openEveryDay(db, shop.id, point.id, { capacityPerSlot: capacity });
+  return { ...shop, delivery: { pointId: point.id, communeId: commune.id, addressLine: "7 rue de la Course" } };
+}
+
+/** Delivery instead of the door: the shop's delivery point and the address posted with the checkout. */
+export type Delivery = { pointId: string; communeId: string; addressLine: string };
+
+export async function laterSlot(db: PrismaClient, shop: Shop, index = 2, pickupPointId = shop.doorId): Promise<string> {
+  const slots = await listAvailableSlots(db, { shopId: shop.id, pickupPointId });
   const slot = slots[index] ?? slots.at(-1);
   if (!slot) throw new Error("no slot");
   return slot.startsAt.toISOString();
@@ -54,7 +67,7 @@ const phoneOf = (token: string) => `06${String(parseInt(createHash("sha256").upd
 export type Answer = { ok: boolean; checkoutId: string | null; error: string | null; problems: string[]; status: number };
 
 /** The checkout as the browser posts it, on one instance; never throws (a dropped connection is an answer too). */
-export async function checkout(app: Pick<AppServer, "url">, token: string, shop: Shop, slot: string, key = randomUUID()): Promise<Answer> {
+export async function checkout(app: Pick<AppServer, "url">, token: string, shop: Shop, slot: string, key = randomUUID(), delivery?: Delivery): Promise<Answer> {
   const client = new HttpClient(app.url, { origin: app.url });
   client.setCookie(CART_COOKIE, token);
   try {
@@ -63,7 +76,8 @@ export async function checkout(app: Pick<AppServer, "url">, token: string, shop:
       headers: { "next-action": actionId("placeOrdersAction") },
       body: actionFormBody([
         ["idempotencyKey", key], ["name", "Client Chaos"], ["email", `chaos-${token.slice(-12)}@example.fr`], ["phone", phoneOf(token)], ["shopId", shop.id],
-        [`shop.${shop.id}.pickupPointId`, shop.doorId], [`shop.${shop.id}.slotStartsAt`, slot], [`shop.${shop.id}.paymentMethod`, "PAY_AT_PICKUP"],
+        [`shop.${shop.id}.pickupPointId`, delivery?.pointId ?? shop.doorId], [`shop.${shop.id}.slotStartsAt`, slot], [`shop.${shop.id}.paymentMethod`, "PAY_AT_PICKUP"],
+        ...(delivery ? ([["delivery.communeId", delivery.communeId], ["delivery.addressLine", delivery.addressLine]] as [string, string][]) : []),
       ]),
     });
     const body = await response.text();
