@@ -142,3 +142,28 @@ test("the phone line finds who delivers to a caller's commune, and the operator 
   await expect(operator.getByRole("heading", { level: 1, name: "Merci, votre commande est confirmée" })).toBeVisible();
   await expect(operator.getByTestId("confirmed-order")).toContainText("La Grange, 3 chemin des Prés, Lavoux");
 });
+
+test("the grocer changes a commune's fee; the shop page says so at once; the delivery slots are in the schedule editor", async ({ browser }) => {
+  const grocer = await signedIn(browser, "primeur@comptoir.local");
+  const dashboard = new URL(grocer.url()).pathname;
+  await grocer.getByRole("link", { name: "Livraisons" }).click();
+  await grocer.getByRole("link", { name: "Conditions et communes livrées" }).click();
+  await expect(grocer.getByRole("heading", { level: 1, name: "Livraison à domicile" })).toBeVisible();
+  await expect(grocer.getByLabel("Je livre à domicile")).toBeChecked();
+  await expectNoAccessibilityViolations(grocer);
+  await grocer.getByLabel("Frais pour Saint-Benoît").fill("1,50");
+  await grocer.getByLabel("Frais pour Saint-Benoît").press("Enter");
+  await expect(grocer.getByRole("status").filter({ hasText: "Livraison enregistrée." })).toBeVisible();
+  // A fee that is not an amount is refused with the reason, and nothing changes.
+  await grocer.getByLabel("Frais pour Lavoux").fill("six euros");
+  await grocer.getByRole("button", { name: "Enregistrer" }).click();
+  await expect(grocer.getByRole("status").filter({ hasText: /prix|montant/i })).toBeVisible();
+
+  const visitor = await (await browser.newContext()).newPage();
+  await visitor.goto("/boutiques/primeur-clain");
+  await expect(visitor.getByTestId("shop-delivery")).toContainText("Saint-Benoît (1,50");
+  await expect(visitor.getByTestId("shop-delivery")).toContainText("Lavoux (6,00");
+
+  await grocer.goto(`${dashboard}/retraits`);
+  await expect(grocer.getByRole("heading", { level: 2, name: "Livraison à domicile" })).toBeVisible();
+});

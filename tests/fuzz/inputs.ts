@@ -68,6 +68,7 @@ export const FIELD_NAMES = [
   "admins", "territoryId", "live", "categoryId", "direction", "nameFr", "nameEn", "icon", "id", "addressLine", "postalCode", "city", "instructions",
   "capacityPerSlot", "active", "shopIds", "siret", "communeId", "contactName", "contactEmail", "contactPhone", "pickupOptions", "suspended", "missing", "archived",
   "productIds", "onBehalfOfCaller", "mode", "website",
+  "enabled", "minimum", "freeFrom", "zone", "slotStartsAt", "delivery.communeId", "delivery.addressLine", "delivery.instructions",
 ] as const;
 
 /** Argument lists sent as JSON (text/plain) to an action: wrong arity, wrong types, React references to nothing. */
