@@ -1,8 +1,7 @@
 import { getLocale, getTranslations } from "next-intl/server";
-import type { OrderStatus } from "@/generated/prisma/enums";
 import { statusLabelKey } from "@/lib/orders/status-label";
 
-type HistoryEvent = { id: string; toStatus: OrderStatus; createdAt: Date; note?: string; actor?: { name: string | null; email: string } | null };
+type HistoryEvent = { id: string; toStatus: Parameters<typeof statusLabelKey>[0]; createdAt: Date; note?: string; actor?: { name: string | null; email: string } | null };
 
 /** An order's status history; the shop's view also shows who acted and why. */
 export async function OrderHistory({ events, showActors = false, pointKind }: { events: HistoryEvent[]; showActors?: boolean; pointKind?: string }) {
