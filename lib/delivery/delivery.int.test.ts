@@ -115,6 +115,28 @@ describe("checkout with delivery", () => {
     expect(email.text).toContain(`Code à donner au livreur : ${delivered?.pickupCode}`);
   });
 
+  it("lets the town's top-up pay for goods, not for the delivery", async () => {
+    const town = await createTerritory(db);
+    const village = await db.commune.create({ data: { territoryId: town.territory.id, name: "Smarves", postalCode: "86240" } });
+    const { shop } = await createShop(db, town);
+    const owner = await member(shop.id, "OWNER");
+    const { pointId } = await saveDeliverySettings(db, { actor: owner, shopId: shop.id, input: { enabled: true, zones: [{ communeId: village.id, fee: "5" }] } });
+    await openEveryDay(db, shop.id, pointId);
+    const [, slot] = await listAvailableSlots(db, { shopId: shop.id, pickupPointId: pointId });
+    await db.voucherCampaign.create({ data: { territoryId: town.territory.id, name: "Coup de pouce", kind: "TOP_UP", budgetCents: 100_000, startsAt: new Date(Date.now() - 60_000), endsAt: new Date(Date.now() + 3_600_000), topUpBp: 5000, topUpCapCents: 2000 } });
+    const soap = await db.product.create({ data: { shopId: shop.id, name: "Savon", priceCents: 800, vatRateBp: 2000, stock: 10 } });
+    const buyer = guestOwner();
+    await addToCart(db, buyer, town.territory.id, { productId: soap.id, quantity: 2 });
+    const placed = await placeOrders(db, {
+      actor: anonymous,
+      owner: buyer,
+      territoryId: town.territory.id,
+      input: { idempotencyKey: randomUUID(), contact, delivery: { communeId: village.id, addressLine: "1 rue de l'Église" }, shops: [{ shopId: shop.id, pickupPointId: pointId, slotStartsAt: slot?.startsAt.toISOString(), paymentMethod: "PAY_AT_PICKUP" }] },
+    });
+    // 16 € of soap + 5 € of delivery: the town adds 50 % of the 16 €, and the customer pays the rest with the fee.
+    expect(await db.order.findUniqueOrThrow({ where: { id: placed.orders[0]?.id }, select: { totalCents: true, deliveryFeeCents: true, voucherCents: true } })).toEqual({ totalCents: 2100, deliveryFeeCents: 500, voucherCents: 800 });
+  });
+
   it("delivers free in a free commune and from the shop's threshold", async () => {
     const shop = await deliveringShop();
     const wine = await db.product.create({ data: { shopId: shop.shop.id, name: "Haut-Poitou", priceCents: 2100, vatRateBp: 2000, stock: 10 } });
