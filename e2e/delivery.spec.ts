@@ -158,6 +158,9 @@ test("the grocer changes a commune's fee; the shop page says so at once; the del
   await grocer.getByLabel("Frais pour Lavoux").fill("six euros");
   await grocer.getByRole("button", { name: "Enregistrer" }).click();
   await expect(grocer.getByRole("status").filter({ hasText: /prix|montant/i })).toBeVisible();
+  await grocer.getByLabel("Frais pour Lavoux").fill("150");
+  await grocer.getByRole("button", { name: "Enregistrer" }).click();
+  await expect(grocer.getByRole("status").filter({ hasText: "Frais de livraison trop élevés" })).toBeVisible();
 
   const visitor = await (await browser.newContext()).newPage();
   await visitor.goto("/boutiques/primeur-clain");

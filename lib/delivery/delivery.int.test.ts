@@ -80,6 +80,8 @@ describe("a shop's delivery settings", () => {
     await expect(saveDeliverySettings(db, { actor: owner, shopId: shop.id, input: { enabled: true, zones: [{ communeId: elsewhere.commune.id, fee: "3" }] } })).rejects.toMatchObject({ details: { reason: "communeNotInTerritory" } });
     await expect(saveDeliverySettings(db, { actor: owner, shopId: shop.id, input: { enabled: true, zones: [] } })).rejects.toThrow(/deliveryZoneRequired/);
     await expect(saveDeliverySettings(db, { actor: owner, shopId: shop.id, input: { enabled: true, zones: [{ communeId: rural.id, fee: "deux" }] } })).rejects.toThrow(/priceInvalid/);
+    await expect(saveDeliverySettings(db, { actor: owner, shopId: shop.id, input: { enabled: true, zones: [{ communeId: rural.id, fee: "150" }] } })).rejects.toThrow(/deliveryFeeTooHigh/);
+    await expect(saveDeliverySettings(db, { actor: owner, shopId: shop.id, input: { enabled: true, zones: [{ communeId: rural.id, fee: "3" }, { communeId: rural.id, fee: "4" }] } })).rejects.toThrow(/zoneDuplicate/);
     expect(await db.pickupPoint.count({ where: { deliveryShopId: shop.id } })).toBe(0);
 
     const saved = await saveDeliverySettings(db, { actor: owner, shopId: shop.id, input: { enabled: true, minimum: "15", freeFrom: "", zones: [{ communeId: rural.id, fee: "3,20" }] } });
