@@ -9,5 +9,9 @@ describe("paths as logs and the accessibility statement show them", () => {
     expect(auditPageName("http://x/boutiques/librairie-la-belle-aventure")).toBe("/boutiques/librairie-la-belle-aventure");
     expect(auditPageName("http://x/recherche?q=pain&jeton=abc")).toBe("/recherche?q=pain");
     expect(auditPageName("http://x/")).toBe("/");
+    // Ids and days in the query too, and empty fields dropped: one row per kind of page, whatever the run.
+    expect(auditPageName("http://x/telephone?commune=cmwxgrz4p0009et7d65zi11vk&adresse=")).toBe("/telephone?commune=:id");
+    expect(auditPageName("http://x/dashboard/cmwxgrz4p0009et7d65zi11vk/tournees?jour=2026-11-27")).toBe("/dashboard/:id/tournees?jour=:jour");
+    expect(auditPageName("http://x/connexion?callbackUrl=%2Fcompte%2Fcommandes")).toBe("/connexion?callbackUrl=%2Fcompte%2Fcommandes");
   });
 });

@@ -5,12 +5,19 @@ function segmentName(segment: string): string {
   return segment;
 }
 
+/** A query value as the statement shows it: ids and days replaced, so one kind of page is one row whatever the run. */
+function queryValueName(value: string): string {
+  if (/^c[a-z0-9]{20,}$/.test(value)) return ":id";
+  if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return ":jour";
+  return encodeURIComponent(value);
+}
+
 /** "/commandes/cmh3…?t=…" → "/commandes/:id", "/invitation/Zx…" → "/invitation/:jeton": one row per kind of page, no secrets. */
 export function publicPath(url: string): string {
   const parsed = new URL(url);
   const pathName = parsed.pathname.split("/").map(segmentName).join("/") || "/";
   for (const secret of ["t", "token", "jeton"]) parsed.searchParams.delete(secret);
-  const query = parsed.searchParams.toString();
+  const query = [...parsed.searchParams].filter(([, value]) => value !== "").map(([key, value]) => `${encodeURIComponent(key)}=${queryValueName(value)}`).join("&");
   return query ? `${pathName}?${query}` : pathName;
 }
 
