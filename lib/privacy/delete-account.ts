@@ -1,13 +1,11 @@
 import { z } from "zod";
 import type { PrismaClient } from "@/generated/prisma/client";
-import type { OrderStatus } from "@/generated/prisma/enums";
 import { audit } from "@/lib/admin/audit";
 import { anonymous, type Actor } from "@/lib/auth/actor";
 import { DomainError, UnauthenticatedError } from "@/lib/errors";
+import { HOLDS_STOCK } from "@/lib/orders/status";
 import { eraseOrderContacts } from "./erase-orders";
 import { ownOrders } from "./scope";
-
-const OPEN: OrderStatus[] = ["AWAITING_PAYMENT", "CONFIRMED", "PREPARING", "READY", "AT_RELAY_POINT", "OUT_FOR_DELIVERY"];
 
 export const deleteAccountInput = z.object({ confirmEmail: z.string().trim().min(1, "required").max(320) });
 
@@ -23,12 +21,16 @@ export async function deleteCustomerAccount(db: PrismaClient, input: { actor: Ac
   if (actor.kind !== "user") throw new UnauthenticatedError();
   const { confirmEmail } = deleteAccountInput.parse(input.input);
   return db.$transaction(async (tx) => {
+    // The account's row is locked first: a checkout placing an order for it (its insert takes a key-share lock on
+    // the row) either commits before, and its open order refuses the deletion, or waits and finds no account.
+    await tx.$queryRaw`SELECT id FROM "User" WHERE id = ${actor.userId} FOR UPDATE`;
     const user = await tx.user.findUnique({ where: { id: actor.userId }, select: { id: true, email: true, emailVerified: true, _count: { select: { roles: true, memberships: true } } } });
     if (!user) throw new UnauthenticatedError();
     if (confirmEmail.toLowerCase() !== user.email.toLowerCase()) throw new DomainError("invalidInput", "confirmation does not match", { reason: "deleteConfirmMismatch" });
     if (user._count.roles > 0 || user._count.memberships > 0) throw new DomainError("conflict", "staff account", { reason: "deleteStaffAccount" });
     const orders = await tx.order.findMany({ where: ownOrders(user), select: { id: true, reference: true, status: true } });
-    const open = orders.filter((order) => OPEN.includes(order.status));
+    // Open: the order still holds stock and a place, the shop may still need to reach its customer.
+    const open = orders.filter((order) => HOLDS_STOCK.includes(order.status));
     if (open.length > 0) throw new DomainError("conflict", "orders still open", { reason: "deleteOpenOrders", references: open.map((order) => order.reference).join(", ") });
 
     const erasedOrders = await eraseOrderContacts(tx, orders.map((order) => order.id), "deletedAccount", now);

@@ -118,6 +118,39 @@ describe("a customer's data", () => {
   });
 });
 
+describe("deletion racing a checkout", () => {
+  it("waits for an order being placed for the account and then refuses, keeping its contact details", async () => {
+    const { user, actor } = await customer();
+    let placed: { id: string } | null = null;
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let inserted: () => void = () => undefined;
+    const insertedYet = new Promise<void>((resolve) => (inserted = resolve));
+    // A checkout's transaction: its order for the account is written, not yet committed, while the deletion starts.
+    const checkout = db.$transaction(async (tx) => {
+      const bought = await tx.checkout.create({ data: { idempotencyKey: token(), accessToken: token(), userId: user.id, ownerKey: `user:${user.id}` } });
+      placed = await tx.order.create({
+        data: {
+          reference: `T-${token().slice(0, 8)}`, territoryId: place.territory.id, shopId: shop.shop.id, checkoutId: bought.id, customerId: user.id, contactName: "Camille Martin", contactEmail: user.email, contactPhone: "06 12 34 56 78",
+          status: "CONFIRMED", pickupPointId: shop.door.id, slotStartsAt: NOW, slotEndsAt: new Date(NOW.getTime() + 3_600_000), pickupCode: "1234", paymentMethod: "PAY_AT_PICKUP", subtotalCents: 420, vatCents: 22, totalCents: 420, accessToken: token(),
+        },
+        select: { id: true },
+      });
+      inserted();
+      await held;
+    }, { timeout: 20_000 });
+    await insertedYet;
+    const deletion = deleteCustomerAccount(db, { actor, input: { confirmEmail: user.email }, now: NOW });
+    // Give the deletion time to run as far as it can while the checkout is still open.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    release();
+    await checkout;
+    await expect(deletion).rejects.toMatchObject({ details: { reason: "deleteOpenOrders" } });
+    expect(await db.order.findUniqueOrThrow({ where: { id: (placed as { id: string } | null)?.id ?? "" } })).toMatchObject({ contactName: "Camille Martin", customerId: user.id, anonymizedAt: null });
+    expect(await db.user.count({ where: { id: user.id } })).toBe(1);
+  });
+});
+
 describe("guests' contact details", () => {
   it("are erased once the town's retention period after the order's end has passed — not before, not open orders, not accounts' orders — and a second run erases nothing more", async () => {
     await db.territory.update({ where: { id: place.territory.id }, data: { guestRetentionMonths: 6 } });
