@@ -6,6 +6,7 @@ import { addToCart } from "@/lib/cart/change-cart";
 import { NotFoundError } from "@/lib/errors";
 import { CheckoutError } from "@/lib/orders/checkout-error";
 import { placeOrders } from "@/lib/orders/place-orders";
+import { weighOrderLines } from "@/lib/orders/weigh-lines";
 import { transitionOrderByShop } from "@/lib/orders/shop-transitions";
 import { markNoShowAutomatically } from "@/lib/orders/automatic-no-show";
 import { listAvailableSlots } from "@/lib/slots/available-slots";
@@ -137,6 +138,37 @@ describe("checkout with delivery", () => {
     });
     // 16 € of soap + 5 € of delivery: the town adds 50 % of the 16 €, and the customer pays the rest with the fee.
     expect(await db.order.findUniqueOrThrow({ where: { id: placed.orders[0]?.id }, select: { totalCents: true, deliveryFeeCents: true, voucherCents: true } })).toEqual({ totalCents: 2100, deliveryFeeCents: 500, voucherCents: 800 });
+  });
+
+  it("keeps the top-up on the goods when weighed goods come to less: delivered, the town pays half the cheese, not the fee", async () => {
+    const town = await createTerritory(db);
+    const village = await db.commune.create({ data: { territoryId: town.territory.id, name: "Smarves", postalCode: "86240" } });
+    const { shop } = await createShop(db, town);
+    const owner = await member(shop.id, "OWNER");
+    const { pointId } = await saveDeliverySettings(db, { actor: owner, shopId: shop.id, input: { enabled: true, zones: [{ communeId: village.id, fee: "5" }] } });
+    await openEveryDay(db, shop.id, pointId);
+    const [, slot] = await listAvailableSlots(db, { shopId: shop.id, pickupPointId: pointId });
+    await db.voucherCampaign.create({ data: { territoryId: town.territory.id, name: "Coup de pouce", kind: "TOP_UP", budgetCents: 100_000, startsAt: new Date(Date.now() - 60_000), endsAt: new Date(Date.now() + 3_600_000), topUpBp: 5000, topUpCapCents: 2000 } });
+    // About 1 kg of Comté at 20 €/kg, weighed at 700 g: 14 €.
+    const comte = await db.product.create({ data: { shopId: shop.id, name: "Comté", priceCents: 2000, vatRateBp: 550, stock: 10, soldByWeight: true, pieceGrams: 1000, weightToleranceBp: 1000 } });
+    const buyer = guestOwner();
+    await addToCart(db, buyer, town.territory.id, { productId: comte.id, quantity: 1 });
+    const placed = await placeOrders(db, {
+      actor: anonymous,
+      owner: buyer,
+      territoryId: town.territory.id,
+      input: { idempotencyKey: randomUUID(), contact, delivery: { communeId: village.id, addressLine: "1 rue de l'Église" }, shops: [{ shopId: shop.id, pickupPointId: pointId, slotStartsAt: slot?.startsAt.toISOString(), paymentMethod: "PAY_AT_PICKUP" }] },
+    });
+    const orderId = placed.orders[0]?.id ?? "";
+    expect(await db.order.findUniqueOrThrow({ where: { id: orderId }, select: { voucherCents: true, totalCents: true } })).toEqual({ voucherCents: 1000, totalCents: 2500 });
+    const line = await db.orderLine.findFirstOrThrow({ where: { orderId } });
+    await transitionOrderByShop(db, { actor: owner, input: { orderId, action: "startPreparing" } });
+    await weighOrderLines(db, { actor: owner, input: { orderId, weights: [{ lineId: line.id, grams: 700 }] } });
+    for (const action of ["markReady", "startDelivery"]) await transitionOrderByShop(db, { actor: owner, input: { orderId, action } });
+    await transitionOrderByShop(db, { actor: owner, input: { orderId, action: "markDelivered", pickupCode: placed.orders[0]?.pickupCode } });
+    // 14 € of cheese + 5 € of delivery = 19 €; the town pays 7 € (half the cheese), the customer 12 €.
+    expect(await db.order.findUniqueOrThrow({ where: { id: orderId }, select: { totalCents: true, deliveryFeeCents: true, voucherCents: true } })).toEqual({ totalCents: 1900, deliveryFeeCents: 500, voucherCents: 700 });
+    expect(await db.voucherUse.findFirstOrThrow({ where: { orderId }, select: { status: true, amountCents: true } })).toEqual({ status: "SPENT", amountCents: 700 });
   });
 
   it("delivers free in a free commune and from the shop's threshold", async () => {

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { amountDue, type OrderForAmount } from "./amounts";
+import type { OrderStatus } from "@/generated/prisma/enums";
+import { TRANSITIONS } from "@/lib/orders/status";
+import { amountDue, SETTLED_FOR_CAPTURE, type OrderForAmount } from "./amounts";
 
 const order = (over: Partial<OrderForAmount>): OrderForAmount => ({ status: "COLLECTED", totalCents: 4000, maxTotalCents: 4000, voucherCents: 0, lines: [], shop: { noShowFeeCents: null }, ...over });
 
@@ -17,5 +19,12 @@ describe("what the card pays", () => {
   it("cancelled: nothing; not collected: the shop's fee, the vouchers having gone back to the town", () => {
     expect(amountDue(order({ status: "CANCELLED", voucherCents: 1000 }))).toBe(0);
     expect(amountDue(order({ status: "NO_SHOW", voucherCents: 1000, shop: { noShowFeeCents: 500 } }))).toBe(500);
+  });
+});
+
+describe("statuses settled for capture", () => {
+  it("are every status once the shop has prepared the order (new statuses must be placed here: a round out for delivery is settled)", () => {
+    const notYet: OrderStatus[] = ["AWAITING_PAYMENT", "CONFIRMED", "PREPARING"];
+    for (const status of Object.keys(TRANSITIONS) as OrderStatus[]) expect(SETTLED_FOR_CAPTURE.includes(status), status).toBe(!notYet.includes(status));
   });
 });

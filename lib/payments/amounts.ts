@@ -1,7 +1,7 @@
 import type { OrderStatus } from "@/generated/prisma/enums";
 
 /** Statuses in which an order's amount is known for good (prepared, or over). */
-export const SETTLED_FOR_CAPTURE: OrderStatus[] = ["READY", "AT_RELAY_POINT", "COLLECTED", "CANCELLED", "NO_SHOW"];
+export const SETTLED_FOR_CAPTURE: OrderStatus[] = ["READY", "AT_RELAY_POINT", "OUT_FOR_DELIVERY", "COLLECTED", "CANCELLED", "NO_SHOW"];
 
 export type OrderForAmount = {
   status: OrderStatus;

@@ -1,5 +1,6 @@
 import type { PrismaClient } from "@/generated/prisma/client";
 import { queueEmail } from "@/lib/notifications/outbox";
+import { HOLDS_STOCK } from "@/lib/orders/status";
 import type { PaymentGateway, WebhookEvent } from "./gateway";
 import { settleCheckoutSession } from "./settle-session";
 import { recordOutsideRefunds } from "./outside-refunds";
@@ -60,7 +61,7 @@ async function authorizationLost(db: PrismaClient, gateway: PaymentGateway, paym
     if (!(await firstDelivery(tx, event))) return "already";
     const updated = await tx.checkout.updateMany({ where: { id: checkout.id, paymentStatus: "AUTHORIZED" }, data: { paymentStatus: "CANCELLED" } });
     if (updated.count === 0) return "already";
-    const orders = await tx.order.findMany({ where: { checkoutId: checkout.id, paymentMethod: "ONLINE", status: { in: ["CONFIRMED", "PREPARING", "READY", "AT_RELAY_POINT"] } }, select: { id: true, reference: true, contactEmail: true, contactName: true, territoryId: true, shop: { select: { name: true } } } });
+    const orders = await tx.order.findMany({ where: { checkoutId: checkout.id, paymentMethod: "ONLINE", status: { in: HOLDS_STOCK.filter((status) => status !== "AWAITING_PAYMENT") } }, select: { id: true, reference: true, contactEmail: true, contactName: true, territoryId: true, shop: { select: { name: true } } } });
     for (const order of orders) {
       await tx.order.update({ where: { id: order.id }, data: { paymentMethod: "PAY_AT_PICKUP" } });
       await tx.orderEvent.create({ data: { orderId: order.id, toStatus: (await tx.order.findUniqueOrThrow({ where: { id: order.id }, select: { status: true } })).status, note: "paiement en ligne annulé par la banque : à régler au retrait" } });

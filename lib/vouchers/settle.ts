@@ -47,18 +47,19 @@ export async function releaseVoucherUses(tx: Tx, orderIds: string | string[], no
 /**
  * A collected order makes its vouchers spent: the town owes them to the shop.
  * Weighed goods can come to less than estimated: a top-up keeps its percentage
- * of the final total, a code pays at most the total, and the rest goes back to
- * the campaign (and to the code).
+ * of the final goods, a code pays at most the goods, and the rest goes back to
+ * the campaign (and to the code). The delivery fee is never the town's to pay.
  */
 export async function spendVoucherUses(tx: Tx, orderId: string, now: Date): Promise<void> {
   const uses = await committedUses(tx, [orderId]);
   if (uses.length === 0) return;
   await lockInCheckoutOrder(tx, uses);
-  const order = await tx.order.findUniqueOrThrow({ where: { id: orderId }, select: { totalCents: true } });
-  let payable = order.totalCents;
+  const order = await tx.order.findUniqueOrThrow({ where: { id: orderId }, select: { totalCents: true, deliveryFeeCents: true } });
+  const goodsCents = order.totalCents - order.deliveryFeeCents;
+  let payable = goodsCents;
   let voucherCents = 0;
   for (const use of uses) {
-    const share = use.campaign.kind === "TOP_UP" ? Math.floor((order.totalCents * (use.campaign.topUpBp ?? 0)) / 10_000) : use.amountCents;
+    const share = use.campaign.kind === "TOP_UP" ? Math.floor((goodsCents * (use.campaign.topUpBp ?? 0)) / 10_000) : use.amountCents;
     const spent = Math.max(0, Math.min(use.amountCents, share, payable));
     payable -= spent;
     const updated = await tx.voucherUse.updateMany({ where: { id: use.id, status: "COMMITTED" }, data: spent > 0 ? { status: "SPENT", settledAt: now, amountCents: spent } : { status: "RELEASED", settledAt: now } });
