@@ -294,4 +294,22 @@ describe("the delivery round", () => {
     await expect(startDeliveryRound(db, { actor: staff, input: { shopId: shop.shop.id, slotStartsAt: shop.slot.startsAt.toISOString() } })).rejects.toMatchObject({ details: { reason: "roundNothingReady" } });
     await expect(startDeliveryRound(db, { actor: outsider, input: { shopId: shop.shop.id, slotStartsAt: shop.slot.startsAt.toISOString() } })).rejects.toBeInstanceOf(NotFoundError);
   });
+
+  it("lists the past rounds' deliveries left open, for the shop to close them", async () => {
+    const shop = await deliveringShop();
+    const staff = await member(shop.shop.id, "STAFF");
+    const checkout = await db.checkout.create({ data: { idempotencyKey: randomUUID(), accessToken: randomUUID() } });
+    const yesterday = new Date(Date.now() - 86_400_000 - 3_600_000);
+    const forgotten = await db.order.create({
+      data: {
+        reference: `T-${randomUUID().slice(0, 8)}`, territoryId: place.territory.id, shopId: shop.shop.id, checkoutId: checkout.id, contactName: "Oublié", status: "OUT_FOR_DELIVERY",
+        pickupPointId: shop.pointId, slotStartsAt: yesterday, slotEndsAt: new Date(yesterday.getTime() + 3_600_000), pickupCode: "ABC234", paymentMethod: "PAY_AT_PICKUP",
+        subtotalCents: 1000, vatCents: 0, totalCents: 1000, accessToken: randomUUID(), deliveryCommuneId: rural.id, deliveryAddress: "1 rue Oubliée",
+      },
+    });
+    const { unsettled } = await getDeliveryRounds(db, { actor: staff, shopId: shop.shop.id });
+    expect(unsettled.map((o) => [o.reference, o.status])).toEqual([[forgotten.reference, "OUT_FOR_DELIVERY"]]);
+    await transitionOrderByShop(db, { actor: staff, input: { orderId: forgotten.id, action: "markAbsent", reason: "Tournée d'hier : personne" } });
+    expect((await getDeliveryRounds(db, { actor: staff, shopId: shop.shop.id })).unsettled).toEqual([]);
+  });
 });

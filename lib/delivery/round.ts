@@ -27,6 +27,8 @@ export type RoundOrder = {
   paidOnline: boolean;
 };
 
+export type Unsettled = { id: string; reference: string; status: OrderStatus; contactName: string; slotStartsAt: Date; slotEndsAt: Date };
+
 export type Round = {
   startsAt: Date;
   endsAt: Date;
@@ -40,11 +42,19 @@ export type Round = {
  * The shop's delivery rounds of a day, one per delivery slot: orders grouped by commune with the address, phone,
  * instructions, what to bring and what to collect. The customer's code is not on the sheet: the customer gives it.
  */
-export async function getDeliveryRounds(db: PrismaClient, request: { actor: Actor; shopId: string; day?: unknown; now?: Date }): Promise<{ day: LocalDate; enabled: boolean; rounds: Round[] }> {
+export async function getDeliveryRounds(db: PrismaClient, request: { actor: Actor; shopId: string; day?: unknown; now?: Date }): Promise<{ day: LocalDate; enabled: boolean; rounds: Round[]; unsettled: Unsettled[] }> {
   requireShopMember(request.actor, request.shopId);
-  const day = dayInput.parse(request.day) ?? toLocal(request.now ?? new Date()).date;
+  const now = request.now ?? new Date();
+  const day = dayInput.parse(request.day) ?? toLocal(now).date;
   const point = await db.pickupPoint.findUnique({ where: { deliveryShopId: request.shopId }, select: { id: true, active: true } });
-  if (!point) return { day, enabled: false, rounds: [] };
+  if (!point) return { day, enabled: false, rounds: [], unsettled: [] };
+  // Rounds of past days left open: the clock never closes a delivery, the shop must (delivered, absent or cancelled).
+  const unsettled = await db.order.findMany({
+    where: { shopId: request.shopId, pickupPointId: point.id, status: { in: ["READY", "OUT_FOR_DELIVERY"] }, slotEndsAt: { lt: fromLocal(toLocal(now).date, 0) ?? now } },
+    orderBy: { slotStartsAt: "asc" },
+    take: 100,
+    select: { id: true, reference: true, status: true, contactName: true, slotStartsAt: true, slotEndsAt: true },
+  });
   const orders = await db.order.findMany({
     where: { shopId: request.shopId, pickupPointId: point.id, status: { in: ON_THE_SHEET }, slotStartsAt: { gte: fromLocal(day, 0) ?? new Date(), lt: fromLocal(addDays(day, 1), 0) ?? new Date() } },
     orderBy: [{ slotStartsAt: "asc" }, { deliveryAddress: "asc" }],
@@ -84,7 +94,7 @@ export async function getDeliveryRounds(db: PrismaClient, request: { actor: Acto
     });
   }
   for (const round of rounds.values()) round.communes.sort((a, b) => a.name.localeCompare(b.name, "fr"));
-  return { day, enabled: point.active, rounds: [...rounds.values()] };
+  return { day, enabled: point.active, rounds: [...rounds.values()], unsettled };
 }
 
 const startRoundInput = z.object({ shopId: z.string().min(1).max(64), slotStartsAt: z.iso.datetime({ offset: true }) });

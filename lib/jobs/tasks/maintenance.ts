@@ -23,7 +23,8 @@ async function sweepExpiredHolds({ db, now }: TaskContext): Promise<void> {
 /** Safety net for orders placed before a grace change or before this feature: each is checked against its deadline. */
 async function sweepNoShows({ db, now }: TaskContext): Promise<void> {
   const overdue = await db.order.findMany({
-    where: { status: { in: ["READY", "AT_RELAY_POINT"] }, slotEndsAt: { lte: new Date(now().getTime() - 3_600_000) } },
+    // Deliveries are closed by the driver, never by the clock: left out, they cannot crowd the batch forever.
+    where: { status: { in: ["READY", "AT_RELAY_POINT"] }, slotEndsAt: { lte: new Date(now().getTime() - 3_600_000) }, pickupPoint: { kind: { not: "DELIVERY" } } },
     select: { id: true },
     orderBy: { slotEndsAt: "asc" },
     take: BATCH,

@@ -19,7 +19,7 @@ type Props = { params: Promise<{ shopId: string }>; searchParams: Promise<{ jour
 export default async function DeliveryRoundsPage({ params, searchParams }: Props) {
   const [{ shopId }, { jour }] = await Promise.all([params, searchParams]);
   const { actor } = await dashboardPage(shopId, `/dashboard/${shopId}/tournees`);
-  const [{ day, enabled, rounds }, t, tOrder, locale] = await Promise.all([
+  const [{ day, enabled, rounds, unsettled }, t, tOrder, locale] = await Promise.all([
     getDeliveryRounds(db(), { actor, shopId, day: jour }),
     getTranslations("dashboard"),
     getTranslations("order"),
@@ -43,6 +43,19 @@ export default async function DeliveryRoundsPage({ params, searchParams }: Props
         <Link href={`/dashboard/${shopId}/livraison`} className="inline-flex min-h-11 items-center underline">{t("deliverySettingsLink")}</Link>
       </div>
       {!enabled && <p role="note" className="rounded-lg bg-amber-100 p-3 text-amber-950 print:hidden">{t("deliveryOff")}</p>}
+      {unsettled.length > 0 && (
+        <section aria-labelledby="unsettled-heading" className="space-y-2 rounded-xl border-2 border-amber-600 bg-amber-50 p-4 print:hidden" data-testid="unsettled-deliveries">
+          <h2 id="unsettled-heading" className="text-xl font-semibold">{t("unsettledHeading", { count: unsettled.length })}</h2>
+          <p>{t("unsettledHelp")}</p>
+          <ul className="list-inside list-disc">
+            {unsettled.map((order) => (
+              <li key={order.id}>
+                <Link href={`/dashboard/${shopId}/commandes/${order.id}`} className="underline">{order.reference}</Link> — {order.contactName}, {formatSlot(order.slotStartsAt, order.slotEndsAt, locale)} — {tOrder(statusLabelKey(order.status, "DELIVERY"))}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
       {rounds.length === 0 ? (
         <p className="rounded-lg bg-white p-6 text-muted">{t("noRounds")}</p>
       ) : (
