@@ -5,7 +5,7 @@ import { requireShopMember } from "@/lib/auth/guards";
 import { addDays, fromLocal, isoWeekday, toLocal, type LocalDate } from "@/lib/time/zoned";
 
 const TO_PREPARE = ["CONFIRMED", "PREPARING"] as const;
-const COUNTED = ["AWAITING_PAYMENT", "CONFIRMED", "PREPARING", "READY", "AT_RELAY_POINT", "COLLECTED", "NO_SHOW"] as const;
+const COUNTED = ["AWAITING_PAYMENT", "CONFIRMED", "PREPARING", "READY", "AT_RELAY_POINT", "OUT_FOR_DELIVERY", "COLLECTED", "NO_SHOW"] as const;
 
 const dayInput = z.iso.date().optional().catch(undefined);
 

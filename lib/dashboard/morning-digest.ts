@@ -35,7 +35,7 @@ async function sendDigest(db: PrismaClient, shop: { id: string; name: string; te
     const claimed = await tx.$executeRaw`INSERT INTO "ShopDigestLog" ("shopId", "day") VALUES (${shop.id}, ${day}::date) ON CONFLICT DO NOTHING`;
     if (claimed === 0) return false;
     const orders = await tx.order.findMany({
-      where: { shopId: shop.id, slotStartsAt: { gte: dayStart, lt: dayEnd }, status: { in: ["CONFIRMED", "PREPARING", "READY", "AT_RELAY_POINT"] } },
+      where: { shopId: shop.id, slotStartsAt: { gte: dayStart, lt: dayEnd }, status: { in: ["CONFIRMED", "PREPARING", "READY", "AT_RELAY_POINT", "OUT_FOR_DELIVERY"] } },
       orderBy: [{ slotStartsAt: "asc" }, { reference: "asc" }],
       select: { reference: true, contactName: true, slotStartsAt: true, slotEndsAt: true, pickupPoint: { select: { name: true } }, _count: { select: { lines: true } } },
     });

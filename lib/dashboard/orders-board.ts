@@ -6,7 +6,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { requireShopMember } from "@/lib/auth/guards";
 import { addDays, fromLocal, toLocal } from "@/lib/time/zoned";
 
-const STATUSES = ["AWAITING_PAYMENT", "CONFIRMED", "PREPARING", "READY", "AT_RELAY_POINT", "COLLECTED", "CANCELLED", "NO_SHOW"] as const;
+const STATUSES = ["AWAITING_PAYMENT", "CONFIRMED", "PREPARING", "READY", "AT_RELAY_POINT", "OUT_FOR_DELIVERY", "COLLECTED", "CANCELLED", "NO_SHOW"] as const;
 
 export const boardFilters = z.object({
   status: z.enum(STATUSES).optional().catch(undefined),

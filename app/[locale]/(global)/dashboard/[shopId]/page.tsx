@@ -13,7 +13,7 @@ import { dashboardPage } from "../_lib/guard";
 
 type Props = { params: Promise<{ shopId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-const STATUS_ORDER = ["AWAITING_PAYMENT", "CONFIRMED", "PREPARING", "READY", "AT_RELAY_POINT", "COLLECTED", "CANCELLED", "NO_SHOW"] as const;
+const STATUS_ORDER = ["AWAITING_PAYMENT", "CONFIRMED", "PREPARING", "READY", "AT_RELAY_POINT", "OUT_FOR_DELIVERY", "COLLECTED", "CANCELLED", "NO_SHOW"] as const;
 
 export default async function OrdersBoardPage({ params, searchParams }: Props) {
   const { shopId } = await params;
