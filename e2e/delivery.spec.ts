@@ -71,7 +71,7 @@ test("a customer in a rural commune has one shop deliver and collects from anoth
 
   await expect(customer.getByRole("heading", { level: 1, name: "Merci, vos commandes sont confirmées" })).toBeVisible();
   const delivered = customer.getByTestId("confirmed-order").filter({ hasText: GROCER });
-  await expect(delivered).toContainText("Livraison à domicile : 12 route de Saint-Benoît, Ligugé");
+  await expect(delivered).toContainText("livraison à domicile, 12 route de Saint-Benoît, Ligugé");
   await expect(delivered).toContainText("Code à donner au livreur");
   const code = ((await delivered.getByTestId("pickup-code").textContent()) ?? "").trim();
   const orderLink = (await delivered.getByRole("link").first().getAttribute("href")) ?? "";

@@ -19,8 +19,6 @@ type Props = {
   idempotencyKey: string;
   shops: ShopOptions[];
   totals: Record<string, string>;
-  /** Per shop, the most an online payment authorizes (weighed lines at their tolerance) */
-  maxima: Record<string, string>;
   contact: { name: string; email: string; phone: string };
   forCaller: boolean;
   /** The town's running top-up on this basket, already in words (null: none running) */
@@ -29,7 +27,7 @@ type Props = {
   deliveryCommunes: CommuneChoice[];
 };
 
-export function CheckoutForm({ idempotencyKey, shops, totals, maxima, contact, forCaller, topUp, deliveryCommunes }: Props) {
+export function CheckoutForm({ idempotencyKey, shops, totals, contact, forCaller, topUp, deliveryCommunes }: Props) {
   const t = useTranslations("checkout");
   const errorText = useErrorText();
   const [state, onSubmit, pending] = useKeptFormAction<ActionResult<{ next: string }>>(placeOrdersAction, idleResult);
@@ -95,7 +93,6 @@ export function CheckoutForm({ idempotencyKey, shops, totals, maxima, contact, f
           key={shop.shopId}
           options={shop}
           totalLabel={totals[shop.shopId] ?? ""}
-          maxLabel={maxima[shop.shopId] ?? ""}
           communeId={communeId}
           communeNames={communeNames}
           onDeliveryChange={(shopId, on) => setDelivering((current) => ({ ...current, [shopId]: on }))}

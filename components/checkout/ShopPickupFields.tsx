@@ -10,7 +10,6 @@ import type { DeliveryOption, ShopOptions } from "@/lib/orders/checkout-options"
 type Props = {
   options: ShopOptions;
   totalLabel: string;
-  maxLabel: string;
   /** The basket's delivery commune, once chosen ("" before) */
   communeId: string;
   communeNames: Record<string, string>;
@@ -24,7 +23,7 @@ export function feeFor(delivery: DeliveryOption, communeId: string, subtotalCent
 }
 
 /** Pickup point (or delivery), slot and payment method for one shop of the checkout. */
-export function ShopPickupFields({ options, totalLabel, maxLabel, communeId, communeNames, onDeliveryChange }: Props) {
+export function ShopPickupFields({ options, totalLabel, communeId, communeNames, onDeliveryChange }: Props) {
   const t = useTranslations("checkout");
   const locale = toLocale(useLocale());
   const tShop = useTranslations("shop");
@@ -36,6 +35,8 @@ export function ShopPickupFields({ options, totalLabel, maxLabel, communeId, com
   };
   const delivering = point?.delivery ?? null;
   const fee = delivering && communeId ? feeFor(delivering, communeId, options.subtotalCents) : null;
+  // What an online payment authorizes: the goods at their most (weighed lines at their tolerance), and the delivery.
+  const maxLabel = formatPrice(options.maxSubtotalCents + (fee ?? 0), locale);
   const days = [...new Set(point?.slots.map((s) => s.day) ?? [])];
   const prefix = `shop.${options.shopId}`;
   return (
@@ -78,9 +79,14 @@ export function ShopPickupFields({ options, totalLabel, maxLabel, communeId, com
             )}
           </label>
         ))}
-        {delivering && communeId && fee === null && <p className="font-medium text-red-800" data-testid="delivery-warning">{t("notDeliveringTo", { commune: communeNames[communeId] ?? "" })}</p>}
-        {delivering && options.subtotalCents < delivering.minimumCents && <p className="font-medium text-red-800" data-testid="delivery-warning">{t("belowMinimum", { amount: formatPrice(delivering.minimumCents, locale) })}</p>}
-        {fee !== null && <p className="font-medium" data-testid="delivery-fee">{fee > 0 ? t("deliveryFee", { fee: formatPrice(fee, locale) }) : t("deliveryFree")}</p>}
+        {/* Announced as it changes: the commune is chosen further down, in the address block. */}
+        {options.points.some((p) => p.kind === "DELIVERY") && (
+          <div role="status" aria-live="polite" className="space-y-1">
+            {delivering && communeId && fee === null && <p className="font-medium text-red-800" data-testid="delivery-warning">{t("notDeliveringTo", { commune: communeNames[communeId] ?? "" })}</p>}
+            {delivering && options.subtotalCents < delivering.minimumCents && <p className="font-medium text-red-800" data-testid="delivery-warning">{t("belowMinimum", { amount: formatPrice(delivering.minimumCents, locale) })}</p>}
+            {fee !== null && <p className="font-medium" data-testid="delivery-fee">{options.shopName} — {fee > 0 ? t("deliveryFee", { fee: formatPrice(fee, locale) }) : t("deliveryFree")}</p>}
+          </div>
+        )}
       </fieldset>
       <div className="space-y-1">
         <label htmlFor={`${prefix}.slot`} className="block font-semibold">
@@ -123,7 +129,7 @@ export function ShopPickupFields({ options, totalLabel, maxLabel, communeId, com
         )}
         <label className="flex min-h-11 items-center gap-3">
           <input type="radio" name={`${prefix}.paymentMethod`} value="PAY_AT_PICKUP" defaultChecked className="h-5 w-5" />
-          {tShop("PAY_AT_PICKUP")}
+          {delivering ? t("payOnDelivery") : tShop("PAY_AT_PICKUP")}
         </label>
       </fieldset>
     </fieldset>

@@ -96,6 +96,21 @@ describe("a shop's delivery settings", () => {
   });
 });
 
+describe("saving the delivery settings twice at once", () => {
+  it("applies both in turn, the last one's zones kept, one delivery point", async () => {
+    const { shop } = await createShop(db, place);
+    const owner = await member(shop.id, "OWNER");
+    const saves = await Promise.allSettled(
+      ["2", "3", "4", "5", "6"].map((fee) => saveDeliverySettings(db, { actor: owner, shopId: shop.id, input: { enabled: true, zones: [{ communeId: rural.id, fee }, { communeId: place.commune.id, fee }] } })),
+    );
+    expect(saves.map((s) => s.status)).toEqual(["fulfilled", "fulfilled", "fulfilled", "fulfilled", "fulfilled"]);
+    const zones = await db.deliveryZone.findMany({ where: { shopId: shop.id }, select: { feeCents: true } });
+    expect(zones).toHaveLength(2);
+    expect(new Set(zones.map((z) => z.feeCents)).size).toBe(1);
+    expect(await db.pickupPoint.count({ where: { deliveryShopId: shop.id } })).toBe(1);
+  });
+});
+
 describe("checkout with delivery", () => {
   it("charges the commune's fee as part of the order, with the goods' VAT, and mixes delivery and pickup in one basket", async () => {
     const grocer = await deliveringShop();

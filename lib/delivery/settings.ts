@@ -43,6 +43,8 @@ export async function saveDeliverySettings(db: PrismaClient, request: { actor: A
   const known = await db.commune.count({ where: { id: { in: communeIds }, territoryId: shop.territoryId } });
   if (known !== communeIds.length) throw new DomainError("invalidInput", "commune of another territory", { reason: "communeNotInTerritory", field: "zones" });
   return db.$transaction(async (tx) => {
+    // First statement, the shop's row updated (so locked): two saves at once (two tabs, two owners) take turns,
+    // and the second replaces the first's zones instead of colliding with them.
     await tx.shop.update({ where: { id: request.shopId }, data: { deliveryMinimumCents: input.minimum ?? 0, deliveryFreeFromCents: input.freeFrom } });
     await tx.deliveryZone.deleteMany({ where: { shopId: request.shopId } });
     await tx.deliveryZone.createMany({ data: input.zones.map((zone) => ({ shopId: request.shopId, communeId: zone.communeId, feeCents: zone.fee })) });

@@ -89,7 +89,7 @@ export async function queueOrderConfirmations(tx: Tx, orderIds: string[]): Promi
         ...(isDelivery(order) ? [`- Livraison : ${order.deliveryFeeCents > 0 ? formatPrice(order.deliveryFeeCents, "fr") : "offerte"}`] : []),
         `Total : ${formatPrice(order.totalCents, "fr")}${order.voucherCents > 0 ? "" : order.paymentMethod === "PAY_AT_PICKUP" ? (isDelivery(order) ? " (à payer à la livraison)" : " (à payer au retrait)") : ""}`,
         ...(order.voucherCents > 0
-          ? [`Bons d’achat de la ville : −${formatPrice(order.voucherCents, "fr")} ; reste à payer ${formatPrice(Math.max(0, order.totalCents - order.voucherCents), "fr")}${order.paymentMethod === "PAY_AT_PICKUP" ? " au retrait" : " (payé en ligne)"}`]
+          ? [`Bons d’achat de la ville : −${formatPrice(order.voucherCents, "fr")} ; reste à payer ${formatPrice(Math.max(0, order.totalCents - order.voucherCents), "fr")}${order.paymentMethod === "PAY_AT_PICKUP" ? (isDelivery(order) ? " à la livraison" : " au retrait") : " (payé en ligne)"}`]
           : []),
         "",
         ...handOverLines(order),

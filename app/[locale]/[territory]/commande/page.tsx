@@ -23,7 +23,6 @@ export default async function CheckoutPage({ params }: { params: Promise<{ terri
   if (cart.groups.length === 0 || cart.hasProblems) redirect(territoryHref(territory?.base ?? "", "/panier"));
   const [t, shops, contact] = await Promise.all([getTranslations("checkout"), getCheckoutOptions(db(), cart, locale, new Date(), { onlinePayment: onlinePaymentEnabled() }), describeContact(db(), actor, territoryId)]);
   const totals = Object.fromEntries(shops.map((s) => [s.shopId, t("summary", { count: s.itemCount, total: formatPrice(s.subtotalCents, locale) })]));
-  const maxima = Object.fromEntries(shops.map((s) => [s.shopId, formatPrice(s.maxSubtotalCents, locale)]));
   // The town's top-up, shown before confirming (checked again, for this person and the budget left, when placing).
   const topUp = await previewTopUp(db(), { territoryId, now: new Date(), shops });
   const deliveryCommunes = await deliveryCommunesOf(db(), territoryId, shops);
@@ -38,7 +37,7 @@ export default async function CheckoutPage({ params }: { params: Promise<{ terri
   return (
     <div className="space-y-6">
       <h1 className="text-3xl font-bold text-brand-800">{t("heading")}</h1>
-      <CheckoutForm idempotencyKey={randomUUID()} shops={shops} totals={totals} maxima={maxima} contact={contact.defaults} forCaller={contact.forCaller} topUp={topUpView} deliveryCommunes={deliveryCommunes} />
+      <CheckoutForm idempotencyKey={randomUUID()} shops={shops} totals={totals} contact={contact.defaults} forCaller={contact.forCaller} topUp={topUpView} deliveryCommunes={deliveryCommunes} />
     </div>
   );
 }

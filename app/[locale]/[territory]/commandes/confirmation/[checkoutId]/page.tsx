@@ -72,7 +72,7 @@ export default async function ConfirmationPage({ params, searchParams }: Props) 
                 </p>
                 <p>
                   <span className="font-medium">{t("where")} :</span>{" "}
-                  {order.pickupPoint.kind === "DELIVERY" ? `${t("deliveredTo")} ${order.deliveryAddress}, ${order.deliveryCommune?.name ?? ""}` : `${order.pickupPoint.name}, ${order.pickupPoint.addressLine}, ${order.pickupPoint.city}`}
+                  {order.pickupPoint.kind === "DELIVERY" ? t("deliveredAt", { address: `${order.deliveryAddress}, ${order.deliveryCommune?.name ?? ""}` }) : `${order.pickupPoint.name}, ${order.pickupPoint.addressLine}, ${order.pickupPoint.city}`}
                 </p>
                 <p>
                   <span className="font-medium">{t("total")} :</span> {formatPrice(order.totalCents, locale)}
