@@ -1,24 +1,19 @@
-import { z } from "zod";
 import type { PrismaClient } from "@/generated/prisma/client";
 import type { Actor } from "@/lib/auth/actor";
 import { requireShopMember } from "@/lib/auth/guards";
-import { addDays, fromLocal, isoWeekday, toLocal, type LocalDate } from "@/lib/time/zoned";
+import { localDayRange, requestedDay } from "@/lib/time/local-day";
+import { addDays, isoWeekday, toLocal } from "@/lib/time/zoned";
 
 const TO_PREPARE = ["CONFIRMED", "PREPARING"] as const;
 const COUNTED = ["AWAITING_PAYMENT", "CONFIRMED", "PREPARING", "READY", "AT_RELAY_POINT", "OUT_FOR_DELIVERY", "COLLECTED", "NO_SHOW"] as const;
 
-const dayInput = z.iso.date().optional().catch(undefined);
-
-function dayRange(day: LocalDate) {
-  return { gte: fromLocal(day, 0) ?? new Date(), lt: fromLocal(addDays(day, 1), 0) ?? new Date() };
-}
 
 /** The day's preparation list: per slot, the items to pick across orders still to prepare, then the day's totals. */
 export async function getPreparationList(db: PrismaClient, request: { actor: Actor; shopId: string; day?: unknown; now?: Date }) {
   requireShopMember(request.actor, request.shopId);
-  const day = dayInput.parse(request.day) ?? toLocal(request.now ?? new Date()).date;
+  const day = requestedDay(request.day, request.now ?? new Date());
   const orders = await db.order.findMany({
-    where: { shopId: request.shopId, status: { in: [...TO_PREPARE] }, slotStartsAt: dayRange(day) },
+    where: { shopId: request.shopId, status: { in: [...TO_PREPARE] }, slotStartsAt: localDayRange(day) },
     orderBy: { slotStartsAt: "asc" },
     select: { reference: true, contactName: true, slotStartsAt: true, slotEndsAt: true, pickupPoint: { select: { name: true } }, lines: { select: { productName: true, unit: true, quantity: true } } },
   });
@@ -52,12 +47,12 @@ export async function getShopFigures(db: PrismaClient, request: { actor: Actor; 
   const since = addDays(today, -13);
   const counted = { shopId: request.shopId, status: { in: [...COUNTED] } };
   const [todayCount, week, recent, top] = await Promise.all([
-    db.order.count({ where: { ...counted, slotStartsAt: dayRange(today) } }),
-    db.order.aggregate({ where: { ...counted, slotStartsAt: { gte: dayRange(monday).gte, lt: dayRange(addDays(monday, 6)).lt } }, _count: { _all: true }, _sum: { totalCents: true } }),
-    db.order.findMany({ where: { ...counted, slotStartsAt: { gte: dayRange(since).gte, lt: dayRange(today).lt } }, select: { slotStartsAt: true } }),
+    db.order.count({ where: { ...counted, slotStartsAt: localDayRange(today) } }),
+    db.order.aggregate({ where: { ...counted, slotStartsAt: { gte: localDayRange(monday).gte, lt: localDayRange(addDays(monday, 6)).lt } }, _count: { _all: true }, _sum: { totalCents: true } }),
+    db.order.findMany({ where: { ...counted, slotStartsAt: { gte: localDayRange(since).gte, lt: localDayRange(today).lt } }, select: { slotStartsAt: true } }),
     db.orderLine.groupBy({
       by: ["productName"],
-      where: { order: { ...counted, slotStartsAt: { gte: dayRange(addDays(today, -29)).gte } } },
+      where: { order: { ...counted, slotStartsAt: { gte: localDayRange(addDays(today, -29)).gte } } },
       _sum: { quantity: true, lineTotalCents: true },
       orderBy: { _sum: { quantity: "desc" } },
       take: 5,

@@ -5,12 +5,11 @@ import type { Actor } from "@/lib/auth/actor";
 import { requireShopMember } from "@/lib/auth/guards";
 import { DomainError, NotFoundError } from "@/lib/errors";
 import { transitionOrderByShop } from "@/lib/orders/shop-transitions";
-import { addDays, fromLocal, toLocal, type LocalDate } from "@/lib/time/zoned";
+import { localDayRange, requestedDay } from "@/lib/time/local-day";
+import { fromLocal, toLocal, type LocalDate } from "@/lib/time/zoned";
 
 /** On the round sheet: every delivery the shop owes that day, and those already settled (for the record). */
 const ON_THE_SHEET: OrderStatus[] = ["CONFIRMED", "PREPARING", "READY", "OUT_FOR_DELIVERY", "COLLECTED", "NO_SHOW"];
-
-const dayInput = z.iso.date().optional().catch(undefined);
 
 export type RoundOrder = {
   id: string;
@@ -45,7 +44,7 @@ export type Round = {
 export async function getDeliveryRounds(db: PrismaClient, request: { actor: Actor; shopId: string; day?: unknown; now?: Date }): Promise<{ day: LocalDate; enabled: boolean; rounds: Round[]; unsettled: Unsettled[] }> {
   requireShopMember(request.actor, request.shopId);
   const now = request.now ?? new Date();
-  const day = dayInput.parse(request.day) ?? toLocal(now).date;
+  const day = requestedDay(request.day, now);
   const point = await db.pickupPoint.findUnique({ where: { deliveryShopId: request.shopId }, select: { id: true, active: true } });
   if (!point) return { day, enabled: false, rounds: [], unsettled: [] };
   // Rounds of past days left open: the clock never closes a delivery, the shop must (delivered, absent or cancelled).
@@ -56,7 +55,7 @@ export async function getDeliveryRounds(db: PrismaClient, request: { actor: Acto
     select: { id: true, reference: true, status: true, contactName: true, slotStartsAt: true, slotEndsAt: true },
   });
   const orders = await db.order.findMany({
-    where: { shopId: request.shopId, pickupPointId: point.id, status: { in: ON_THE_SHEET }, slotStartsAt: { gte: fromLocal(day, 0) ?? new Date(), lt: fromLocal(addDays(day, 1), 0) ?? new Date() } },
+    where: { shopId: request.shopId, pickupPointId: point.id, status: { in: ON_THE_SHEET }, slotStartsAt: localDayRange(day) },
     orderBy: [{ slotStartsAt: "asc" }, { deliveryAddress: "asc" }],
     select: {
       id: true, reference: true, status: true, contactName: true, contactPhone: true, note: true, slotStartsAt: true, slotEndsAt: true,

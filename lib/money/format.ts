@@ -11,3 +11,8 @@ export function formatPrice(cents: number, locale: Locale): string {
   }
   return formatter.format(cents / 100);
 }
+
+/** 1250 → "12,50": an amount as typed back into a form field (the forms read "12,50" and "12.50"). */
+export function euroInputValue(cents: number): string {
+  return (cents / 100).toFixed(2).replace(".", ",");
+}

@@ -7,7 +7,7 @@ import { CampaignFigures } from "@/components/vouchers/CampaignFigures";
 import { db } from "@/lib/db/prisma";
 import { isDomainError } from "@/lib/errors";
 import { toLocale } from "@/lib/i18n/locales";
-import { formatPrice } from "@/lib/money/format";
+import { euroInputValue, formatPrice } from "@/lib/money/format";
 import { toLocal } from "@/lib/time/zoned";
 import { getCampaign } from "@/lib/vouchers/campaigns";
 import { lastDay } from "@/lib/vouchers/issue-codes";
@@ -64,7 +64,7 @@ export default async function CampaignPage({ params }: { params: Promise<{ campa
             </div>
             <div className="space-y-1">
               <label htmlFor="change-budget" className="block text-sm font-medium">{t("budget")}</label>
-              <input id="change-budget" name="budget" inputMode="decimal" required defaultValue={(campaign.budgetCents / 100).toFixed(2).replace(".", ",")} className={box} />
+              <input id="change-budget" name="budget" inputMode="decimal" required defaultValue={euroInputValue(campaign.budgetCents)} className={box} />
             </div>
             <div className="space-y-1">
               <label htmlFor="change-endsOn" className="block text-sm font-medium">{t("endsOn")}</label>

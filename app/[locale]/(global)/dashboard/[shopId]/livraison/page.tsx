@@ -4,8 +4,9 @@ import { DeliverySettingsForm } from "@/components/dashboard/DeliverySettingsFor
 import { db } from "@/lib/db/prisma";
 import { getDeliverySettings } from "@/lib/delivery/settings";
 import { dashboardPage } from "../../_lib/guard";
+import { euroInputValue } from "@/lib/money/format";
 
-const euros = (cents: number | null) => (cents === null ? "" : (cents / 100).toFixed(2).replace(".", ","));
+const euros = (cents: number | null) => (cents === null ? "" : euroInputValue(cents));
 
 export default async function DeliverySettingsPage({ params }: { params: Promise<{ shopId: string }> }) {
   const { shopId } = await params;

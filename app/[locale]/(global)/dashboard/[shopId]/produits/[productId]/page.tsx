@@ -8,6 +8,7 @@ import { removeProductPhotoAction, uploadProductPhotoAction } from "@/app/action
 import { getShopProduct } from "@/lib/catalog/manage-products";
 import { db } from "@/lib/db/prisma";
 import { dashboardPage } from "../../../_lib/guard";
+import { euroInputValue } from "@/lib/money/format";
 
 export default async function EditProductPage({ params }: { params: Promise<{ shopId: string; productId: string }> }) {
   const { shopId, productId } = await params;
@@ -28,7 +29,7 @@ export default async function EditProductPage({ params }: { params: Promise<{ sh
           description: product.description,
           section: product.section ?? "",
           sku: product.sku ?? "",
-          price: (product.priceCents / 100).toFixed(2).replace(".", ","),
+          price: euroInputValue(product.priceCents),
           vatRateBp: product.vatRateBp,
           unit: product.unit,
           stock: product.stock,
