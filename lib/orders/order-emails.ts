@@ -130,6 +130,8 @@ const DELIVERY_MAIL: Partial<Record<string, { subject: string; body: string } | 
 
 /** Tells the customer about a status the shop set (ready, at the relay point, cancelled). */
 export async function queueStatusEmail(tx: Tx, orderId: string, status: string, reason?: string): Promise<void> {
+  // Most steps (preparing…) mail nothing: no need to load the order for them.
+  if (!STATUS_MAIL[status] && !DELIVERY_MAIL[status]) return;
   const order = await loadOrderForEmail(tx, orderId);
   if (!order) return;
   const mail = isDelivery(order) && status in DELIVERY_MAIL ? DELIVERY_MAIL[status] : STATUS_MAIL[status];
