@@ -120,7 +120,12 @@ test("the phone line finds who delivers to a caller's commune, and the operator 
   const operator = await signedIn(browser, "operateur@comptoir.local");
   await operator.goto("/telephone");
   await operator.getByLabel("Commune de l'appelant").selectOption({ label: "Lavoux (86800)" });
+  await operator.getByLabel("Adresse de l'appelant (facultatif)").fill("La Grange, 3 chemin des Prés");
   await operator.getByRole("form", { name: "Rechercher pour un appelant" }).getByRole("button", { name: "Rechercher" }).click();
+  await expect(operator.getByText("Appelant au La Grange, 3 chemin des Prés, Lavoux")).toBeVisible();
+  // The commune in the address bar, never the caller's street.
+  expect(operator.url()).toMatch(/commune=/);
+  expect(decodeURIComponent(operator.url())).not.toContain("Grange");
   const deliveries = operator.getByRole("region", { name: "Livraison à domicile à Lavoux" });
   await expect(deliveries).toContainText(GROCER);
   await expect(deliveries).toContainText("6,00");
@@ -134,7 +139,11 @@ test("the phone line finds who delivers to a caller's commune, and the operator 
   await operator.goto("/commande");
   await expect(operator.getByRole("group", { name: "Commande pour un appelant" })).toBeVisible();
   await chooseDelivery(operator, GROCER);
-  await fillAddress(operator, "Lavoux (86800)", "La Grange, 3 chemin des Prés");
+  // The caller's commune and address come from the phone line.
+  const address = operator.getByRole("group", { name: "Adresse de livraison" });
+  await expect(address.getByLabel("Commune")).toHaveValue(/.+/);
+  await expect(address.getByLabel("Commune").locator("option:checked")).toHaveText("Lavoux (86800)");
+  await expect(address.getByLabel("Adresse (numéro et rue)")).toHaveValue("La Grange, 3 chemin des Prés");
   await expect(operator.getByRole("group", { name: GROCER }).getByTestId("delivery-fee")).toContainText("6,00");
   await operator.getByLabel("Nom et prénom").fill("Marcel Dupuis");
   await operator.getByLabel("Téléphone").fill("05 49 56 00 11");

@@ -25,9 +25,11 @@ type Props = {
   topUp: { headline: string; lines: { shopId: string; text: string }[]; summary: string } | null;
   /** Communes some shop of the basket delivers to, for the delivery address */
   deliveryCommunes: CommuneChoice[];
+  /** The caller's commune and address from the phone line, offered for the delivery (phone orders) */
+  callerAddress: { communeId: string; addressLine: string } | null;
 };
 
-export function CheckoutForm({ idempotencyKey, shops, totals, contact, forCaller, topUp, deliveryCommunes }: Props) {
+export function CheckoutForm({ idempotencyKey, shops, totals, contact, forCaller, topUp, deliveryCommunes, callerAddress }: Props) {
   const t = useTranslations("checkout");
   const errorText = useErrorText();
   const [state, onSubmit, pending] = useKeptFormAction<ActionResult<{ next: string }>>(placeOrdersAction, idleResult);
@@ -43,7 +45,7 @@ export function CheckoutForm({ idempotencyKey, shops, totals, contact, forCaller
   const locale = toLocale(useLocale());
   // Which shops deliver (the address block shows for them) and where to.
   const [delivering, setDelivering] = useState<Record<string, boolean>>(() => Object.fromEntries(shops.map((s) => [s.shopId, s.points[0]?.kind === "DELIVERY"])));
-  const [communeId, setCommuneId] = useState("");
+  const [communeId, setCommuneId] = useState(callerAddress && deliveryCommunes.some((c) => c.id === callerAddress.communeId) ? callerAddress.communeId : "");
   const communeNames = Object.fromEntries(deliveryCommunes.map((c) => [c.id, c.label]));
   const feesCents = shops.reduce((sum, shop) => {
     const option = delivering[shop.shopId] ? shop.points.find((p) => p.kind === "DELIVERY")?.delivery : null;
@@ -98,7 +100,7 @@ export function CheckoutForm({ idempotencyKey, shops, totals, contact, forCaller
           onDeliveryChange={(shopId, on) => setDelivering((current) => ({ ...current, [shopId]: on }))}
         />
       ))}
-      {Object.values(delivering).some(Boolean) && <DeliveryAddressFields communes={deliveryCommunes} communeId={communeId} onCommuneChange={setCommuneId} fieldError={fieldError} />}
+      {Object.values(delivering).some(Boolean) && <DeliveryAddressFields communes={deliveryCommunes} communeId={communeId} onCommuneChange={setCommuneId} fieldError={fieldError} defaultAddressLine={callerAddress?.addressLine ?? ""} />}
       <fieldset className="space-y-3 rounded-xl bg-white p-4">
         <legend className="px-1 text-xl font-semibold">{forCaller ? t("callerHeading") : t("contact")}</legend>
         {forCaller && <p className="text-muted">{t("callerHelp")}</p>}

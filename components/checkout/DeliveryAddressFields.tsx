@@ -5,7 +5,7 @@ import { useTranslations } from "next-intl";
 export type CommuneChoice = { id: string; label: string };
 
 /** The one delivery address of the basket, asked only once a shop's delivery is chosen (checked on the server). */
-export function DeliveryAddressFields({ communes, communeId, onCommuneChange, fieldError }: { communes: CommuneChoice[]; communeId: string; onCommuneChange: (id: string) => void; fieldError: (name: string) => string | null }) {
+export function DeliveryAddressFields({ communes, communeId, onCommuneChange, fieldError, defaultAddressLine = "" }: { communes: CommuneChoice[]; communeId: string; onCommuneChange: (id: string) => void; fieldError: (name: string) => string | null; defaultAddressLine?: string }) {
   const t = useTranslations("checkout");
   const field = (name: string, label: string, control: React.ReactNode, help?: string) => {
     const error = fieldError(`delivery.${name}`);
@@ -33,7 +33,7 @@ export function DeliveryAddressFields({ communes, communeId, onCommuneChange, fi
       {field(
         "addressLine",
         t("deliveryStreet"),
-        <input id="delivery-addressLine" name="delivery.addressLine" required autoComplete="street-address" maxLength={200} aria-describedby={described("addressLine")} className="min-h-11 w-full rounded-lg border border-gray-500 px-3 sm:max-w-md" />,
+        <input id="delivery-addressLine" name="delivery.addressLine" defaultValue={defaultAddressLine} required autoComplete="street-address" maxLength={200} aria-describedby={described("addressLine")} className="min-h-11 w-full rounded-lg border border-gray-500 px-3 sm:max-w-md" />,
       )}
       {field(
         "instructions",

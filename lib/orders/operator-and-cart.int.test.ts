@@ -8,6 +8,7 @@ import { NotFoundError } from "@/lib/errors";
 import { listAvailableSlots } from "@/lib/slots/available-slots";
 import { testDb } from "@/tests/helpers/db";
 import { createShop, createTerritory, guestOwner, openEveryDay } from "@/tests/helpers/fixtures";
+import { describeContact } from "./checkout-contact";
 import { placeOrders } from "./place-orders";
 
 const db = testDb();
@@ -23,7 +24,7 @@ beforeAll(async () => {
   productId = (await db.product.create({ data: { shopId: shop.id, name: "Bouquet", priceCents: 3500, stock: 5 } })).id;
 });
 
-async function userActor(email: string, role?: "OPERATOR"): Promise<Actor> {
+async function userActor(email: string, role?: "OPERATOR" | "ADMIN"): Promise<Actor> {
   const user = await db.user.create({ data: { email } });
   if (role) await db.roleGrant.create({ data: { userId: user.id, role, territoryId: place.territory.id } });
   return loadActor(db, user.id);
@@ -59,6 +60,20 @@ describe("phone operator", () => {
     const input = { idempotencyKey: randomUUID(), contact: { name: "Camille", email: "", phone: "0612345678" }, shops: [] };
     await expect(placeOrders(db, { actor: customer, owner: { userId: customer.userId }, territoryId: place.territory.id, onBehalfOfCaller: true, input: { ...input, shops: [{ shopId: shop.id, pickupPointId: door.id, slotStartsAt: new Date().toISOString(), paymentMethod: "PAY_AT_PICKUP" }] } })).rejects.toBeInstanceOf(NotFoundError);
     await expect(placeOrders(db, { actor: customer, owner: { userId: customer.userId }, territoryId: place.territory.id, input: { ...input, shops: [{ shopId: shop.id, pickupPointId: door.id, slotStartsAt: new Date().toISOString(), paymentMethod: "PAY_AT_PICKUP" }] } })).rejects.toMatchObject({ details: { reason: "emailRequired" } });
+  });
+});
+
+describe("checkout contact", () => {
+  it("is the caller's for an operator, for an admin only with a caller on the line, and the customer's own otherwise", async () => {
+    const operator = await userActor(`op-${randomUUID()}@example.fr`, "OPERATOR");
+    const admin = await userActor(`admin-${randomUUID()}@example.fr`, "ADMIN");
+    const customer = await userActor(`c-${randomUUID()}@example.fr`);
+    expect((await describeContact(db, operator, place.territory.id)).forCaller).toBe(true);
+    expect((await describeContact(db, admin, place.territory.id)).forCaller).toBe(false);
+    expect((await describeContact(db, admin, place.territory.id, { callerOnTheLine: true })).forCaller).toBe(true);
+    // Another town's caller does not make an admin order for someone here.
+    expect((await describeContact(db, admin, (await createTerritory(db)).territory.id, { callerOnTheLine: true })).forCaller).toBe(false);
+    expect(await describeContact(db, customer, place.territory.id, { callerOnTheLine: true })).toMatchObject({ forCaller: false, defaults: { email: customer.kind === "user" ? customer.email : "" } });
   });
 });
 

@@ -6,12 +6,14 @@ import { db } from "@/lib/db/prisma";
 import { isDomainError } from "@/lib/errors";
 import { toLocale, type Locale } from "@/lib/i18n/locales";
 import { formatPrice } from "@/lib/money/format";
+import { takeCallAction } from "@/app/actions/phone-line";
+import { callerOnTheLineIn } from "@/lib/phone-line/caller";
 import { findServiceForCaller, getPhoneLineDesk, type FirstSlot, type PickupOption, type ServiceForCaller } from "@/lib/phone-line/find-options";
 import { territoryHref } from "@/lib/territory/href";
 import { territorySite } from "@/lib/territory/site";
 import { formatSlot } from "@/lib/time/format";
 
-type Props = { searchParams: Promise<{ territoire?: string | string[]; commune?: string | string[]; adresse?: string | string[] }> };
+type Props = { searchParams: Promise<{ territoire?: string | string[]; commune?: string | string[] }> };
 
 const single = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value) || undefined;
 
@@ -24,7 +26,8 @@ export async function generateMetadata() {
  * The phone line (issue #15): an operator types the caller's commune and sees who
  * can serve them, soonest first — shops delivering there, then relay points and
  * shop doors — and opens the shop's storefront page to order for the caller as
- * usual. A GET form, so it works without JavaScript and a search can be reloaded.
+ * usual. The search posts to a server action (no JavaScript needed) that remembers the caller's commune and
+ * address for the checkout, then comes back here with the commune in the address bar (never the street).
  */
 export default async function PhoneLinePage({ searchParams }: Props) {
   const query = await searchParams;
@@ -35,7 +38,8 @@ export default async function PhoneLinePage({ searchParams }: Props) {
     throw error;
   });
   const communeId = single(query.commune);
-  const addressLine = single(query.adresse);
+  const caller = await callerOnTheLineIn(desk.territory.id);
+  const addressLine = caller && caller.communeId === communeId ? caller.addressLine || undefined : undefined;
   const [t, locale, site] = await Promise.all([getTranslations("phoneLine"), getLocale().then(toLocale), territorySite(desk.territory.slug)]);
 
   let found: ServiceForCaller | null = null;
@@ -57,7 +61,7 @@ export default async function PhoneLinePage({ searchParams }: Props) {
     <div className="max-w-3xl space-y-6">
       <h1 className="text-3xl font-bold text-brand-800">{t("heading")}</h1>
       <p className="text-muted">{t("intro")}</p>
-      <form method="get" action="/telephone" className="flex flex-wrap items-end gap-3 rounded-xl bg-white p-4" aria-label={t("formLabel")}>
+      <form action={takeCallAction} className="flex flex-wrap items-end gap-3 rounded-xl bg-white p-4" aria-label={t("formLabel")}>
         {desk.territories.length > 1 ? (
           <div className="w-full sm:w-auto">
             <label htmlFor="phone-territory" className="block text-sm font-medium">{t("territory")}</label>

@@ -11,6 +11,7 @@ import { toLocale } from "@/lib/i18n/locales";
 import { formatPrice } from "@/lib/money/format";
 import { getCheckoutOptions } from "@/lib/orders/checkout-options";
 import { describeContact } from "@/lib/orders/checkout-contact";
+import { callerOnTheLineIn } from "@/lib/phone-line/caller";
 import { onlinePaymentEnabled } from "@/lib/payments/configured";
 import { territoryHref } from "@/lib/territory/href";
 import { territorySite } from "@/lib/territory/site";
@@ -21,7 +22,8 @@ export default async function CheckoutPage({ params }: { params: Promise<{ terri
   const [{ owner, territoryId }, actor, locale] = await Promise.all([visitorCartOwner(), getActor(), getLocale().then(toLocale)]);
   const cart = await getCart(db(), owner, territoryId);
   if (cart.groups.length === 0 || cart.hasProblems) redirect(territoryHref(territory?.base ?? "", "/panier"));
-  const [t, shops, contact] = await Promise.all([getTranslations("checkout"), getCheckoutOptions(db(), cart, locale, new Date(), { onlinePayment: onlinePaymentEnabled() }), describeContact(db(), actor, territoryId)]);
+  const caller = await callerOnTheLineIn(territoryId);
+  const [t, shops, contact] = await Promise.all([getTranslations("checkout"), getCheckoutOptions(db(), cart, locale, new Date(), { onlinePayment: onlinePaymentEnabled() }), describeContact(db(), actor, territoryId, { callerOnTheLine: caller !== null })]);
   const totals = Object.fromEntries(shops.map((s) => [s.shopId, t("summary", { count: s.itemCount, total: formatPrice(s.subtotalCents, locale) })]));
   // The town's top-up, shown before confirming (checked again, for this person and the budget left, when placing).
   const topUp = await previewTopUp(db(), { territoryId, now: new Date(), shops });
@@ -37,7 +39,7 @@ export default async function CheckoutPage({ params }: { params: Promise<{ terri
   return (
     <div className="space-y-6">
       <h1 className="text-3xl font-bold text-brand-800">{t("heading")}</h1>
-      <CheckoutForm idempotencyKey={randomUUID()} shops={shops} totals={totals} contact={contact.defaults} forCaller={contact.forCaller} topUp={topUpView} deliveryCommunes={deliveryCommunes} />
+      <CheckoutForm idempotencyKey={randomUUID()} shops={shops} totals={totals} contact={contact.defaults} forCaller={contact.forCaller} topUp={topUpView} deliveryCommunes={deliveryCommunes} callerAddress={contact.forCaller && caller ? { communeId: caller.communeId, addressLine: caller.addressLine } : null} />
     </div>
   );
 }
