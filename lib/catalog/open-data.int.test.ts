@@ -19,6 +19,9 @@ describe("open-data directory", () => {
     const bakery = entries.find((e) => e.name === "Boulangerie du Marché");
     expect(bakery).toMatchObject({ category: "Alimentation", city: "Poitiers", url: "https://comptoir.example.fr/boutiques/boulangerie-du-marche" });
     expect(bakery?.pickupOptions).toContain("point relais : Hôtel de Ville de Poitiers — accueil");
+    // The shops that deliver say where (issue #15); the others say nothing of it.
+    expect(entries.find((e) => e.name === "Les Paniers du Clain")?.pickupOptions).toContain("livraison à domicile : Lavoux, Ligugé, Poitiers, Saint-Benoît");
+    expect(bakery?.pickupOptions.some((option) => option.startsWith("livraison"))).toBe(false);
     const table = parseCsv(directoryCsv(entries));
     expect(table[0]).toEqual(["nom", "categorie", "adresse", "code_postal", "commune", "latitude", "longitude", "horaires", "retraits", "url"]);
     expect(table).toHaveLength(17);

@@ -21,7 +21,8 @@ export async function publicDirectory(db: PrismaClient, territorySlug: string, b
   const shops = await db.shop.findMany({
     where: { territory: { slug: territorySlug }, ...publishedShop },
     orderBy: { name: "asc" },
-    select: { slug: true, name: true, addressLine: true, postalCode: true, city: true, latitude: true, longitude: true, openingHours: true, category: { select: { nameFr: true } }, relayPoints: { select: { pickupPoint: { select: { name: true } } } } },
+    select: { slug: true, name: true, addressLine: true, postalCode: true, city: true, latitude: true, longitude: true, openingHours: true, category: { select: { nameFr: true } }, relayPoints: { select: { pickupPoint: { select: { name: true } } } },
+      deliveryPoint: { select: { active: true } }, deliveryZones: { select: { commune: { select: { name: true } } }, orderBy: { commune: { name: "asc" } } } },
   });
   return shops.map((shop) => ({
     name: shop.name,
@@ -32,7 +33,11 @@ export async function publicDirectory(db: PrismaClient, territorySlug: string, b
     latitude: shop.latitude,
     longitude: shop.longitude,
     openingHours: readOpeningHours(shop.openingHours),
-    pickupOptions: ["retrait au magasin", ...shop.relayPoints.map((r) => `point relais : ${r.pickupPoint.name}`)],
+    pickupOptions: [
+      "retrait au magasin",
+      ...shop.relayPoints.map((r) => `point relais : ${r.pickupPoint.name}`),
+      ...(shop.deliveryPoint?.active && shop.deliveryZones.length > 0 ? [`livraison à domicile : ${shop.deliveryZones.map((z) => z.commune.name).join(", ")}`] : []),
+    ],
     url: `${baseUrl}/boutiques/${shop.slug}`,
   }));
 }
