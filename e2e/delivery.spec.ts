@@ -41,7 +41,13 @@ test("a customer in a rural commune has one shop deliver and collects from anoth
   test.setTimeout(120_000);
   const customer = await (await browser.newContext()).newPage();
   const email = uniqueEmail("lucienne");
-  await customer.goto("/boutiques/primeur-clain");
+  // From the town's directory: the shops that deliver to Ligugé.
+  await customer.goto("/");
+  await customer.getByLabel("Livre à").selectOption("Ligugé");
+  await customer.getByRole("button", { name: "Filtrer" }).click();
+  await expect(customer.getByTestId("shop-count")).toHaveText(/^1 commerce/);
+  await expect(customer.getByTestId("shop-delivers")).toHaveText("Livre à domicile");
+  await customer.getByRole("link", { name: GROCER }).click();
   await expect(customer.getByTestId("shop-delivery")).toContainText("Ligugé (4,50");
   await expectNoAccessibilityViolations(customer);
   await addToBasket(customer, "primeur-clain", "Panier de saison (4 kg)");

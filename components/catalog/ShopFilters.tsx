@@ -8,12 +8,14 @@ type Props = {
   filters: HomeFilters;
   categories: { slug: string; nameFr: string; nameEn: string }[];
   communes: { id: string; name: string }[];
+  /** Communes some shop delivers to */
+  deliveryCommunes: { id: string; name: string }[];
   locale: Locale;
   base: string;
 };
 
 /** A plain GET form: filters work without JavaScript and stay in the URL. */
-export async function ShopFilters({ filters, categories, communes, locale, base }: Props) {
+export async function ShopFilters({ filters, categories, communes, deliveryCommunes, locale, base }: Props) {
   const t = await getTranslations("home");
   return (
     <form action={territoryHref(base, "/commerces")} className="flex flex-wrap items-end gap-3 rounded-xl bg-white p-4" aria-label={t("filtersHeading")}>
@@ -35,6 +37,17 @@ export async function ShopFilters({ filters, categories, communes, locale, base 
           ))}
         </select>
       </div>
+      {deliveryCommunes.length > 0 && (
+        <div className="w-full sm:w-auto">
+          <label htmlFor="filter-delivery" className="block text-sm font-medium">{t("deliversTo")}</label>
+          <select id="filter-delivery" name="livraison" defaultValue={filters.livraison ?? ""} className="min-h-11 w-full max-w-full rounded-lg border border-gray-500 bg-white px-2 sm:w-auto">
+            <option value="">{t("anyDelivery")}</option>
+            {deliveryCommunes.map((c) => (
+              <option key={c.id} value={c.name}>{c.name}</option>
+            ))}
+          </select>
+        </div>
+      )}
       <label className="flex min-h-11 items-center gap-2">
         <input type="checkbox" name="ouvert" value="1" defaultChecked={filters.ouvert === "1"} className="h-5 w-5" />
         {t("openNow")}

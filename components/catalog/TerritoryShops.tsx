@@ -27,7 +27,7 @@ export async function TerritoryShops({ home, locale, base }: { home: TerritoryHo
         <h2 id="shops-heading" className="text-2xl font-semibold">
           {t("shopsHeading")}
         </h2>
-        <ShopFilters filters={home.filters} categories={home.categories} communes={home.communes} locale={locale} base={base} />
+        <ShopFilters filters={home.filters} categories={home.categories} communes={home.communes} deliveryCommunes={home.deliveryCommunes} locale={locale} base={base} />
         <p role="status" className="font-medium" data-testid="shop-count">
           {t("resultCount", { count: home.shops.length })}
         </p>
@@ -50,7 +50,7 @@ export async function TerritoryShops({ home, locale, base }: { home: TerritoryHo
           <ul className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
             {home.shops.map((shop) => (
               <li key={shop.id}>
-                <ShopCard shop={shop} base={base} categoryName={categoryNames.get(shop.categoryId) ?? ""} openLabel={t("open")} closedLabel={t("closed")} />
+                <ShopCard shop={shop} base={base} categoryName={categoryNames.get(shop.categoryId) ?? ""} openLabel={t("open")} closedLabel={t("closed")} deliveryLabel={shop.delivers ? t("delivers") : null} />
               </li>
             ))}
           </ul>

@@ -29,6 +29,20 @@ describe("territory home", () => {
     expect(buxerolles?.shops.length).toBeGreaterThan(0);
   });
 
+  it("filters the shops that deliver to a commune, and marks the shops that deliver", async () => {
+    const home = await getTerritoryHome(db, "grand-poitiers", {}, tuesdayTen);
+    expect(home?.deliveryCommunes.map((c) => c.name)).toEqual(["Lavoux", "Ligugé", "Poitiers", "Saint-Benoît"]);
+    expect(home?.shops.filter((s) => s.delivers).map((s) => s.name)).toEqual(["Les Paniers du Clain"]);
+    expect((await getTerritoryHome(db, "grand-poitiers", { livraison: "Lavoux" }, tuesdayTen))?.shops.map((s) => s.name)).toEqual(["Les Paniers du Clain"]);
+    // Nobody delivers to Buxerolles; a shop whose delivery is off delivers nowhere.
+    expect((await getTerritoryHome(db, "grand-poitiers", { livraison: "Buxerolles" }, tuesdayTen))?.shops).toEqual([]);
+    const grocer = await db.shop.findFirstOrThrow({ where: { slug: "primeur-clain" }, select: { id: true } });
+    await db.pickupPoint.update({ where: { deliveryShopId: grocer.id }, data: { active: false } });
+    expect((await getTerritoryHome(db, "grand-poitiers", { livraison: "Lavoux" }, tuesdayTen))?.shops).toEqual([]);
+    expect((await getTerritoryHome(db, "grand-poitiers", {}, tuesdayTen))?.deliveryCommunes).toEqual([]);
+    await db.pickupPoint.update({ where: { deliveryShopId: grocer.id }, data: { active: true } });
+  });
+
   it("keeps only open shops with ouvert=1", async () => {
     expect((await getTerritoryHome(db, "grand-poitiers", { ouvert: "1" }, tuesdayTen))?.shops.length).toBeGreaterThan(10);
     expect((await getTerritoryHome(db, "grand-poitiers", { ouvert: "1" }, mondayTen))?.shops).toEqual([]);

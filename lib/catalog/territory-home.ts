@@ -11,6 +11,8 @@ export type TerritoryHome = NonNullable<Awaited<ReturnType<typeof getTerritoryHo
 export const homeFiltersSchema = z.object({
   categorie: boundedText(60).optional().catch(undefined),
   commune: boundedText(60).optional().catch(undefined),
+  /** A commune the shop delivers to (issue #15) */
+  livraison: boundedText(60).optional().catch(undefined),
   ouvert: z.literal("1").optional().catch(undefined),
   aujourdhui: z.literal("1").optional().catch(undefined),
 });
@@ -28,7 +30,7 @@ async function collectableToday(db: PrismaClient, shopId: string, pointIds: stri
 
 /**
  * What the territory home page shows: categories with shop counts, the published
- * shops matching the filters (category, commune, open now, collect today), relay points.
+ * shops matching the filters (category, commune, delivers to, open now, collect today), relay points.
  */
 export async function getTerritoryHome(db: PrismaClient, slug: string, rawFilters: unknown = {}, now = new Date()) {
   const filters = homeFiltersSchema.parse(rawFilters);
@@ -38,19 +40,22 @@ export async function getTerritoryHome(db: PrismaClient, slug: string, rawFilter
   });
   // A town in preparation has a home too: proxy.ts shows it only to its team (preview pass).
   if (!territory) return null;
-  const [categories, communes, shops, relayPoints] = await Promise.all([
+  const delivers = { deliveryPoint: { active: true } } as const;
+  const [categories, communes, deliveryCommunes, shops, relayPoints] = await Promise.all([
     db.category.findMany({
       where: { territoryId: territory.id },
       orderBy: { position: "asc" },
       select: { id: true, slug: true, nameFr: true, nameEn: true, icon: true, _count: { select: { shops: { where: publishedShop } } } },
     }),
     db.commune.findMany({ where: { territoryId: territory.id, shops: { some: publishedShop } }, orderBy: { name: "asc" }, select: { id: true, name: true } }),
+    db.commune.findMany({ where: { territoryId: territory.id, deliveryZones: { some: { shop: { ...publishedShop, ...delivers } } } }, orderBy: { name: "asc" }, select: { id: true, name: true } }),
     db.shop.findMany({
       where: {
         territoryId: territory.id,
         ...publishedShop,
         ...(filters.categorie ? { category: { slug: filters.categorie } } : {}),
         ...(filters.commune ? { commune: { name: filters.commune } } : {}),
+        ...(filters.livraison ? { ...delivers, deliveryZones: { some: { commune: { name: filters.livraison } } } } : {}),
       },
       orderBy: { name: "asc" },
       select: {
@@ -65,6 +70,7 @@ export async function getTerritoryHome(db: PrismaClient, slug: string, rawFilter
         openingHours: true,
         doorPoint: { select: { id: true } },
         relayPoints: { select: { pickupPointId: true } },
+        deliveryPoint: { select: { active: true } },
       },
     }),
     db.pickupPoint.findMany({
@@ -85,6 +91,7 @@ export async function getTerritoryHome(db: PrismaClient, slug: string, rawFilter
     filters,
     categories,
     communes,
+    deliveryCommunes,
     relayPoints,
     shops: visible.map((shop) => ({
       id: shop.id,
@@ -97,6 +104,7 @@ export async function getTerritoryHome(db: PrismaClient, slug: string, rawFilter
       longitude: shop.longitude,
       openingHours: readOpeningHours(shop.openingHours),
       openNow: isOpenAt(readOpeningHours(shop.openingHours), now),
+      delivers: shop.deliveryPoint?.active === true,
     })),
   };
 }
