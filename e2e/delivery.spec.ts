@@ -117,6 +117,12 @@ test("a customer in a rural commune has one shop deliver and collects from anoth
   await stop.getByRole("button", { name: "Valider la livraison" }).click();
   await expect(stop.getByTestId("round-status")).toHaveText("Livrée");
 
+  // The sheet reads on the driver's phone: nothing wider than a 360 px screen.
+  await grocer.setViewportSize({ width: 360, height: 740 });
+  await grocer.reload();
+  await expect(stop.getByTestId("round-status")).toHaveText("Livrée");
+  expect(await grocer.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+
   await customer.goto(orderLink);
   await expect(customer.getByTestId("order-status")).toHaveText("Livrée");
   await expect(customer.getByTestId("delivery-fee-line")).toContainText("4,50");
@@ -143,6 +149,8 @@ test("the phone line finds who delivers to a caller's commune, and the operator 
   await expect(card.getByRole("status")).toContainText("Ajouté au panier");
 
   await operator.goto("/commande");
+  // The checkout fits a phone with the delivery address block open too.
+  await operator.setViewportSize({ width: 360, height: 740 });
   await expect(operator.getByRole("group", { name: "Commande pour un appelant" })).toBeVisible();
   await chooseDelivery(operator, GROCER);
   // The caller's commune and address come from the phone line.
@@ -150,6 +158,7 @@ test("the phone line finds who delivers to a caller's commune, and the operator 
   await expect(address.getByLabel("Commune")).toHaveValue(/.+/);
   await expect(address.getByLabel("Commune").locator("option:checked")).toHaveText("Lavoux (86800)");
   await expect(address.getByLabel("Adresse (numéro et rue)")).toHaveValue("La Grange, 3 chemin des Prés");
+  expect(await operator.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
   await expect(operator.getByRole("group", { name: GROCER }).getByTestId("delivery-fee")).toContainText("6,00");
   await operator.getByLabel("Nom et prénom").fill("Marcel Dupuis");
   await operator.getByLabel("Téléphone").fill("05 49 56 00 11");
