@@ -1,7 +1,8 @@
 /**
  * Load scenario: many customers checking out at once against a real (embedded)
  * PostgreSQL, through the same placeOrders use case the app calls.
- *   npm run bench:orders [-- --customers 400 --concurrency 32 --stock 100]
+ *   npm run bench:orders [-- --customers 400 --concurrency 32 --stock 100] [-- --delivery]
+ * With --delivery, every customer has the grocer deliver to Ligugé (zone, fee, delivery slots).
  * Prints throughput, latency percentiles, refusals, and the oversell count
  * (orders beyond the stock or slot capacity — must be 0).
  */
@@ -25,7 +26,7 @@ import { seedDemoData } from "@/prisma/seed/seed";
 import { report, runPool } from "./stats";
 
 const { values } = parseArgs({
-  options: { customers: { type: "string", default: "400" }, concurrency: { type: "string", default: "32" }, stock: { type: "string", default: "100" } },
+  options: { customers: { type: "string", default: "400" }, concurrency: { type: "string", default: "32" }, stock: { type: "string", default: "100" }, delivery: { type: "boolean", default: false } },
 });
 const customers = Number(values.customers);
 const concurrency = Number(values.concurrency);
@@ -44,9 +45,11 @@ async function main() {
     await seedDemoData(url);
     const db = createPrismaClient(url, { poolSize: concurrency + 4 });
     const territory = await db.territory.findUniqueOrThrow({ where: { slug: "grand-poitiers" } });
-    const shop = await db.shop.findFirstOrThrow({ where: { slug: "boulangerie-du-marche" }, include: { doorPoint: true } });
-    const door = shop.doorPoint;
-    if (!door) throw new Error("no door");
+    const shop = await db.shop.findFirstOrThrow({ where: { slug: values.delivery ? "primeur-clain" : "boulangerie-du-marche" }, include: { doorPoint: true, deliveryPoint: true } });
+    const door = values.delivery ? shop.deliveryPoint : shop.doorPoint;
+    if (!door) throw new Error("no door or delivery point");
+    const rural = await db.commune.findFirstOrThrow({ where: { territoryId: territory.id, name: "Ligugé" } });
+    const delivery = values.delivery ? { communeId: rural.id, addressLine: "12 route de Saint-Benoît" } : undefined;
     // One hot product and every slot of the coming days, with capacity enough that stock is the contended resource.
     const product = await db.product.create({ data: { shopId: shop.id, name: "Galette des rois (bench)", priceCents: 1800, stock } });
     await db.pickupScheduleRule.updateMany({ where: { shopId: shop.id }, data: { capacityPerSlot: 1000 } });
@@ -67,6 +70,7 @@ async function main() {
           input: {
             idempotencyKey: randomUUID(),
             contact: { name: "Client bench", email: "bench@example.fr", phone: "0600000000" },
+            delivery,
             shops: [{ shopId: shop.id, pickupPointId: door.id, slotStartsAt: slot?.startsAt.toISOString(), paymentMethod: "PAY_AT_PICKUP" }],
           },
         });
@@ -78,7 +82,7 @@ async function main() {
     const orders = await db.order.count({ where: { shopId: shop.id, lines: { some: { productId: product.id } } } });
     const left = (await db.product.findUniqueOrThrow({ where: { id: product.id } })).stock ?? 0;
     console.log(
-      report("place orders (use case)", run.latencies, run.elapsedMs, {
+      report(values.delivery ? "place orders with delivery (use case)" : "place orders (use case)", run.latencies, run.elapsedMs, {
         errors: run.errors,
         "refused (sold out)": refused,
         orders,
