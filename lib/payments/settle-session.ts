@@ -3,8 +3,7 @@ import type { Tx } from "@/lib/db/client";
 import { cancelJob, enqueue } from "@/lib/jobs/queue";
 import { queueHoldExpiredEmail } from "@/lib/orders/follow-up-emails";
 import { queueOrderConfirmations } from "@/lib/orders/order-emails";
-import { releaseHolds } from "@/lib/orders/release-holds";
-import { releaseVoucherUses } from "@/lib/vouchers/settle";
+import { releaseHoldsOfOrders } from "@/lib/orders/release-holds";
 import type { AuthorizationState, PaymentGateway } from "./gateway";
 import { queuePaymentTooLateEmail } from "./payment-emails";
 import { firstDelivery } from "./webhook-events";
@@ -91,16 +90,17 @@ export async function releaseUnpaidOrders(tx: Tx, checkoutId: string, note: stri
     where: { checkoutId, status: "AWAITING_PAYMENT" },
     select: { id: true, shopId: true, pickupPointId: true, slotStartsAt: true, lines: { select: { productId: true, quantity: true } } },
   });
-  const released: string[] = [];
+  const released: typeof unpaid = [];
   for (const order of unpaid) {
     const updated = await tx.order.updateMany({ where: { id: order.id, status: "AWAITING_PAYMENT" }, data: { status: "CANCELLED", cancelReason: "Paiement non reçu" } });
-    if (updated.count === 0) continue;
-    released.push(order.id);
-    await releaseHolds(tx, order, { vouchers: false });
+    if (updated.count > 0) released.push(order);
+  }
+  // All the checkout's holds at once, in the lock order of placing (and its vouchers).
+  await releaseHoldsOfOrders(tx, released);
+  for (const order of released) {
     await tx.orderEvent.create({ data: { orderId: order.id, fromStatus: "AWAITING_PAYMENT", toStatus: "CANCELLED", note } });
     await cancelJob(tx, `hold:${order.id}`);
     await queueHoldExpiredEmail(tx, order.id);
   }
-  await releaseVoucherUses(tx, released, new Date());
   return released.length;
 }
