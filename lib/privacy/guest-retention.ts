@@ -37,3 +37,22 @@ export async function anonymiseExpiredGuestOrders(db: PrismaClient, options: { n
   }
   return erased;
 }
+
+/** The retention of emails not tied to a town (sign-in links, account emails). */
+const DEFAULT_RETENTION_MONTHS = 12;
+
+/**
+ * Deletes the outbox's sent and failed emails older than their town's retention period: their text repeats
+ * names, addresses and orders (confirmations, shops' morning digests), and once delivered the outbox only
+ * served to follow them. Queued emails are never touched. Returns how many went.
+ */
+export async function deleteExpiredEmails(db: PrismaClient, options: { now: Date }): Promise<number> {
+  const territories = await db.territory.findMany({ select: { id: true, guestRetentionMonths: true } });
+  const done = { status: { in: ["SENT", "FAILED"] as ("SENT" | "FAILED")[] } };
+  let deleted = 0;
+  for (const territory of territories) {
+    deleted += (await db.outgoingEmail.deleteMany({ where: { ...done, territoryId: territory.id, createdAt: { lt: monthsBefore(options.now, territory.guestRetentionMonths) } } })).count;
+  }
+  deleted += (await db.outgoingEmail.deleteMany({ where: { ...done, territoryId: null, createdAt: { lt: monthsBefore(options.now, DEFAULT_RETENTION_MONTHS) } } })).count;
+  return deleted;
+}

@@ -6,7 +6,7 @@ import { testDb } from "@/tests/helpers/db";
 import { createShop, createTerritory } from "@/tests/helpers/fixtures";
 import { deleteCustomerAccount } from "./delete-account";
 import { exportCustomerData } from "./export-customer-data";
-import { anonymiseExpiredGuestOrders, monthsBefore } from "./guest-retention";
+import { anonymiseExpiredGuestOrders, deleteExpiredEmails, monthsBefore } from "./guest-retention";
 
 /**
  * Customers' data rights (issue #13 item 8): the export holds everything about the
@@ -170,5 +170,22 @@ describe("guests' contact details", () => {
   it("a retention period outside 1–120 months is refused by the database itself", async () => {
     await expect(db.territory.update({ where: { id: place.territory.id }, data: { guestRetentionMonths: 0 } })).rejects.toThrow();
     await expect(db.territory.update({ where: { id: place.territory.id }, data: { guestRetentionMonths: 121 } })).rejects.toThrow();
+  });
+});
+
+describe("the outbox", () => {
+  it("forgets sent and failed emails after the town's retention period, keeps queued ones and recent ones", async () => {
+    await db.territory.update({ where: { id: place.territory.id }, data: { guestRetentionMonths: 6 } });
+    const cutoff = monthsBefore(NOW, 6);
+    const email = (status: "SENT" | "FAILED" | "QUEUED", createdAt: Date, territoryId: string | null = place.territory.id) =>
+      db.outgoingEmail.create({ data: { toAddress: "x@example.fr", subject: "Commandes du jour", text: "Camille Martin, 3 rue Carnot", kind: "shop-digest", status, createdAt, territoryId } });
+    const old = new Date(cutoff.getTime() - 60_000);
+    const [oldSent, oldFailed, oldQueued, recent, oldNoTown, recentNoTown] = await Promise.all([
+      email("SENT", old), email("FAILED", old), email("QUEUED", old), email("SENT", new Date(cutoff.getTime() + 60_000)),
+      email("SENT", monthsBefore(NOW, 13), null), email("SENT", monthsBefore(NOW, 11), null),
+    ]);
+    expect(await deleteExpiredEmails(db, { now: NOW })).toBeGreaterThanOrEqual(3);
+    const left = new Set((await db.outgoingEmail.findMany({ where: { id: { in: [oldSent.id, oldFailed.id, oldQueued.id, recent.id, oldNoTown.id, recentNoTown.id] } }, select: { id: true } })).map((e) => e.id));
+    expect([oldSent, oldFailed, oldQueued, recent, oldNoTown, recentNoTown].map((e) => left.has(e.id))).toEqual([false, false, true, true, false, true]);
   });
 });

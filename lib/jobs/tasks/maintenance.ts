@@ -2,7 +2,7 @@ import { z } from "zod";
 import { sendMorningDigests } from "@/lib/dashboard/morning-digest";
 import { markNoShowAutomatically } from "@/lib/orders/automatic-no-show";
 import { releaseExpiredHold } from "@/lib/orders/unpaid-holds";
-import { anonymiseExpiredGuestOrders } from "@/lib/privacy/guest-retention";
+import { anonymiseExpiredGuestOrders, deleteExpiredEmails } from "@/lib/privacy/guest-retention";
 import { settleCheckoutSession } from "@/lib/payments/settle-session";
 import { PAYMENT_PAGE_MINUTES } from "@/lib/payments/start-online-payment";
 import { enqueue } from "../queue";
@@ -70,7 +70,10 @@ export const maintenance: TaskHandler = async (raw, _job, context) => {
   else if (sweep === "no-shows") await sweepNoShows(context);
   else if (sweep === "digests") await sendMorningDigests(context.db, context.now());
   else if (sweep === "payments") await reconcilePayments(context);
-  else if (sweep === "guests") await anonymiseExpiredGuestOrders(context.db, { now: context.now() });
+  else if (sweep === "guests") {
+    await anonymiseExpiredGuestOrders(context.db, { now: context.now() });
+    await deleteExpiredEmails(context.db, { now: context.now() });
+  }
   else await purge(context);
 };
 
