@@ -12,7 +12,9 @@ const WINDOW_MS = 3 * 3_600_000;
  * Each morning, at the shop's opening time, its owners get the day's orders by
  * slot with the link to the printable preparation list. One per shop and day,
  * whatever the number of instances: the ShopDigestLog row is the claim.
- * Nothing is sent on a day without orders.
+ * It also counts the orders of past days never closed (not prepared, not handed over, not
+ * marked absent): they hold stock, a place and the town's vouchers until the shop does.
+ * Nothing is sent on a day without orders and nothing left open.
  */
 export async function sendMorningDigests(db: PrismaClient, now: Date): Promise<number> {
   const today = toLocal(now);
@@ -39,7 +41,8 @@ async function sendDigest(db: PrismaClient, shop: { id: string; name: string; te
       orderBy: [{ slotStartsAt: "asc" }, { reference: "asc" }],
       select: { reference: true, contactName: true, slotStartsAt: true, slotEndsAt: true, pickupPoint: { select: { name: true } }, _count: { select: { lines: true } } },
     });
-    if (orders.length === 0) return false;
+    const leftOpen = await tx.order.count({ where: { shopId: shop.id, slotEndsAt: { lt: dayStart }, status: { in: ["CONFIRMED", "PREPARING", "READY", "AT_RELAY_POINT", "OUT_FOR_DELIVERY"] } } });
+    if (orders.length === 0 && leftOpen === 0) return false;
     const owners = await tx.shopMember.findMany({ where: { shopId: shop.id, role: "OWNER" }, select: { user: { select: { email: true } } } });
     const bySlot = new Map<string, string[]>();
     for (const order of orders) {
@@ -49,9 +52,12 @@ async function sendDigest(db: PrismaClient, shop: { id: string; name: string; te
     const text = [
       "Bonjour,",
       "",
-      `${orders.length} commande(s) à retirer aujourd'hui chez ${shop.name} :`,
+      orders.length > 0 ? `${orders.length} commande(s) à retirer aujourd'hui chez ${shop.name} :` : `Aucune commande à retirer aujourd'hui chez ${shop.name}.`,
       "",
       ...[...bySlot].flatMap(([slot, lines]) => [slot, ...lines, ""]),
+      ...(leftOpen > 0
+        ? [`${leftOpen} commande(s) de jours passés jamais clôturée(s) (retirée, livrée, absente ou annulée) : elles gardent leur stock et leur place.`, `${appUrl()}/dashboard/${shop.id}`, ""]
+        : []),
       "Liste de préparation à imprimer :",
       `${appUrl()}/dashboard/${shop.id}/resume?jour=${day}`,
       "",

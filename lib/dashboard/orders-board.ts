@@ -8,6 +8,8 @@ import { addDays, fromLocal, toLocal } from "@/lib/time/zoned";
 
 const STATUSES = ["AWAITING_PAYMENT", "CONFIRMED", "PREPARING", "READY", "AT_RELAY_POINT", "OUT_FOR_DELIVERY", "COLLECTED", "CANCELLED", "NO_SHOW"] as const;
 
+const LEFT_OPEN: OrderStatus[] = ["CONFIRMED", "PREPARING", "READY", "AT_RELAY_POINT", "OUT_FOR_DELIVERY"];
+
 export const boardFilters = z.object({
   status: z.enum(STATUSES).optional().catch(undefined),
   point: boundedText(64).optional().catch(undefined),
@@ -26,7 +28,7 @@ export async function getOrdersBoard(db: PrismaClient, request: { actor: Actor; 
   const from = fromLocal(today, 0) ?? now;
   const to = fromLocal(addDays(today, filters.days), 0) ?? now;
   const where = { shopId: request.shopId, slotStartsAt: { gte: from, lt: to } };
-  const [orders, counts, points, newest] = await Promise.all([
+  const [orders, counts, points, newest, leftOpen] = await Promise.all([
     db.order.findMany({
       where: { ...where, ...(filters.status ? { status: filters.status } : {}), ...(filters.point ? { pickupPointId: filters.point } : {}) },
       orderBy: [{ slotStartsAt: "asc" }, { createdAt: "asc" }],
@@ -51,6 +53,13 @@ export async function getOrdersBoard(db: PrismaClient, request: { actor: Actor; 
       select: { id: true, name: true, kind: true },
     }),
     db.order.findFirst({ where: { shopId: request.shopId }, orderBy: { createdAt: "desc" }, select: { createdAt: true } }),
+    // Orders of past days never closed: they hold stock, a place and the town's vouchers until the shop closes them.
+    db.order.findMany({
+      where: { shopId: request.shopId, slotEndsAt: { lt: from }, status: { in: LEFT_OPEN } },
+      orderBy: { slotStartsAt: "asc" },
+      take: 50,
+      select: { id: true, reference: true, status: true, contactName: true, slotStartsAt: true, slotEndsAt: true, pickupPoint: { select: { kind: true } } },
+    }),
   ]);
   const slots = new Map<number, { startsAt: Date; endsAt: Date; orders: typeof orders }>();
   for (const order of orders) {
@@ -65,6 +74,7 @@ export async function getOrdersBoard(db: PrismaClient, request: { actor: Actor; 
     counts: Object.fromEntries(counts.map((c) => [c.status, c._count._all])) as Partial<Record<OrderStatus, number>>,
     points,
     latestOrderAt: newest?.createdAt ?? null,
+    leftOpen,
   };
 }
 

@@ -182,6 +182,21 @@ describe("morning digest", () => {
     expect(digests[0]?.text).toContain(`/dashboard/${s.shop.id}/resume?jour=${local.date}`);
   });
 
+  it("tells the owners about past days' orders never closed, even on a day without orders", async () => {
+    const s = await setup();
+    const openingDay = new Date(s.slot.startsAt);
+    const { toLocal, fromLocal } = await import("@/lib/time/zoned");
+    const local = toLocal(openingDay);
+    await db.shop.update({ where: { id: s.shop.id }, data: { openingHours: [{ weekday: local.weekday, opens: "00:00", closes: "23:59" }] } });
+    const forgotten = await order(s);
+    const threeDaysBefore = new Date(openingDay.getTime() - 3 * 86_400_000);
+    await db.order.update({ where: { id: forgotten.id }, data: { slotStartsAt: threeDaysBefore, slotEndsAt: new Date(threeDaysBefore.getTime() + 1_800_000) } });
+    expect(await sendMorningDigests(db, fromLocal(local.date, 10) ?? openingDay)).toBeGreaterThanOrEqual(1);
+    const digest = await db.outgoingEmail.findFirstOrThrow({ where: { kind: "shop-digest", toAddress: s.ownerEmail } });
+    expect(digest.text).toContain("Aucune commande à retirer aujourd'hui");
+    expect(digest.text).toContain("1 commande(s) de jours passés jamais clôturée(s)");
+  });
+
   it("wrote every email of these scenarios in French only (no English line under the French one)", async () => {
     const emails = await db.outgoingEmail.findMany({ select: { kind: true, subject: true, text: true } });
     expect(emails.length).toBeGreaterThan(3);

@@ -168,4 +168,18 @@ describe("authorization across shops", () => {
     const filtered = await getOrdersBoard(db, { actor: staffA, shopId: shopA.shop.id, filters: { status: "CONFIRMED" } });
     expect(filtered.slots.flatMap((s) => s.orders).every((o) => o.status === "CONFIRMED")).toBe(true);
   });
+
+  it("lists the orders of past days never closed, and not those that were", async () => {
+    const twoDaysAgo = new Date(Date.now() - 2 * 86_400_000);
+    const past = { slotStartsAt: twoDaysAgo, slotEndsAt: new Date(twoDaysAgo.getTime() + 1_800_000) };
+    const forgotten = await orderIn("PREPARING");
+    const closed = await orderIn("COLLECTED");
+    await db.order.updateMany({ where: { id: { in: [forgotten.id, closed.id] } }, data: past });
+    const board = await getOrdersBoard(db, { actor: staffA, shopId: shopA.shop.id });
+    const listed = board.leftOpen.map((o) => o.id);
+    expect(listed).toContain(forgotten.id);
+    expect(listed).not.toContain(closed.id);
+    // The day's board itself starts today.
+    expect(board.slots.flatMap((slot) => slot.orders).map((o) => o.id)).not.toContain(forgotten.id);
+  });
 });

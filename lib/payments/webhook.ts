@@ -61,15 +61,16 @@ async function authorizationLost(db: PrismaClient, gateway: PaymentGateway, paym
     if (!(await firstDelivery(tx, event))) return "already";
     const updated = await tx.checkout.updateMany({ where: { id: checkout.id, paymentStatus: "AUTHORIZED" }, data: { paymentStatus: "CANCELLED" } });
     if (updated.count === 0) return "already";
-    const orders = await tx.order.findMany({ where: { checkoutId: checkout.id, paymentMethod: "ONLINE", status: { in: HOLDS_STOCK.filter((status) => status !== "AWAITING_PAYMENT") } }, select: { id: true, reference: true, contactEmail: true, contactName: true, territoryId: true, shop: { select: { name: true } } } });
+    const orders = await tx.order.findMany({ where: { checkoutId: checkout.id, paymentMethod: "ONLINE", status: { in: HOLDS_STOCK.filter((status) => status !== "AWAITING_PAYMENT") } }, select: { id: true, reference: true, contactEmail: true, contactName: true, territoryId: true, shop: { select: { name: true } }, pickupPoint: { select: { kind: true } } } });
     for (const order of orders) {
+      const handover = order.pickupPoint.kind === "DELIVERY" ? "à la livraison" : "au retrait";
       await tx.order.update({ where: { id: order.id }, data: { paymentMethod: "PAY_AT_PICKUP" } });
-      await tx.orderEvent.create({ data: { orderId: order.id, toStatus: (await tx.order.findUniqueOrThrow({ where: { id: order.id }, select: { status: true } })).status, note: "paiement en ligne annulé par la banque : à régler au retrait" } });
+      await tx.orderEvent.create({ data: { orderId: order.id, toStatus: (await tx.order.findUniqueOrThrow({ where: { id: order.id }, select: { status: true } })).status, note: `paiement en ligne annulé par la banque : à régler ${handover}` } });
       if (order.contactEmail) {
         await queueEmail(tx, {
           to: order.contactEmail,
-          subject: `Commande ${order.reference} : à régler au retrait — ${order.shop.name}`,
-          text: [`Bonjour ${order.contactName},`, "", `L'autorisation de paiement de votre commande ${order.reference} a expiré auprès de votre banque : rien n'a été débité.`, "Votre commande reste réservée : vous la réglerez au retrait.", "", "—", "Comptoir"].join("\n"),
+          subject: `Commande ${order.reference} : à régler ${handover} — ${order.shop.name}`,
+          text: [`Bonjour ${order.contactName},`, "", `L'autorisation de paiement de votre commande ${order.reference} a expiré auprès de votre banque : rien n'a été débité.`, `Votre commande reste réservée : vous la réglerez ${handover}.`, "", "—", "Comptoir"].join("\n"),
           kind: "payment-authorization-lost",
           orderId: order.id,
           territoryId: order.territoryId,

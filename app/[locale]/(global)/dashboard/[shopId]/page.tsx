@@ -24,6 +24,19 @@ export default async function OrdersBoardPage({ params, searchParams }: Props) {
     <div className="space-y-6">
       <h1 className="text-2xl font-bold text-brand-800 sm:text-3xl">{t("ordersHeading", { shop: shop.name })}</h1>
       <FailedEmailsNotice shopId={shopId} emails={failedEmails} />
+      {board.leftOpen.length > 0 && (
+        <section aria-labelledby="left-open-heading" className="space-y-2 rounded-xl border-2 border-amber-600 bg-amber-50 p-4" data-testid="left-open">
+          <h2 id="left-open-heading" className="text-lg font-semibold">{t("leftOpenHeading", { count: board.leftOpen.length })}</h2>
+          <p>{t("leftOpenHelp")}</p>
+          <ul className="list-inside list-disc">
+            {board.leftOpen.map((order) => (
+              <li key={order.id}>
+                <Link href={`/dashboard/${shopId}/commandes/${order.id}`} className="underline">{order.reference}</Link> — {order.contactName}, {formatSlot(order.slotStartsAt, order.slotEndsAt, locale)} — {tOrder(statusLabelKey(order.status, order.pickupPoint.kind))}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
       <AutoRefresh latest={board.latestOrderAt?.toISOString() ?? null} seconds={15} newLabel={t("newOrders")} idleLabel={t("refreshing")} />
       <section aria-labelledby="counts-heading" className="rounded-xl bg-white p-4">
         <h2 id="counts-heading" className="sr-only">{t("counts")}</h2>
