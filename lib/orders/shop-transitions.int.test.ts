@@ -2,11 +2,10 @@ import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { OrderStatus } from "@/generated/prisma/enums";
 import type { Actor } from "@/lib/auth/actor";
-import { loadActor } from "@/lib/auth/load-actor";
 import { getOrdersBoard, getShopOrder } from "@/lib/dashboard/orders-board";
 import { NotFoundError } from "@/lib/errors";
 import { testDb } from "@/tests/helpers/db";
-import { createShop, createTerritory } from "@/tests/helpers/fixtures";
+import { createShop, createTerritory, shopMemberActor } from "@/tests/helpers/fixtures";
 import { SHOP_ACTIONS, transitionOrderByShop, type ShopAction } from "./shop-transitions";
 import { TRANSITIONS } from "./status";
 
@@ -20,11 +19,7 @@ let ownerA: Actor;
 let staffA: Actor;
 let ownerB: Actor;
 
-async function member(shopId: string, role: "OWNER" | "STAFF"): Promise<Actor> {
-  const user = await db.user.create({ data: { email: `${role.toLowerCase()}-${randomUUID()}@example.fr` } });
-  await db.shopMember.create({ data: { shopId, userId: user.id, role } });
-  return loadActor(db, user.id);
-}
+const member = (shopId: string, role: "OWNER" | "STAFF") => shopMemberActor(db, shopId, role);
 
 beforeAll(async () => {
   place = await createTerritory(db);

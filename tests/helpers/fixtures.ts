@@ -1,5 +1,7 @@
 import { randomBytes } from "node:crypto";
 import type { PrismaClient } from "@/generated/prisma/client";
+import type { Actor } from "@/lib/auth/actor";
+import { loadActor } from "@/lib/auth/load-actor";
 
 const unique = () => randomBytes(4).toString("hex");
 
@@ -70,4 +72,11 @@ export async function openEveryDay(
 
 export function guestOwner() {
   return { guestToken: `guest-${unique()}${unique()}` };
+}
+
+/** A new user who is a member (owner or staff) of the shop, as the actor use cases receive. */
+export async function shopMemberActor(db: PrismaClient, shopId: string, role: "OWNER" | "STAFF"): Promise<Actor> {
+  const user = await db.user.create({ data: { email: `${role.toLowerCase()}-${unique()}${unique()}@example.fr` } });
+  await db.shopMember.create({ data: { shopId, userId: user.id, role } });
+  return loadActor(db, user.id);
 }

@@ -6,7 +6,7 @@ import { addToCart } from "@/lib/cart/change-cart";
 import { placeOrders } from "@/lib/orders/place-orders";
 import { listAvailableSlots } from "@/lib/slots/available-slots";
 import { spendVoucherUses } from "@/lib/vouchers/settle";
-import { createShop, type createTerritory, guestOwner, openEveryDay } from "./fixtures";
+import { createShop, type createTerritory, guestOwner, openEveryDay, shopMemberActor } from "./fixtures";
 
 type Place = Awaited<ReturnType<typeof createTerritory>>;
 export const DAY = 86_400_000;
@@ -47,11 +47,7 @@ export function voucherOrders(db: PrismaClient) {
     });
   }
 
-  async function member(shopId: string, role: "OWNER" | "STAFF") {
-    const user = await db.user.create({ data: { email: `${role.toLowerCase()}-${randomUUID()}@example.fr` } });
-    await db.shopMember.create({ data: { shopId, userId: user.id, role } });
-    return loadActor(db, user.id);
-  }
+  const member = (shopId: string, role: "OWNER" | "STAFF") => shopMemberActor(db, shopId, role);
 
   async function admin(territoryId: string) {
     const user = await db.user.create({ data: { email: `admin-${randomUUID()}@example.fr` } });
