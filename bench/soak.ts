@@ -31,26 +31,16 @@
  * SOAK_PIDS=pidA,pidB lets it read their RSS, else it asks /api/test/requetes
  * (COMPTOIR_TEST_CLOCK=1 on them).
  */
-import { randomBytes } from "node:crypto";
-import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import type { PrismaClient } from "@/generated/prisma/client";
 import { CART_COOKIE } from "@/lib/cart/cart-count";
 import { createPrismaClient } from "@/lib/db/client";
-import { withDatabase } from "@/lib/db/connection";
-import { ensureDatabase } from "@/lib/db/database";
-import { startEmbeddedPostgres, type EmbeddedServer } from "@/lib/db/embedded";
-import { applyMigrations } from "@/lib/db/migrations";
-import { installJobQueue } from "@/lib/jobs/install";
-import { seedDemoData } from "@/prisma/seed/seed";
 import { checkout } from "@/tests/chaos/harness";
 import { actionFormBody } from "@/tests/fuzz/next-actions";
-import { startApp } from "@/tests/helpers/app-server";
 import { HttpClient } from "@/tests/helpers/http-client";
 import { SEARCHES } from "./bench-data";
 import { actionId } from "./orders-http";
-import { buildIfStale, rssMegabytes, serverMemory } from "./server-process";
+import { rssMegabytes, serverMemory } from "./server-process";
+import { buildId, soakInstances, type SoakInstances } from "./soak-instances";
 import { prepareShops, refreshSlots, RESTOCK, STOCK_FLOOR, type SoakShop } from "./soak-shops";
 import { count, soakReport, type Instance, type Kind, type Outcome, type Sample } from "./soak-report";
 
@@ -220,47 +210,16 @@ async function sampleMemory(): Promise<void> {
   );
 }
 
-/** Error and fatal lines the instance logged (pino JSON lines), by message. */
-/** The build the instances serve (a `next build` during the run replaces it under them). */
-function buildId(): string {
-  const file = path.join(".next", "BUILD_ID");
-  return existsSync(file) ? readFileSync(file, "utf8").trim() : "none";
-}
-
 async function main(): Promise<boolean> {
-  const external = process.env.BASE_URLS?.split(",").map((u) => u.trim().replace(/\/$/, "")).filter(Boolean) ?? [];
-  let pg: EmbeddedServer | null = null;
-  let dir = "";
-  let databaseUrl = process.env.DATABASE_URL ?? "";
+  let started: SoakInstances | null = null;
   let db: PrismaClient | null = null;
   try {
-    if (external.length) {
-      if (!databaseUrl) throw new Error("BASE_URLS needs DATABASE_URL: the database of those instances");
-      const pids = (process.env.SOAK_PIDS ?? "").split(",").map(Number);
-      instances = external.map((url, i) => ({ name: String.fromCharCode(65 + i), url, pid: pids[i] || undefined, worker: null, memory: [], requests: 0, errors: 0 }));
-    } else {
-      if (process.env.SOAK_BUILD !== "0") buildIfStale();
-      dir = mkdtempSync(path.join(os.tmpdir(), "comptoir-soak-"));
-      chmodSync(dir, 0o755);
-      pg = await startEmbeddedPostgres({ dataDir: path.join(dir, "pg"), persistent: false });
-      databaseUrl = withDatabase(pg.serverUrl, "soak");
-      await ensureDatabase(databaseUrl);
-      await applyMigrations(databaseUrl);
-      await installJobQueue(databaseUrl);
-      await seedDemoData(databaseUrl);
-      // One secret for both: a session or cart cookie from one instance is good on the other, as behind a balancer.
-      // COMPTOIR_TEST_CLOCK opens /api/test/requetes, which reports the V8 heap.
-      const env = { NEXTAUTH_SECRET: randomBytes(24).toString("base64url"), COMPTOIR_TEST_CLOCK: "1" };
-      const [a, b] = await Promise.all([startApp({ databaseUrl, env: { ...env, WORKER: "true" } }), startApp({ databaseUrl, env: { ...env, WORKER: "false" } })]);
-      instances = [
-        { name: "A", url: a.url, pid: a.process.pid, app: a, worker: true, memory: [], requests: 0, errors: 0 },
-        { name: "B", url: b.url, pid: b.process.pid, app: b, worker: false, memory: [], requests: 0, errors: 0 },
-      ];
-    }
+    started = await soakInstances();
+    instances = started.instances;
     // Every action id now: a build without one fails here, not as errors of the run.
     for (const name of ["addToCartAction", "placeOrdersAction", "cancelOrderAction", "transitionOrderAction"]) actionId(name);
     const build = buildId();
-    db = createPrismaClient(databaseUrl, { poolSize: 4 });
+    db = createPrismaClient(started.databaseUrl, { poolSize: 4 });
     const shops = await prepareShops(db, instances[0]?.url ?? "");
     const territoryId = shops[0]?.territoryId ?? "";
     const listed = await db.shop.findMany({ where: { territoryId, status: "ACTIVE", publishedAt: { not: null } }, select: { slug: true, products: { where: { active: true, archivedAt: null }, select: { id: true } } } });
@@ -307,9 +266,7 @@ async function main(): Promise<boolean> {
     return ok;
   } finally {
     await db?.$disconnect();
-    await Promise.all(instances.map((instance) => instance.app?.stop()));
-    await pg?.stop();
-    if (dir) rmSync(dir, { recursive: true, force: true });
+    await started?.stop();
   }
 }
 
