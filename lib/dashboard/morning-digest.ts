@@ -4,6 +4,7 @@ import { appUrl } from "@/lib/notifications/app-url";
 import { queueEmail } from "@/lib/notifications/outbox";
 import { formatSlot } from "@/lib/time/format";
 import { fromLocal, parseClock, toLocal } from "@/lib/time/zoned";
+import { AWAITING_HANDOVER } from "@/lib/orders/status";
 
 /** The digest goes out between opening time and three hours later (a sweep runs every 15 minutes). */
 const WINDOW_MS = 3 * 3_600_000;
@@ -37,11 +38,11 @@ async function sendDigest(db: PrismaClient, shop: { id: string; name: string; te
     const claimed = await tx.$executeRaw`INSERT INTO "ShopDigestLog" ("shopId", "day") VALUES (${shop.id}, ${day}::date) ON CONFLICT DO NOTHING`;
     if (claimed === 0) return false;
     const orders = await tx.order.findMany({
-      where: { shopId: shop.id, slotStartsAt: { gte: dayStart, lt: dayEnd }, status: { in: ["CONFIRMED", "PREPARING", "READY", "AT_RELAY_POINT", "OUT_FOR_DELIVERY"] } },
+      where: { shopId: shop.id, slotStartsAt: { gte: dayStart, lt: dayEnd }, status: { in: AWAITING_HANDOVER } },
       orderBy: [{ slotStartsAt: "asc" }, { reference: "asc" }],
       select: { reference: true, contactName: true, slotStartsAt: true, slotEndsAt: true, pickupPoint: { select: { name: true } }, _count: { select: { lines: true } } },
     });
-    const leftOpen = await tx.order.count({ where: { shopId: shop.id, slotEndsAt: { lt: dayStart }, status: { in: ["CONFIRMED", "PREPARING", "READY", "AT_RELAY_POINT", "OUT_FOR_DELIVERY"] } } });
+    const leftOpen = await tx.order.count({ where: { shopId: shop.id, slotEndsAt: { lt: dayStart }, status: { in: AWAITING_HANDOVER } } });
     if (orders.length === 0 && leftOpen === 0) return false;
     const owners = await tx.shopMember.findMany({ where: { shopId: shop.id, role: "OWNER" }, select: { user: { select: { email: true } } } });
     const bySlot = new Map<string, string[]>();

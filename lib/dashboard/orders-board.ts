@@ -5,10 +5,9 @@ import type { PrismaClient } from "@/generated/prisma/client";
 import type { Actor } from "@/lib/auth/actor";
 import { requireShopMember } from "@/lib/auth/guards";
 import { addDays, fromLocal, toLocal } from "@/lib/time/zoned";
+import { AWAITING_HANDOVER } from "@/lib/orders/status";
 
 const STATUSES = ["AWAITING_PAYMENT", "CONFIRMED", "PREPARING", "READY", "AT_RELAY_POINT", "OUT_FOR_DELIVERY", "COLLECTED", "CANCELLED", "NO_SHOW"] as const;
-
-const LEFT_OPEN: OrderStatus[] = ["CONFIRMED", "PREPARING", "READY", "AT_RELAY_POINT", "OUT_FOR_DELIVERY"];
 
 export const boardFilters = z.object({
   status: z.enum(STATUSES).optional().catch(undefined),
@@ -55,7 +54,7 @@ export async function getOrdersBoard(db: PrismaClient, request: { actor: Actor; 
     db.order.findFirst({ where: { shopId: request.shopId }, orderBy: { createdAt: "desc" }, select: { createdAt: true } }),
     // Orders of past days never closed: they hold stock, a place and the town's vouchers until the shop closes them.
     db.order.findMany({
-      where: { shopId: request.shopId, slotEndsAt: { lt: from }, status: { in: LEFT_OPEN } },
+      where: { shopId: request.shopId, slotEndsAt: { lt: from }, status: { in: AWAITING_HANDOVER } },
       orderBy: { slotStartsAt: "asc" },
       take: 50,
       select: { id: true, reference: true, status: true, contactName: true, slotStartsAt: true, slotEndsAt: true, pickupPoint: { select: { kind: true } } },

@@ -1,6 +1,6 @@
 import type { PrismaClient } from "@/generated/prisma/client";
 import { queueEmail } from "@/lib/notifications/outbox";
-import { HOLDS_STOCK } from "@/lib/orders/status";
+import { AWAITING_HANDOVER } from "@/lib/orders/status";
 import type { PaymentGateway, WebhookEvent } from "./gateway";
 import { settleCheckoutSession } from "./settle-session";
 import { recordOutsideRefunds } from "./outside-refunds";
@@ -61,7 +61,7 @@ async function authorizationLost(db: PrismaClient, gateway: PaymentGateway, paym
     if (!(await firstDelivery(tx, event))) return "already";
     const updated = await tx.checkout.updateMany({ where: { id: checkout.id, paymentStatus: "AUTHORIZED" }, data: { paymentStatus: "CANCELLED" } });
     if (updated.count === 0) return "already";
-    const orders = await tx.order.findMany({ where: { checkoutId: checkout.id, paymentMethod: "ONLINE", status: { in: HOLDS_STOCK.filter((status) => status !== "AWAITING_PAYMENT") } }, select: { id: true, reference: true, contactEmail: true, contactName: true, territoryId: true, shop: { select: { name: true } }, pickupPoint: { select: { kind: true } } } });
+    const orders = await tx.order.findMany({ where: { checkoutId: checkout.id, paymentMethod: "ONLINE", status: { in: AWAITING_HANDOVER } }, select: { id: true, reference: true, contactEmail: true, contactName: true, territoryId: true, shop: { select: { name: true } }, pickupPoint: { select: { kind: true } } } });
     for (const order of orders) {
       const handover = order.pickupPoint.kind === "DELIVERY" ? "à la livraison" : "au retrait";
       await tx.order.update({ where: { id: order.id }, data: { paymentMethod: "PAY_AT_PICKUP" } });
