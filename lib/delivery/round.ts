@@ -6,7 +6,7 @@ import { requireShopMember } from "@/lib/auth/guards";
 import { DomainError, NotFoundError } from "@/lib/errors";
 import { transitionOrderByShop } from "@/lib/orders/shop-transitions";
 import { localDayRange, requestedDay } from "@/lib/time/local-day";
-import { fromLocal, toLocal, type LocalDate } from "@/lib/time/zoned";
+import { toLocal, type LocalDate } from "@/lib/time/zoned";
 
 /** On the round sheet: every delivery the shop owes that day, and those already settled (for the record). */
 const ON_THE_SHEET: OrderStatus[] = ["CONFIRMED", "PREPARING", "READY", "OUT_FOR_DELIVERY", "COLLECTED", "NO_SHOW"];
@@ -48,13 +48,13 @@ export async function getDeliveryRounds(db: PrismaClient, request: { actor: Acto
   const point = await db.pickupPoint.findUnique({ where: { deliveryShopId: request.shopId }, select: { id: true, active: true } });
   if (!point) return { day, enabled: false, rounds: [], unsettled: [] };
   // Rounds of past days left open: the clock never closes a delivery, the shop must (delivered, absent or cancelled).
-  const unsettled = await db.order.findMany({
-    where: { shopId: request.shopId, pickupPointId: point.id, status: { in: ["READY", "OUT_FOR_DELIVERY"] }, slotEndsAt: { lt: fromLocal(toLocal(now).date, 0) ?? now } },
+  const unsettledQuery = db.order.findMany({
+    where: { shopId: request.shopId, pickupPointId: point.id, status: { in: ["READY", "OUT_FOR_DELIVERY"] }, slotEndsAt: { lt: localDayRange(toLocal(now).date).gte } },
     orderBy: { slotStartsAt: "asc" },
     take: 100,
     select: { id: true, reference: true, status: true, contactName: true, slotStartsAt: true, slotEndsAt: true },
   });
-  const orders = await db.order.findMany({
+  const ordersQuery = db.order.findMany({
     where: { shopId: request.shopId, pickupPointId: point.id, status: { in: ON_THE_SHEET }, slotStartsAt: localDayRange(day) },
     orderBy: [{ slotStartsAt: "asc" }, { deliveryAddress: "asc" }],
     select: {
@@ -65,6 +65,7 @@ export async function getDeliveryRounds(db: PrismaClient, request: { actor: Acto
     },
     take: 500,
   });
+  const [unsettled, orders] = await Promise.all([unsettledQuery, ordersQuery]);
   const rounds = new Map<number, Round>();
   for (const order of orders) {
     const round: Round = rounds.get(order.slotStartsAt.getTime()) ?? { startsAt: order.slotStartsAt, endsAt: order.slotEndsAt, communes: [], ready: 0, toPrepare: 0 };
