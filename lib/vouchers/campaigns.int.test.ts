@@ -68,10 +68,11 @@ describe("a town's campaigns", () => {
 
   it("can be stopped now: it no longer runs, stopping twice is refused, and it is audited", async () => {
     const { id } = await createCampaign(db, { actor: admin, territoryId: place.territory.id, input: { ...topUp, startsOn: "2026-01-01", endsOn: "2026-11-30" } });
-    const now = new Date();
+    // The campaign runs 2026-01-01…2026-11-30: "now" is fixed inside it (the real clock left it on 1 December).
+    const now = new Date("2026-06-15T10:00:00Z");
     await endCampaignNow(db, { actor: admin, territoryId: place.territory.id, campaignId: id, now });
     expect((await db.voucherCampaign.findUniqueOrThrow({ where: { id } })).endsAt.getTime()).toBe(now.getTime());
-    await expect(endCampaignNow(db, { actor: admin, territoryId: place.territory.id, campaignId: id, now: new Date() })).rejects.toMatchObject({ details: { reason: "campaignOver" } });
+    await expect(endCampaignNow(db, { actor: admin, territoryId: place.territory.id, campaignId: id, now: new Date(now.getTime() + 60_000) })).rejects.toMatchObject({ details: { reason: "campaignOver" } });
     expect(await db.auditLog.count({ where: { entityId: id, action: "voucher.campaign.end" } })).toBe(1);
   });
 });
