@@ -45,17 +45,17 @@ beforeAll(async () => {
 
   // 1. A 30 € + B 10,01 €: a top-up of 20 € split 15 € / 5 € … collected on either side of the Paris month end.
   const first = await order([a, b], person("one"));
-  await collect(first[a.shop.id]!.id, new Date("2026-11-15T10:00:00Z"));
-  await collect(first[b.shop.id]!.id, new Date("2026-11-30T23:30:00Z")); // 00:30 on 1 December in Paris
+  await collect(first[a.shop.id]!.id, new Date("2026-11-15T10:00:00Z")); // calendar-safe: the collection's explicit now, the statement's month
+  await collect(first[b.shop.id]!.id, new Date("2026-11-30T23:30:00Z")); // calendar-safe: the collection's explicit now, the statement's month — 00:30 on 1 December in Paris
   // 2. A with a code (10 €) and the top-up on the rest (10 €): two campaigns on one order, collected in December.
   const second = await order([a], person("two"), code);
-  await collect(second[a.shop.id]!.id, new Date("2026-12-05T09:00:00Z"));
+  await collect(second[a.shop.id]!.id, new Date("2026-12-05T09:00:00Z")); // calendar-safe: the collection's explicit now, the statement's month
   // 3. Not collected yet, 4. cancelled: on no statement.
   const pending = await order([b], person("three"));
   const cancelled = await order([b], person("four"));
   await cancelOrderByCustomer(db, { actor: anonymous, input: { orderId: cancelled[b.shop.id]!.id, token: cancelled[b.shop.id]!.accessToken } });
   // 5. Another town's order collected in November: not this town's statement.
-  await collect((await order([far], person("five")))[far.shop.id]!.id, new Date("2026-11-20T10:00:00Z"));
+  await collect((await order([far], person("five")))[far.shop.id]!.id, new Date("2026-11-20T10:00:00Z")); // calendar-safe: the collection's explicit now, the statement's month
 
   refs = { nov: first[a.shop.id]!.reference, dec: [first[b.shop.id]!.reference, second[a.shop.id]!.reference], pending: pending[b.shop.id]!.reference, cancelled: cancelled[b.shop.id]!.reference };
   townAdmin = await admin(place.territory.id);
@@ -67,8 +67,8 @@ beforeAll(async () => {
 describe("the town's monthly statement", () => {
   it("lists per shop and campaign the vouchers of orders collected in that Paris month, with references, counts and totals", async () => {
     const nov = await getTownVoucherStatement(db, { actor: townAdmin, territoryId: place.territory.id, month: "2026-11", format: "page" });
-    expect(nov.from.toISOString()).toBe("2026-10-31T23:00:00.000Z");
-    expect(nov.to.toISOString()).toBe("2026-11-30T23:00:00.000Z");
+    expect(nov.from.toISOString()).toBe("2026-10-31T23:00:00.000Z"); // calendar-safe: the collection's explicit now, the statement's month
+    expect(nov.to.toISOString()).toBe("2026-11-30T23:00:00.000Z"); // calendar-safe: the collection's explicit now, the statement's month
     expect(nov.shops).toHaveLength(1);
     expect(nov.shops[0]).toMatchObject({ name: "Boulangerie Relevé", siret: "12345678900011", orders: 1, amountCents: 1500 });
     expect(nov.shops[0]!.campaigns[0]!.lines.map((l) => [l.reference, l.amountCents, l.orderTotalCents])).toEqual([[refs.nov, 1500, 3000]]);
@@ -116,7 +116,7 @@ describe("the town's monthly statement", () => {
     const table = parseCsv(statementCsv(dec));
     expect(table[0]).toEqual(["type", "mois", "commerce", "siret", "campagne", "commande", "retiree_le", "total_commande_euros", "bon_euros", "nb_commandes"]);
     expect(table.filter((r) => r[0] === "ligne")).toHaveLength(3);
-    expect(table.find((r) => r[0] === "ligne" && r[5] === refs.dec[0])).toEqual(["ligne", "2026-12", "Fleuriste Relevé", "", "Noël en ville", refs.dec[0], "2026-12-01 00:30", "10.01", "5.00", ""]);
+    expect(table.find((r) => r[0] === "ligne" && r[5] === refs.dec[0])).toEqual(["ligne", "2026-12", "Fleuriste Relevé", "", "Noël en ville", refs.dec[0], "2026-12-01 00:30", "10.01", "5.00", ""]); // calendar-safe: the collection's explicit now, the statement's month
     expect(table.filter((r) => r[0] === "total_commerce").map((r) => [r[2], r[8], r[9]])).toEqual([["Boulangerie Relevé", "20.00", "1"], ["Fleuriste Relevé", "5.00", "1"]]);
     expect(table.at(-1)).toEqual(["total", "2026-12", place.territory.name, "", "", "", "", "", "25.00", "2"]);
   });
