@@ -31,12 +31,17 @@ export async function startSmtpServer() {
       });
     },
   });
+  // A client killed mid-exchange (the kill -9 tests) resets its connection: smtp-server emits
+  // that as an 'error' event, which without a listener is an uncaught exception of the run.
+  const connectionErrors: Error[] = [];
+  server.on("error", (error: Error) => connectionErrors.push(error));
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", () => resolve()));
   const address = server.server.address();
   const port = typeof address === "object" && address ? address.port : 0;
   return {
     url: `smtp://127.0.0.1:${port}`,
     received,
+    connectionErrors,
     refuse(count: number) {
       refuseNext = count;
     },
