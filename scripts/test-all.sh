@@ -17,6 +17,8 @@ stage "unit tests"
 npx vitest run --project unit
 stage "integration tests (embedded PostgreSQL)"
 npx vitest run --project integration
+stage "calendar (unit and integration again under faketime: +400 days and Paris's hard days)"
+bash scripts/test-calendar.sh
 stage "production build"
 npx next build
 stage "HTTP tests (production servers, embedded PostgreSQL)"
