@@ -39,7 +39,7 @@ export async function seedBenchData(db: PrismaClient, options: { wholesaleShops?
     ...Array.from({ length: options.wholesaleShops ?? WHOLESALE_SHOPS }, (_, n) => ({ ...base, slug: `marche-de-gros-${n + 1}`, name: `Marché de gros ${n + 1}`, description: "Grossiste pour les commerces du territoire.", products: products(10_000, 200 + n * 10_000) })),
   ];
   for (const shop of shops) {
-    await db.$transaction((tx) => seedShop(tx, { shop, territoryId: territory.id, categoryId: category.id, commune: place, ownerId: null, relayIds: new Map() }), { timeout: 120_000 });
+    await db.$transaction((tx) => seedShop(tx, { shop, territoryId: territory.id, categoryId: category.id, commune: place, ownerId: null, relayIds: new Map(), now: new Date() }), { timeout: 120_000 });
   }
   // Orders must never wait for a slot place: stock and slots are not what the benchmark measures.
   const shop200 = await db.shop.findFirstOrThrow({ where: { slug: SHOP200_SLUG } });

@@ -27,9 +27,11 @@ export async function seedShop(
     relayIds: Map<string, string>;
     /** The territory's communes by name, for the delivery zone */
     communeIds?: Map<string, string>;
+    /** When the demo is seeded: the shops are published then */
+    now: Date;
   },
 ): Promise<void> {
-  const { shop, territoryId, categoryId, commune, ownerId, relayIds, communeIds = new Map<string, string>() } = input;
+  const { shop, territoryId, categoryId, commune, ownerId, relayIds, communeIds = new Map<string, string>(), now } = input;
   const created = await tx.shop.create({
     data: {
       territoryId,
@@ -38,7 +40,7 @@ export async function seedShop(
       slug: shop.slug,
       name: shop.name,
       status: "ACTIVE",
-      publishedAt: new Date(),
+      publishedAt: now,
       description: shop.description,
       addressLine: shop.addressLine,
       postalCode: commune.postalCode,

@@ -2,6 +2,7 @@ import { createPrismaClient } from "@/lib/db/client";
 import { hashPassword } from "@/lib/auth/password";
 import type { Tx } from "@/lib/db/client";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, type DemoAccountKey } from "./accounts";
+import { seedDemoActivity } from "./demo-activity";
 import { seedShop } from "./seed-shop";
 import { OTHER_SHOPS } from "./shops-other";
 import { FOOD_SHOPS } from "./shops-food";
@@ -9,20 +10,26 @@ import { CATEGORIES, COMMUNES, GRAND_POITIERS, NIORT, RELAY_POINTS } from "./ter
 
 export const DEMO_SHOPS = [...FOOD_SHOPS, ...OTHER_SHOPS];
 
-/** Seeds the demo territory on an empty database; does nothing when a territory exists. */
-export async function seedDemoData(url: string): Promise<string> {
+/**
+ * Seeds the demo territory on an empty database; does nothing when a territory exists.
+ * The town, its shops and catalogs are fixed; what depends on the day (a running voucher
+ * campaign, orders in the coming slots) is computed from `now`.
+ */
+export async function seedDemoData(url: string, options: { now?: Date } = {}): Promise<string> {
+  const now = options.now ?? new Date();
   const db = createPrismaClient(url, { poolSize: 2 });
   try {
     if ((await db.territory.count()) > 0) return "Demo data already present: nothing seeded.";
     const passwordHash = await hashPassword(DEMO_PASSWORD);
-    await db.$transaction((tx) => seedInTransaction(tx, passwordHash), { timeout: 120_000 });
-    return `Seeded ${GRAND_POITIERS.name}: ${DEMO_SHOPS.length} shops, ${DEMO_SHOPS.reduce((n, s) => n + s.products.length, 0)} products, ${RELAY_POINTS.length} relay points.`;
+    const territoryId = await db.$transaction((tx) => seedInTransaction(tx, passwordHash, now), { timeout: 120_000 });
+    await seedDemoActivity(db, territoryId, now);
+    return `Seeded ${GRAND_POITIERS.name}: ${DEMO_SHOPS.length} shops, ${DEMO_SHOPS.reduce((n, s) => n + s.products.length, 0)} products, ${RELAY_POINTS.length} relay points, a voucher campaign and 2 orders.`;
   } finally {
     await db.$disconnect();
   }
 }
 
-async function seedInTransaction(tx: Tx, passwordHash: string): Promise<void> {
+async function seedInTransaction(tx: Tx, passwordHash: string, now: Date): Promise<string> {
   const territory = await tx.territory.create({ data: { ...GRAND_POITIERS, status: "LIVE" } });
   const niort = await tx.territory.create({ data: { ...NIORT, status: "PREPARATION" } });
   await tx.commune.createMany({
@@ -46,7 +53,7 @@ async function seedInTransaction(tx: Tx, passwordHash: string): Promise<void> {
         email: account.email,
         name: account.name,
         phone: account.phone,
-        emailVerified: new Date(),
+        emailVerified: now,
         passwordHash: account.password ? passwordHash : null,
       },
     });
@@ -92,6 +99,8 @@ async function seedInTransaction(tx: Tx, passwordHash: string): Promise<void> {
       ownerId: shop.owner ? (users.get(shop.owner as DemoAccountKey) ?? null) : null,
       relayIds,
       communeIds: new Map([...communes.values()].map((c) => [c.name, c.id])),
+      now,
     });
   }
+  return territory.id;
 }
