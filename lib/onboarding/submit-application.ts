@@ -4,7 +4,7 @@ import { Prisma, type PrismaClient } from "@/generated/prisma/client";
 import { emailSchema } from "@/lib/auth/email";
 import { DomainError, NotFoundError } from "@/lib/errors";
 import { queueEmail } from "@/lib/notifications/outbox";
-import { assertAllowed, consumeLimits, LIMITS, peekLimits } from "@/lib/security/rate-limit";
+import { assertAllowed, consumeLimits, LIMITS, releaseLimits } from "@/lib/security/rate-limit";
 import { isValidSiret, normalizeSiret } from "./siret";
 import { publicUrlOfTerritory } from "@/lib/territory/public-url";
 
@@ -30,9 +30,19 @@ export const applicationInput = z.object({
  */
 export async function submitApplication(db: PrismaClient, request: { territorySlug: string; input: unknown; senderIp?: string }) {
   const sender = [{ limit: LIMITS.applicationIp, subject: request.senderIp ?? "unknown" }];
-  assertAllowed(await peekLimits(db, sender));
   const input = applicationInput.parse(request.input);
-  const territory = await db.territory.findUnique({ where: { slug: request.territorySlug }, select: { id: true, name: true } });
+  // Counted before anything is written (one statement: a burst of applications cannot all pass), given back if refused.
+  assertAllowed(await consumeLimits(db, sender));
+  try {
+    return await recordApplication(db, request.territorySlug, input);
+  } catch (error) {
+    await releaseLimits(db, sender);
+    throw error;
+  }
+}
+
+async function recordApplication(db: PrismaClient, territorySlug: string, input: z.infer<typeof applicationInput>) {
+  const territory = await db.territory.findUnique({ where: { slug: territorySlug }, select: { id: true, name: true } });
   if (!territory) throw new NotFoundError("territory");
   const [commune, category, existingShop] = await Promise.all([
     db.commune.findFirst({ where: { id: input.communeId, territoryId: territory.id }, select: { id: true, postalCode: true } }),
@@ -62,7 +72,6 @@ export async function submitApplication(db: PrismaClient, request: { territorySl
     }
     throw error;
   }
-  await consumeLimits(db, sender);
   return { followToken };
 }
 

@@ -1,7 +1,7 @@
 import { timingSafeEqual } from "node:crypto";
 import type { PrismaClient } from "@/generated/prisma/client";
 import { DomainError } from "@/lib/errors";
-import { assertAllowed, consumeLimits, LIMITS, peekLimits } from "@/lib/security/rate-limit";
+import { assertAllowed, consumeLimits, LIMITS, releaseLimits } from "@/lib/security/rate-limit";
 
 function sameCode(expected: string, given: string): boolean {
   const a = Buffer.from(expected);
@@ -25,10 +25,14 @@ export async function verifyPickupCode(db: PrismaClient, check: { orderId: strin
  */
 export async function matchPickupCode(db: PrismaClient, check: { subject: string; userId: string; candidates: string[]; given: string | undefined }): Promise<number> {
   assertAllowed(await consumeLimits(db, [{ limit: LIMITS.pickupCodeOrder, subject: check.subject }]));
-  assertAllowed(await peekLimits(db, [{ limit: LIMITS.pickupCodeFailuresUser, subject: check.userId }]));
+  // Counted before the code is compared, given back when it is right: a burst of guesses cannot all pass.
+  const failures = [{ limit: LIMITS.pickupCodeFailuresUser, subject: check.userId }];
+  assertAllowed(await consumeLimits(db, failures));
   const given = check.given;
   const index = given ? check.candidates.findIndex((candidate) => sameCode(candidate, given)) : -1;
-  if (index >= 0) return index;
-  await consumeLimits(db, [{ limit: LIMITS.pickupCodeFailuresUser, subject: check.userId }]);
+  if (index >= 0) {
+    await releaseLimits(db, failures);
+    return index;
+  }
   throw new DomainError("invalidInput", "wrong pickup code", { reason: "wrongPickupCode" });
 }

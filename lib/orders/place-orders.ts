@@ -9,13 +9,14 @@ import { deliveryFeeVatCents } from "@/lib/delivery/fee";
 import type { Tx } from "@/lib/db/client";
 import { isUniqueViolation } from "@/lib/db/unique-violation";
 import { DomainError, isDomainError } from "@/lib/errors";
-import { assertAllowed, consumeLimits, LIMITS, peekLimits } from "@/lib/security/rate-limit";
+import { assertAllowed, consumeLimits, LIMITS, releaseLimits } from "@/lib/security/rate-limit";
 import { applyVouchers, type AppliedVoucher } from "@/lib/vouchers/apply";
 import { CheckoutError, type CheckoutProblem } from "./checkout-error";
 import { newAccessToken, newOrderReference, newPickupCode } from "./codes";
 import { HOLD_MINUTES } from "./follow-up-times";
 import { scheduleFollowUps } from "./follow-ups";
 import { queueOrderConfirmations } from "./order-emails";
+import { assertTownOpen } from "@/lib/territory/open";
 import { placeOrdersInput } from "./place-orders-input";
 import { groupAtRelayPoints } from "./relay-baskets";
 import { validateCheckout, type ShopCheckout } from "./validate-checkout";
@@ -168,11 +169,15 @@ export async function placeOrders(
   const previous = await findCheckout(db, input.idempotencyKey, ownerKey);
   if (previous) return previous;
 
-  // Guessing codes is slow: a customer or an address that typed too many wrong codes waits (right codes cost nothing).
+  // Guessing codes is slow: a customer or an address that typed too many wrong codes waits. The attempt is
+  // counted before the code is read (one statement: a burst cannot slip under the limit) and given back
+  // unless the code was wrong (right codes cost nothing).
   const codeLimits = [{ limit: LIMITS.voucherCodeOwner, subject: ownerKey }, { limit: LIMITS.voucherCodeIp, subject: request.clientIp ?? "unknown" }];
-  if (input.voucherCode) assertAllowed(await peekLimits(db, codeLimits, now));
+  if (input.voucherCode) assertAllowed(await consumeLimits(db, codeLimits, now));
+  let wrongCode = false;
 
   try {
+    await assertTownOpen(db, request.territoryId);
     const cart = await getCart(db, request.owner, request.territoryId);
     const shops = await validateCheckout(db, cart, input, now, { onlinePayment: request.onlinePayment });
     const cartNames = new Map(cart.groups.flatMap((g) => g.lines.map((l) => [l.productId, l.name] as const)));
@@ -270,8 +275,10 @@ export async function placeOrders(
     // looks emptied, its slot full, or its key taken. Its result is the answer.
     const existing = await findCheckout(db, input.idempotencyKey, ownerKey);
     if (existing) return existing;
-    // A wrong code counts against the guesser, outside the transaction that rolled back.
-    if (isDomainError(error) && error.details?.field === "voucherCode") await consumeLimits(db, codeLimits, now);
+    // A wrong code stays counted against the guesser.
+    wrongCode = isDomainError(error) && error.details?.field === "voucherCode";
     throw error;
+  } finally {
+    if (input.voucherCode && !wrongCode) await releaseLimits(db, codeLimits, now);
   }
 }

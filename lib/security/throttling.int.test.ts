@@ -42,15 +42,50 @@ beforeAll(async () => {
 });
 
 describe("sign-in throttling", () => {
-  it("refuses a sixth password attempt on an account within 15 minutes, right password or not", async () => {
+  it("refuses a sixth password attempt on an account from one address within 15 minutes, right password or not", async () => {
     const email = `staff-${randomUUID()}@example.fr`;
     for (let i = 0; i < 5; i++) {
-      expect((await admitSignIn(db, { door: "password", email, ip: `198.51.100.${i}` })).allowed).toBe(true);
-      await recordPasswordOutcome(db, { email, ip: `198.51.100.${i}`, succeeded: false });
+      expect((await admitSignIn(db, { door: "password", email, ip: "198.51.100.7" })).allowed).toBe(true);
+      await recordPasswordOutcome(db, { email, ip: "198.51.100.7", succeeded: false });
     }
-    const refused = await admitSignIn(db, { door: "password", email: email.toUpperCase(), ip: "198.51.100.99" });
+    const refused = await admitSignIn(db, { door: "password", email: email.toUpperCase(), ip: "198.51.100.7" });
     expect(refused).toMatchObject({ allowed: false });
     expect(refused.allowed ? 0 : refused.retryAfterSeconds).toBeGreaterThan(800);
+  });
+
+  it("attack: a stranger trying passwords from many addresses cannot lock the owner out — the account is slowed, the owner told once", async () => {
+    const user = await db.user.create({ data: { email: `boulanger-${randomUUID()}@example.fr`, passwordHash: "scrypt$x" } });
+    const now = new Date();
+    for (let i = 0; i < 30; i++) {
+      const ip = `203.0.113.${i}`;
+      const admitted = await admitSignIn(db, { door: "password", email: user.email, ip }, now);
+      if (admitted.allowed) await recordPasswordOutcome(db, { email: user.email, ip, succeeded: false }, now);
+    }
+    // Past 10 failures the account takes one attempt per 10 seconds, whoever makes it: here the 11th passed, the others waited.
+    expect(await db.outgoingEmail.count({ where: { toAddress: user.email, kind: "sign-in-failures" } })).toBe(1);
+    const owner = await admitSignIn(db, { door: "password", email: user.email, ip: "192.0.2.10" }, new Date(now.getTime() + 11_000));
+    expect(owner.allowed).toBe(true);
+    await recordPasswordOutcome(db, { email: user.email, ip: "192.0.2.10", succeeded: true }, new Date(now.getTime() + 11_000));
+    // The email link is never closed by password failures.
+    expect((await admitSignIn(db, { door: "email", email: user.email, ip: "192.0.2.10" }, now)).allowed).toBe(true);
+    // More failures in the same window send no second email.
+    for (let i = 0; i < 3; i++) await recordPasswordOutcome(db, { email: user.email, ip: "203.0.113.200", succeeded: false }, now);
+    expect(await db.outgoingEmail.count({ where: { toAddress: user.email, kind: "sign-in-failures" } })).toBe(1);
+  });
+
+  it("attack: 50 password attempts at once from one address on 50 accounts — exactly the limit of 20 is let through", async () => {
+    const ip = `198.18.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`;
+    const now = new Date();
+    const outcomes = await Promise.all(Array.from({ length: 50 }, (_, i) => admitSignIn(db, { door: "password", email: `burst-${i}-${randomUUID()}@example.fr`, ip }, now)));
+    expect(outcomes.filter((o) => o.allowed)).toHaveLength(20);
+  });
+
+  it("attack: 50 attempts at once on a slowed-down account — one is let through", async () => {
+    const email = `slowed-${randomUUID()}@example.fr`;
+    const now = new Date();
+    for (let i = 0; i < 10; i++) await recordPasswordOutcome(db, { email, ip: `198.51.100.${i}`, succeeded: false }, now);
+    const outcomes = await Promise.all(Array.from({ length: 50 }, (_, i) => admitSignIn(db, { door: "password", email, ip: `100.64.0.${i}` }, now)));
+    expect(outcomes.filter((o) => o.allowed)).toHaveLength(1);
   });
 
   it("a successful sign-in clears the account's count", async () => {
@@ -63,7 +98,10 @@ describe("sign-in throttling", () => {
 
   it("stops an address that keeps failing on many accounts", async () => {
     const ip = `192.0.2.${Math.floor(Math.random() * 200)}`;
-    for (let i = 0; i < 20; i++) await recordPasswordOutcome(db, { email: `victim-${i}@example.fr`, ip, succeeded: false });
+    for (let i = 0; i < 20; i++) {
+      expect((await admitSignIn(db, { door: "password", email: `victim-${i}@example.fr`, ip })).allowed).toBe(true);
+      await recordPasswordOutcome(db, { email: `victim-${i}@example.fr`, ip, succeeded: false });
+    }
     expect((await admitSignIn(db, { door: "password", email: `fresh-${randomUUID()}@example.fr`, ip })).allowed).toBe(false);
   });
 

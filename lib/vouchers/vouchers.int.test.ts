@@ -148,6 +148,29 @@ describe("voucher codes", () => {
     for (let i = 0; i < 10; i++) await expect(attempt()).rejects.toMatchObject({ details: { reason: "voucherUnknown" } });
     await expect(attempt()).rejects.toMatchObject({ details: { reason: "rateLimited" } });
   });
+
+  it("attack: 50 wrong codes fired at once by one customer — exactly 10 are read, the other 40 refused", async () => {
+    const shop = await shopSelling(500);
+    const owner = guestOwner();
+    await addToCart(db, owner, place.territory.id, { productId: shop.product.id, quantity: 1 });
+    const attempt = () => placeOrders(db, { actor: anonymous, owner, territoryId: place.territory.id, clientIp: "203.0.113.77", input: { idempotencyKey: randomUUID(), contact: person("burst"), voucherCode: newVoucherCode(), shops: [{ shopId: shop.shop.id, pickupPointId: shop.door.id, slotStartsAt: shop.slot.startsAt.toISOString(), paymentMethod: "PAY_AT_PICKUP" }] } });
+    const results = await Promise.allSettled(Array.from({ length: 50 }, attempt));
+    const reasons = results.map((r) => (r.status === "rejected" ? String((r.reason as { details?: { reason?: string } }).details?.reason) : "placed"));
+    expect(reasons.filter((r) => r === "voucherUnknown")).toHaveLength(10);
+    expect(reasons.filter((r) => r === "rateLimited")).toHaveLength(40);
+  });
+
+  it("an attempt refused for another reason than its code is given back: only wrong codes count", async () => {
+    const shop = await shopSelling(500);
+    const owner = guestOwner();
+    await addToCart(db, owner, place.territory.id, { productId: shop.product.id, quantity: 1 });
+    const input = (voucherCode: string) => ({ idempotencyKey: randomUUID(), contact: person("j"), voucherCode, shops: [{ shopId: shop.shop.id, pickupPointId: shop.door.id, slotStartsAt: shop.slot.startsAt.toISOString(), paymentMethod: "PAY_AT_PICKUP" }] });
+    for (let i = 0; i < 9; i++) await expect(placeOrders(db, { actor: anonymous, owner, territoryId: place.territory.id, clientIp: "203.0.113.78", input: input(newVoucherCode()) })).rejects.toMatchObject({ details: { reason: "voucherUnknown" } });
+    // The tenth attempt fails for another reason (the slot is not the shop's): it is given back, so the next wrong code is still read.
+    await expect(placeOrders(db, { actor: anonymous, owner, territoryId: place.territory.id, clientIp: "203.0.113.78", input: { ...input(newVoucherCode()), shops: [{ ...input("").shops[0]!, slotStartsAt: new Date(Date.now() + 400 * DAY).toISOString() }] } })).rejects.not.toMatchObject({ details: { reason: "rateLimited" } });
+    await expect(placeOrders(db, { actor: anonymous, owner, territoryId: place.territory.id, clientIp: "203.0.113.78", input: input(newVoucherCode()) })).rejects.toMatchObject({ details: { reason: "voucherUnknown" } });
+    await expect(placeOrders(db, { actor: anonymous, owner, territoryId: place.territory.id, clientIp: "203.0.113.78", input: input(newVoucherCode()) })).rejects.toMatchObject({ details: { reason: "rateLimited" } });
+  });
 });
 
 describe("a campaign's budget", () => {
