@@ -39,7 +39,9 @@ export async function proxy(request: NextRequest) {
 
   const requestHeaders = new Headers(request.headers);
   requestHeaders.delete(TERRITORY_HEADER);
-  const territory = route.kind === "territory" ? route.slug : pathname.startsWith("/api/") || PER_TOWN_FILES.has(pathname) ? apiTerritory(directory, host, searchParams, (slug) => mayShowTown(directory, slug, request)) : null;
+  const visible = isVisible(directory, route, request);
+  // A hidden town is named to no action or route (the use cases also refuse a town that is not open).
+  const territory = route.kind === "territory" ? (visible ? route.slug : null) : pathname.startsWith("/api/") || PER_TOWN_FILES.has(pathname) ? apiTerritory(directory, host, searchParams, (slug) => mayShowTown(directory, slug, request)) : null;
   if (territory) requestHeaders.set(TERRITORY_HEADER, territory);
   const localized = isLocalizedPage(pathname);
   let csp: string | null = null;
@@ -50,7 +52,7 @@ export async function proxy(request: NextRequest) {
     requestHeaders.set("Content-Security-Policy", csp);
   }
   const locale = toLocale(request.cookies.get(LOCALE_COOKIE)?.value);
-  const target = !isVisible(directory, route, request)
+  const target = !visible
     ? `/${locale}/${HIDDEN_TOWN_PAGE}`
     : route.kind === "territory" && localized
       ? `/${locale}/${route.slug}${route.path === "/" ? "" : route.path}`

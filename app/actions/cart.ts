@@ -29,6 +29,6 @@ export async function setCartQuantityAction(_previous: ActionResult, formData: F
     await setCartQuantity(db(), owner, territoryId, { productId: form.text("productId"), quantity: form.text("quantity") });
     return undefined;
   });
-  if (result.ok) revalidatePath("/[locale]/[territory]/panier", "page");
+  if (result.ok) revalidatePath("/[locale]/[territory]/(storefront)/panier", "page");
   return result;
 }

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { wholeNumber } from "@/lib/validation/fields";
 import type { PrismaClient } from "@/generated/prisma/client";
 import { publishedShop } from "@/lib/catalog/published";
+import { assertTownOpen } from "@/lib/territory/open";
 import { DomainError, NotFoundError } from "@/lib/errors";
 import type { Tx } from "@/lib/db/client";
 import { cartWhere, type CartOwner } from "./cart-owner";
@@ -54,6 +55,7 @@ async function ensureCart(db: PrismaClient, owner: CartOwner, territoryId: strin
 export async function addToCart(db: PrismaClient, owner: CartOwner, territoryId: string, raw: unknown): Promise<number> {
   const input = addToCartInput.parse(raw);
   if (!owner.userId && !owner.guestToken) throw new DomainError("invalidInput", "no cart owner");
+  await assertTownOpen(db, territoryId);
   const product = await orderableProduct(db, input.productId, territoryId);
   const cartId = await ensureCart(db, owner, territoryId);
   const current = await db.cartLine.findUnique({ where: { cartId_productId: { cartId, productId: product.id } }, select: { quantity: true } });

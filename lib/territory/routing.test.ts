@@ -13,6 +13,14 @@ const directory: TerritoryDirectory = {
 };
 
 describe("which town a request is for", () => {
+  it("attack: a percent-encoded or mixed-case town segment is sent to the town's canonical address, never treated as 'no town'", () => {
+    for (const spelling of ["%73aintes", "s%61intes", "SAINTES", "Saintes", "%2573aintes", "%53AINTES"]) {
+      expect(resolveTerritoryRoute(directory, "comptoir.example", `/${spelling}/boutiques/x`, "?q=1"), spelling).toEqual({ kind: "redirect", location: "/saintes/boutiques/x?q=1" });
+    }
+    expect(resolveTerritoryRoute(directory, "comptoir.example", "/%61pi/x")).toEqual({ kind: "redirect", location: "/api/x" });
+    expect(resolveTerritoryRoute(directory, "comptoir.example", "/%E9t%E9")).toEqual({ kind: "global" });
+  });
+
   it("serves a town at its own host name, whatever the path", () => {
     expect(resolveTerritoryRoute(directory, "Commerces.Niort.fr:443", "/boutiques/boulangerie")).toEqual({ kind: "territory", slug: "niort", path: "/boutiques/boulangerie" });
     expect(resolveTerritoryRoute(directory, "achats.niort.fr", "/")).toEqual({ kind: "territory", slug: "niort", path: "/" });

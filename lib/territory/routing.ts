@@ -55,9 +55,31 @@ function firstSegment(pathname: string): string {
 
 const isFile = (pathname: string) => /\.[a-z0-9]+$/i.test(pathname);
 
+/**
+ * The first segment as the router will read it: percent-decoded (twice-encoded too)
+ * and lower case. Next.js decodes `[territory]` itself, so `/%6Eiort` and `/NIORT`
+ * must be recognised here as Niort, never waved through as "no town".
+ */
+export function canonicalSegment(segment: string): string {
+  let current = segment;
+  for (let round = 0; round < 3 && current.includes("%"); round++) {
+    try {
+      current = decodeURIComponent(current);
+    } catch {
+      break;
+    }
+  }
+  return current.toLowerCase();
+}
+
 export function resolveTerritoryRoute(directory: TerritoryDirectory, rawHost: string | null | undefined, pathname: string, search = ""): TerritoryRoute {
   const host = normalizeHost(rawHost);
   const segment = firstSegment(pathname);
+  // Another spelling of a town or of a reserved segment goes to the canonical address first, so one check decides.
+  const canonical = canonicalSegment(segment);
+  if (canonical !== segment && (directory.territories[canonical] || GLOBAL_SEGMENTS.has(canonical) || STOREFRONT_SEGMENTS.has(canonical))) {
+    return { kind: "redirect", location: `/${canonical}${pathname.slice(segment.length + 1)}${search}` };
+  }
   if (GLOBAL_SEGMENTS.has(segment) || isFile(pathname)) return { kind: "global" };
 
   const hostSlug = directory.hosts[host];

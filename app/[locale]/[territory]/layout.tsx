@@ -25,7 +25,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function TerritoryLayout({ children, params }: Props) {
   const { locale, territory: slug } = await params;
   const territory = await territorySite(slug);
-  // A town in preparation reaches here only with its admins' preview pass (proxy.ts, lib/territory/preview.ts).
+  // A town in preparation: its storefront checks the preview pass ((storefront)/layout.tsx); its application form is open.
   if (!territory) notFound();
   return (
     <SiteFrame territory={territory} locale={toLocale(locale)}>

@@ -1,18 +1,8 @@
 import { z } from "zod";
+import { sameOriginReturnPath } from "@/lib/http/return-path";
 import { LOCALE_COOKIE, locales } from "@/lib/i18n/locales";
 
 const localeSchema = z.enum(locales);
-
-/** The page the switch was pressed on (path and query only: never another host), else the home. */
-function backTo(referer: string | null): string {
-  if (!referer) return "/";
-  try {
-    const url = new URL(referer);
-    return url.pathname.startsWith("/api/") ? "/" : `${url.pathname}${url.search}`;
-  } catch {
-    return "/";
-  }
-}
 
 /**
  * The language switch (a plain form, works without JavaScript): remembers the
@@ -22,7 +12,7 @@ function backTo(referer: string | null): string {
 export async function POST(request: Request) {
   const form = await request.formData().catch(() => null);
   const parsed = localeSchema.safeParse(form?.get("locale"));
-  const headers = new Headers({ Location: backTo(request.headers.get("referer")), "Cache-Control": "no-store" });
+  const headers = new Headers({ Location: sameOriginReturnPath(request.headers.get("referer"), request.headers.get("host")), "Cache-Control": "no-store" });
   if (parsed.success) headers.append("Set-Cookie", `${LOCALE_COOKIE}=${parsed.data}; Path=/; Max-Age=${365 * 24 * 60 * 60}; SameSite=Lax`);
   return new Response(null, { status: 303, headers });
 }
