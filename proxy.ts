@@ -36,6 +36,7 @@ export async function proxy(request: NextRequest) {
   const route = resolveTerritoryRoute(directory, host, pathname, search);
   if (route.kind === "redirect") return NextResponse.redirect(new URL(route.location, request.url), 308);
   if (route.kind === "unknownHost") return new NextResponse(unknownTownPage(process.env.NEXTAUTH_URL ?? ""), { status: 404, headers: { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store" } });
+  if (!isServedHost(directory, host) && !HOST_FREE.test(pathname)) return misdirected();
 
   const requestHeaders = new Headers(request.headers);
   requestHeaders.delete(TERRITORY_HEADER);
@@ -66,6 +67,23 @@ export async function proxy(request: NextRequest) {
   response.headers.set("Permissions-Policy", permissionsPolicy(pathname));
   return response;
 }
+
+/**
+ * DNS rebinding: a page on evil.example whose name is made to resolve to this server
+ * (or to a developer's 127.0.0.1) must not read anything through the visitor's
+ * browser. Only the platform's host names (its public URL's, localhost, 127.0.0.1)
+ * and the towns' domains are answered; any other Host gets 421 on platform paths
+ * (a storefront path gets the unknown-town page above).
+ */
+function isServedHost(directory: TerritoryDirectory, rawHost: string | null): boolean {
+  const host = normalizeHost(rawHost);
+  return directory.platformHosts.includes(host) || Boolean(directory.hosts[host]);
+}
+
+/** Health checks come from load balancers that address the instance by its IP: they reveal nothing. */
+const HOST_FREE = /^\/api\/health(\/|$)/;
+
+const misdirected = () => new NextResponse("Hôte inconnu / Misdirected request", { status: 421, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" } });
 
 /** A reserved slug that is no town: the town layout answers it with the not-found page. */
 const HIDDEN_TOWN_PAGE = "ville-inconnue";

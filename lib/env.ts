@@ -1,3 +1,4 @@
+import { isIP } from "node:net";
 import { z } from "zod";
 
 /**
@@ -41,8 +42,18 @@ const envSchema = z
     WORKER_STALE_SECONDS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(2).max(3600).default(60)),
     /** Test harness only: enables POST /api/test/clock to move time forward. Never in a real start. */
     COMPTOIR_TEST_CLOCK: z.preprocess(emptyAsUndefined, booleanFlag.default(false)),
-    /** Load balancers or reverse proxies in front of the app, whose X-Forwarded-For entries are trusted */
+    /** Load balancers or reverse proxies in front of the app, whose forwarding header is trusted (lib/http/client-address.ts) */
     TRUST_PROXY_HOPS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(0).max(5).default(0)),
+    /** Which header those proxies set: X-Forwarded-For (appended to) or X-Real-IP (overwritten) */
+    TRUST_PROXY_HEADER: z.preprocess(emptyAsUndefined, z.enum(["x-forwarded-for", "x-real-ip"]).default("x-forwarded-for")),
+    /** Or the proxies' own addresses or networks, comma-separated (10.0.0.0/8, 127.0.0.1): wins over TRUST_PROXY_HOPS */
+    TRUSTED_PROXIES: z.preprocess(
+      emptyAsUndefined,
+      z
+        .string()
+        .refine((list) => list.split(",").every((entry) => /^[0-9a-fA-F:.]+(\/\d{1,3})?$/.test(entry.trim()) && isIP(entry.trim().split("/")[0] ?? "") !== 0), "must be IP addresses or networks, comma-separated (10.0.0.0/8, 127.0.0.1)")
+        .optional(),
+    ),
     STRIPE_SECRET_KEY: z.preprocess(emptyAsUndefined, z.string().startsWith("sk_", "must start with sk_").optional()),
     STRIPE_WEBHOOK_SECRET: z.preprocess(emptyAsUndefined, z.string().startsWith("whsec_", "must start with whsec_").optional()),
     /** Only for the local Stripe double (tests, the embedded demo): its http://127.0.0.1:port address */

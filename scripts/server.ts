@@ -15,7 +15,7 @@ import http from "node:http";
 import next from "next";
 import { parseEnv } from "@/lib/env";
 import { finishCachedPages } from "@/lib/http/cached-page-response";
-import { resolveClientAddress, stampClientAddress } from "@/lib/http/client-address";
+import { describeProxyTrust, proxyTrust, resolveClientAddress, stampClientAddress } from "@/lib/http/client-address";
 import { publicPath } from "@/lib/http/public-path";
 import { isMalformedUrl } from "@/lib/http/security-headers";
 import { log } from "@/lib/log/logger";
@@ -28,6 +28,7 @@ const config = parseEnv();
 process.env.COMPTOIR_SERVER = "1";
 
 const DRAIN_MS = 10_000;
+const trust = proxyTrust(config);
 
 async function main(): Promise<void> {
   // tsx turns Node's source-map support on; in production it would keep every
@@ -68,12 +69,13 @@ async function main(): Promise<void> {
       response.writeHead(400, { "Content-Type": "text/plain; charset=utf-8", "X-Content-Type-Options": "nosniff" }).end("Requête invalide / Bad request");
       return;
     }
-    stampClientAddress(request.headers, resolveClientAddress(request.socket.remoteAddress, request.headers, config.TRUST_PROXY_HOPS));
+    stampClientAddress(request.headers, resolveClientAddress(request.socket.remoteAddress, request.headers, trust));
     finishCachedPages(request, response, dev);
     void handle(request, response);
   });
   // The background worker runs beside the web server unless WORKER=false (then `npm run worker`).
   const worker: WorkerHandle | null = config.WORKER ? await startWorkerFromEnv(config) : null;
+  logger.info({ kind: "server", proxyTrust: trust.mode }, describeProxyTrust(trust));
   server.listen(config.PORT, () => logger.info({ kind: "server", port: config.PORT, worker: Boolean(worker), dev }, `Listening on port ${config.PORT}${dev ? " (development)" : ""}${worker ? ", with the background worker" : ""}`));
 
   const stop = (signal: string) => {

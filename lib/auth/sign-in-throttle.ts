@@ -1,4 +1,5 @@
 import type { PrismaClient } from "@/generated/prisma/client";
+import { addressBucket } from "@/lib/http/client-address";
 import { queueEmailAlone } from "@/lib/notifications/outbox";
 import { clearLimit, consumeLimits, countFailure, LIMITS, peekLimits, releaseLimits, type LimitCheck, type LimitOutcome } from "@/lib/security/rate-limit";
 import { normalizeEmail } from "./email";
@@ -30,8 +31,9 @@ const attemptChecks = (email: string, ip: string): LimitCheck[] => [
   { limit: LIMITS.passwordAccountAddress, subject: `${email}|${ip}` },
 ];
 
-export async function admitSignIn(db: PrismaClient, attempt: { door: SignInDoor; email: string; ip: string }, now = new Date()): Promise<LimitOutcome> {
-  const email = normalizeEmail(attempt.email);
+export async function admitSignIn(db: PrismaClient, request: { door: SignInDoor; email: string; ip: string }, now = new Date()): Promise<LimitOutcome> {
+  const email = normalizeEmail(request.email);
+  const attempt = { ...request, ip: addressBucket(request.ip) };
   if (attempt.door === "email") {
     return consumeLimits(db, [{ limit: LIMITS.signInEmailAddress, subject: email }, { limit: LIMITS.signInEmailIp, subject: attempt.ip }], now);
   }
@@ -46,8 +48,9 @@ export async function admitSignIn(db: PrismaClient, attempt: { door: SignInDoor;
 /** How many wrong passwords on one account, within the window, make its owner hear of it (once per window). */
 export const TELL_OWNER_AT = LIMITS.passwordAccountFailures.max;
 
-export async function recordPasswordOutcome(db: PrismaClient, attempt: { email: string; ip: string; succeeded: boolean }, now = new Date()): Promise<void> {
-  const email = normalizeEmail(attempt.email);
+export async function recordPasswordOutcome(db: PrismaClient, outcome: { email: string; ip: string; succeeded: boolean }, now = new Date()): Promise<void> {
+  const email = normalizeEmail(outcome.email);
+  const attempt = { ...outcome, ip: addressBucket(outcome.ip) };
   if (attempt.succeeded) {
     await releaseLimits(db, [{ limit: LIMITS.passwordFailuresIp, subject: attempt.ip }], now);
     await clearLimit(db, { limit: LIMITS.passwordAccountAddress, subject: `${email}|${attempt.ip}` });

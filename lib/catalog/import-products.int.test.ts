@@ -57,6 +57,13 @@ describe("catalog CSV import", () => {
     expect(validateImportFile(new Uint8Array(MAX_IMPORT_BYTES + 1))).toEqual({ ok: false, issues: [{ line: 0, code: "fileTooLarge" }] });
   });
 
+  it("attack: a row holding a NUL byte is refused at validation with its line and column, so apply never meets it", async () => {
+    const file = utf8(`${header}OK-1;Pain;1,20;5,5;pièce;3;;;oui\nNUL-1;Pa\u0000in;1,20;5,5;pièce;3;;;oui\nNUL-2;Miche;1,50;5,5;pièce;3;;des\u0000cription;oui\n`);
+    const result = validateImportFile(file);
+    expect(result).toEqual({ ok: false, issues: [{ line: 3, column: "nom", code: "nulCharacter", value: "Pa\u2400in" }, { line: 4, column: "description", code: "nulCharacter", value: "des\u2400cription" }] });
+    expect(await db.product.count({ where: { shopId, sku: { startsWith: "NUL-" } } })).toBe(0);
+  });
+
   it("accepts English headers, comma separators and unlimited stock", () => {
     const result = validateImportFile(utf8("SKU,Name,Price,VAT,Stock\nS1,Réparation,45,20,illimité\n"));
     expect(result).toMatchObject({ ok: true, rows: [{ sku: "S1", name: "Réparation", priceCents: 4500, vatRateBp: 2000, stock: null, unit: "pièce", active: true }] });

@@ -49,7 +49,9 @@ function readWeight(cell: (c: Column) => string, hasWeight: boolean, fail: (colu
 
 function readRow(line: number, cell: (c: Column) => string, issues: ImportIssue[], hasWeight: boolean): ImportRow | null {
   const before = issues.length;
-  const fail = (column: Column, code: string) => issues.push({ line, column, code, value: cell(column).slice(0, 60) });
+  const fail = (column: Column, code: string) => issues.push({ line, column, code, value: cell(column).slice(0, 60).replaceAll("\u0000", "\u2400") });
+  // PostgreSQL stores no NUL character: a row holding one is refused here, with its line, never at apply time.
+  for (const column of COLUMNS) if (cell(column).includes("\u0000")) fail(column, "nulCharacter");
   const sku = cell("sku").trim();
   if (!sku) fail("sku", "required");
   else if (sku.length > 40) fail("sku", "tooLong");

@@ -21,4 +21,16 @@ describe("server action request shape", () => {
     }
     expect(await isWellFormedActionRequest(post("--x\r\nbroken", "multipart/form-data; boundary=nope"))).toBe(false);
   });
+
+  it("attack: a 1 MB argument of nested arrays is refused before React's decoder throws on it", async () => {
+    const nested = `["shop",[${Array.from({ length: 60_000 }, () => "[0,[1,2]]").join(",")}]]`;
+    expect(nested.length).toBeGreaterThan(500_000);
+    expect(isWellFormedArguments(nested)).toBe(false);
+    expect(isWellFormedArguments(`["${"x".repeat(1_100_000)}"]`)).toBe(false);
+    const form = new FormData();
+    form.append("0", nested);
+    expect(await isWellFormedActionRequest(post(form))).toBe(false);
+    // What the schedule editor really sends passes.
+    expect(isWellFormedArguments(JSON.stringify(["shop", Array.from({ length: 70 }, (_, i) => ({ weekday: String(i % 7), opens: "09:00" }))]))).toBe(true);
+  });
 });

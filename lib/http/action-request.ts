@@ -12,23 +12,35 @@ const MAX_DEPTH = 32;
 /** Our actions take at most four arguments; React refuses long lists with a 500. */
 const MAX_ARGUMENTS = 8;
 
-function referencesAreSafe(value: unknown, depth = 0): boolean {
+/**
+ * React refuses (with a 500) argument lists whose arrays hold more than a million slots
+ * in all ("Maximum array nesting exceeded"); our actions take a few hundred at most.
+ */
+const MAX_ARRAY_SLOTS = 50_000;
+/** The arguments of a call, as text: forms and files travel as multipart parts of their own */
+const MAX_ARGUMENTS_BYTES = 1_000_000;
+
+function referencesAreSafe(value: unknown, budget: { slots: number }, depth = 0): boolean {
   if (depth > MAX_DEPTH) return false;
   if (typeof value === "string") return !value.startsWith("$") || ALLOWED_REFERENCE.test(value);
-  if (Array.isArray(value)) return value.every((item) => referencesAreSafe(item, depth + 1));
-  if (value && typeof value === "object") return Object.entries(value).every(([key, item]) => !key.startsWith("$") && referencesAreSafe(item, depth + 1));
+  if (Array.isArray(value)) {
+    budget.slots += value.length + 1;
+    return budget.slots <= MAX_ARRAY_SLOTS && value.every((item) => referencesAreSafe(item, budget, depth + 1));
+  }
+  if (value && typeof value === "object") return Object.entries(value).every(([key, item]) => !key.startsWith("$") && referencesAreSafe(item, budget, depth + 1));
   return true;
 }
 
 /** The argument list of an action call, as React encodes it (a JSON array). */
 export function isWellFormedArguments(json: string): boolean {
+  if (json.length > MAX_ARGUMENTS_BYTES) return false;
   let parsed: unknown;
   try {
     parsed = JSON.parse(json);
   } catch {
     return false;
   }
-  return Array.isArray(parsed) && parsed.length <= MAX_ARGUMENTS && referencesAreSafe(parsed);
+  return Array.isArray(parsed) && parsed.length <= MAX_ARGUMENTS && referencesAreSafe(parsed, { slots: 0 });
 }
 
 /** True when the POST body of a server action call is in a shape Next.js can decode. */

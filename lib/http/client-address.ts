@@ -1,4 +1,5 @@
 import type { IncomingHttpHeaders } from "node:http";
+import { BlockList, isIP } from "node:net";
 
 /**
  * Who sent a request. Our own HTTP server (scripts/server.ts) works it out from the
@@ -16,12 +17,29 @@ export type ClientAddress = {
   local: boolean;
 };
 
-const FORWARDING_HEADERS = ["x-forwarded-for", "forwarded", "x-real-ip"] as const;
+/**
+ * How far forwarding headers are believed (issue #23). The deployment says it:
+ * - `direct` (the default): no proxy is declared, so every forwarding header is
+ *   ignored — the client is the socket; a loopback socket is "local" only when the
+ *   request carries no sign of a proxy at all;
+ * - `hops`: that many proxies of ours stand in front (TRUST_PROXY_HOPS); the client
+ *   is the entry they wrote in `header` (X-Forwarded-For: the hops-th from the right;
+ *   X-Real-IP: its value, which such a proxy overwrites);
+ * - `addresses`: our proxies are these addresses or networks (TRUSTED_PROXIES); the
+ *   client is the rightmost X-Forwarded-For entry that is not one of them.
+ * Behind a declared proxy, nothing is ever "local".
+ */
+export type ProxyTrust =
+  | { mode: "direct" }
+  | { mode: "hops"; hops: number; header: "x-forwarded-for" | "x-real-ip" }
+  | { mode: "addresses"; proxies: BlockList; listed: string[] };
+
+const PROXY_SIGNS = ["x-forwarded-for", "forwarded", "x-real-ip", "x-forwarded-host", "x-forwarded-proto", "via"] as const;
 
 /** "::ffff:127.0.0.1" → "127.0.0.1" */
 function normalize(address: string): string {
-  const trimmed = address.trim();
-  return trimmed.toLowerCase().startsWith("::ffff:") && trimmed.includes(".") ? trimmed.slice(7) : trimmed;
+  const trimmed = address.trim().replace(/^\[(.*)\]$/, "$1");
+  return trimmed.toLowerCase().startsWith("::ffff:") && trimmed.includes(".") ? trimmed.slice(7) : trimmed.toLowerCase();
 }
 
 export function isLoopback(address: string): boolean {
@@ -34,33 +52,74 @@ function headerValue(headers: IncomingHttpHeaders, name: string): string | undef
   return Array.isArray(value) ? value.join(",") : value;
 }
 
-function forwardedChain(headers: IncomingHttpHeaders): string[] {
-  const xff = headerValue(headers, "x-forwarded-for");
-  if (xff) return xff.split(",").map(normalize).filter(Boolean);
-  const realIp = headerValue(headers, "x-real-ip");
-  return realIp ? [normalize(realIp)] : [];
+function xffChain(headers: IncomingHttpHeaders): string[] {
+  return (headerValue(headers, "x-forwarded-for") ?? "").split(",").map(normalize).filter(Boolean);
+}
+
+/** The trust the environment declares: TRUSTED_PROXIES wins over TRUST_PROXY_HOPS; neither is `direct`. */
+export function proxyTrust(config: { TRUST_PROXY_HOPS?: number; TRUSTED_PROXIES?: string; TRUST_PROXY_HEADER?: "x-forwarded-for" | "x-real-ip" }): ProxyTrust {
+  const listed = (config.TRUSTED_PROXIES ?? "").split(",").map((entry) => entry.trim()).filter(Boolean);
+  if (listed.length) {
+    const proxies = new BlockList();
+    for (const entry of listed) {
+      const [address = "", prefix] = entry.split("/");
+      const family = isIP(address) === 6 ? "ipv6" : "ipv4";
+      if (!isIP(address)) throw new Error(`TRUSTED_PROXIES: "${entry}" is not an IP address or network`);
+      if (prefix === undefined) proxies.addAddress(address, family);
+      else proxies.addSubnet(address, Number(prefix), family);
+    }
+    return { mode: "addresses", proxies, listed };
+  }
+  const hops = config.TRUST_PROXY_HOPS ?? 0;
+  return hops > 0 ? { mode: "hops", hops, header: config.TRUST_PROXY_HEADER ?? "x-forwarded-for" } : { mode: "direct" };
+}
+
+/** One line for the server's start log: which addresses rate limits and the dev mailbox believe. */
+export function describeProxyTrust(trust: ProxyTrust): string {
+  if (trust.mode === "direct") return "client addresses: no proxy declared — forwarding headers ignored, the socket's address counts (set TRUST_PROXY_HOPS or TRUSTED_PROXIES behind a proxy)";
+  if (trust.mode === "hops") return `client addresses: behind ${trust.hops} proxy hop(s) — client from ${trust.header === "x-real-ip" ? "X-Real-IP" : "X-Forwarded-For"}; nothing is local`;
+  return `client addresses: behind trusted proxies ${trust.listed.join(", ")} — rightmost untrusted X-Forwarded-For entry; nothing is local`;
+}
+
+const isTrusted = (list: BlockList, ip: string) => isIP(ip) !== 0 && list.check(ip, isIP(ip) === 6 ? "ipv6" : "ipv4");
+
+/** The client of a request that reached us from `peer` (the socket's address), under the declared trust. */
+export function resolveClientAddress(peer: string | undefined, headers: IncomingHttpHeaders, trust: ProxyTrust = { mode: "direct" }): ClientAddress {
+  const socketIp = peer ? normalize(peer) : "";
+  if (!socketIp) return { ip: "unknown", local: false };
+  if (trust.mode === "direct") {
+    const proxied = PROXY_SIGNS.some((name) => headers[name] !== undefined);
+    return { ip: socketIp, local: isLoopback(socketIp) && !proxied };
+  }
+  if (trust.mode === "hops") {
+    if (trust.header === "x-real-ip") {
+      const real = normalize(headerValue(headers, "x-real-ip") ?? "");
+      return { ip: isIP(real) ? real : socketIp, local: false };
+    }
+    const hops = [...xffChain(headers), socketIp];
+    return { ip: hops[Math.max(0, hops.length - 1 - trust.hops)] ?? socketIp, local: false };
+  }
+  if (!isTrusted(trust.proxies, socketIp)) return { ip: socketIp, local: false };
+  const chain = xffChain(headers);
+  for (let i = chain.length - 1; i >= 0; i--) {
+    const entry = chain[i] ?? "";
+    if (!isIP(entry)) return { ip: "unknown", local: false };
+    if (!isTrusted(trust.proxies, entry)) return { ip: entry, local: false };
+  }
+  return { ip: chain[0] ?? socketIp, local: false };
 }
 
 /**
- * The client of a request that reached us from `peer` (the socket's address).
- * - `trustedProxyHops` > 0 (behind that many load balancers or reverse proxies of
- *   ours): the address they appended to X-Forwarded-For.
- * - Otherwise a request from this machine that carries forwarding headers came
- *   through a local reverse proxy: its last X-Forwarded-For entry, never "local".
- * - Otherwise the socket's address; "local" when it is a loopback address.
+ * What rate limits count an address as: an IPv4 address, or an IPv6 address's /64
+ * (one subscriber's network: a client holds a whole /64 and could rotate within it).
  */
-export function resolveClientAddress(peer: string | undefined, headers: IncomingHttpHeaders, trustedProxyHops = 0): ClientAddress {
-  const socketIp = peer ? normalize(peer) : "";
-  if (!socketIp) return { ip: "unknown", local: false };
-  const chain = forwardedChain(headers);
-  if (trustedProxyHops > 0) {
-    const hops = [...chain, socketIp];
-    const ip = hops[Math.max(0, hops.length - 1 - trustedProxyHops)] ?? socketIp;
-    return { ip, local: false };
-  }
-  const forwarded = FORWARDING_HEADERS.some((name) => headers[name] !== undefined);
-  if (isLoopback(socketIp) && forwarded) return { ip: chain.at(-1) ?? "unknown", local: false };
-  return { ip: socketIp, local: isLoopback(socketIp) };
+export function addressBucket(ip: string): string {
+  if (isIP(ip) !== 6) return ip;
+  const [head = "", tail = ""] = ip.split("::");
+  const left = head ? head.split(":") : [];
+  const right = tail ? tail.split(":") : [];
+  const groups = ip.includes("::") ? [...left, ...Array<string>(8 - left.length - right.length).fill("0"), ...right] : left;
+  return `${groups.slice(0, 4).map((g) => g.replace(/^0+(?=.)/, "")).join(":")}::/64`;
 }
 
 /** Writes the resolved client on the request's headers (our server does this for every request). */

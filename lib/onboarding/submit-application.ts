@@ -5,6 +5,7 @@ import { emailSchema } from "@/lib/auth/email";
 import { DomainError, NotFoundError } from "@/lib/errors";
 import { queueEmail } from "@/lib/notifications/outbox";
 import { assertAllowed, consumeLimits, LIMITS, releaseLimits } from "@/lib/security/rate-limit";
+import { addressBucket } from "@/lib/http/client-address";
 import { isValidSiret, normalizeSiret } from "./siret";
 import { publicUrlOfTerritory } from "@/lib/territory/public-url";
 
@@ -29,7 +30,7 @@ export const applicationInput = z.object({
  * mistakes does not), so nobody can flood the admins' review queue.
  */
 export async function submitApplication(db: PrismaClient, request: { territorySlug: string; input: unknown; senderIp?: string }) {
-  const sender = [{ limit: LIMITS.applicationIp, subject: request.senderIp ?? "unknown" }];
+  const sender = [{ limit: LIMITS.applicationIp, subject: addressBucket(request.senderIp ?? "unknown") }];
   const input = applicationInput.parse(request.input);
   // Counted before anything is written (one statement: a burst of applications cannot all pass), given back if refused.
   assertAllowed(await consumeLimits(db, sender));

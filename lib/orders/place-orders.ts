@@ -16,6 +16,7 @@ import { newAccessToken, newOrderReference, newPickupCode } from "./codes";
 import { HOLD_MINUTES } from "./follow-up-times";
 import { scheduleFollowUps } from "./follow-ups";
 import { queueOrderConfirmations } from "./order-emails";
+import { addressBucket } from "@/lib/http/client-address";
 import { assertTownOpen } from "@/lib/territory/open";
 import { placeOrdersInput } from "./place-orders-input";
 import { groupAtRelayPoints } from "./relay-baskets";
@@ -172,7 +173,7 @@ export async function placeOrders(
   // Guessing codes is slow: a customer or an address that typed too many wrong codes waits. The attempt is
   // counted before the code is read (one statement: a burst cannot slip under the limit) and given back
   // unless the code was wrong (right codes cost nothing).
-  const codeLimits = [{ limit: LIMITS.voucherCodeOwner, subject: ownerKey }, { limit: LIMITS.voucherCodeIp, subject: request.clientIp ?? "unknown" }];
+  const codeLimits = [{ limit: LIMITS.voucherCodeOwner, subject: ownerKey }, { limit: LIMITS.voucherCodeIp, subject: addressBucket(request.clientIp ?? "unknown") }];
   if (input.voucherCode) assertAllowed(await consumeLimits(db, codeLimits, now));
   let wrongCode = false;
 

@@ -11,7 +11,7 @@ describe("the territory directory", () => {
     const directory = buildDirectory(rows, { defaultSlug: "grand-poitiers", platformUrl: "https://comptoir.example:8443/" });
     expect(directory.hosts).toEqual({ "achats.niort.fr": "niort", "commerces.niort.fr": "niort" });
     expect(directory.territories.niort).toEqual({ slug: "niort", open: false, domain: "achats.niort.fr" });
-    expect(directory.platformHosts).toEqual(["comptoir.example", "localhost", "127.0.0.1"]);
+    expect(directory.platformHosts).toEqual(["comptoir.example", "localhost", "127.0.0.1", "[::1]"]);
     expect(directory.rootSlug).toBe("grand-poitiers");
   });
 

@@ -18,7 +18,7 @@ export function buildDirectory(rows: DirectoryRow[], options: { defaultSlug?: st
   const open = rows.filter((row) => row.status === "LIVE");
   const rootSlug = options.defaultSlug && territories[options.defaultSlug] ? options.defaultSlug : open.length === 1 ? (open[0]?.slug ?? null) : null;
   const platformHost = normalizeHost(safeHost(options.platformUrl));
-  return { rootSlug, hosts, territories, platformHosts: [...new Set([platformHost, "localhost", "127.0.0.1"].filter(Boolean))] };
+  return { rootSlug, hosts, territories, platformHosts: [...new Set([platformHost, "localhost", "127.0.0.1", "[::1]"].filter(Boolean))] };
 }
 
 function safeHost(url: string): string {
