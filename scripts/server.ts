@@ -14,7 +14,7 @@ import { randomUUID } from "node:crypto";
 import http from "node:http";
 import next from "next";
 import { parseEnv } from "@/lib/env";
-import { finishCachedPages } from "@/lib/http/cached-page-response";
+import { finishCachedPages, keepPageAnswersPrivate } from "@/lib/http/cached-page-response";
 import { describeProxyTrust, proxyTrust, resolveClientAddress, stampClientAddress } from "@/lib/http/client-address";
 import { publicPath } from "@/lib/http/public-path";
 import { isMalformedUrl } from "@/lib/http/security-headers";
@@ -70,6 +70,7 @@ async function main(): Promise<void> {
       return;
     }
     stampClientAddress(request.headers, resolveClientAddress(request.socket.remoteAddress, request.headers, trust));
+    keepPageAnswersPrivate(request, response);
     finishCachedPages(request, response, dev);
     void handle(request, response);
   });

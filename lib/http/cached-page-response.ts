@@ -43,6 +43,29 @@ function isDocumentRequest(request: IncomingMessage): boolean {
 }
 
 /**
+ * Every page answer — HTML, and the RSC and prefetch payloads of the same address —
+ * depends on cookies (the language; a previewer's town): no shared cache in front
+ * (a CDN, nginx's proxy_cache) may keep one visitor's copy for another. Next.js marks
+ * the payloads of its cached pages `s-maxage=…`, for a shared cache: they become
+ * private here, with the cookie in Vary for any cache that ignores `private`.
+ */
+export function keepPageAnswersPrivate(request: IncomingMessage, response: ServerResponse): void {
+  const pathname = (request.url ?? "/").split("?")[0] ?? "/";
+  if (!isLocalizedPage(pathname)) return;
+  const writeHead = response.writeHead.bind(response);
+  response.writeHead = ((status: number, ...rest: unknown[]) => {
+    const given = rest.find((value) => typeof value === "object" && value !== null) as Record<string, string | string[]> | undefined;
+    if (given) for (const [name, value] of Object.entries(given)) response.setHeader(name, value);
+    const cacheControl = String(response.getHeader("cache-control") ?? "");
+    if (!/\b(private|no-store)\b/i.test(cacheControl)) response.setHeader("Cache-Control", "private, no-cache");
+    const vary = String(response.getHeader("vary") ?? "");
+    if (!/\bcookie\b/i.test(vary)) response.setHeader("Vary", vary ? `${vary}, Cookie` : "Cookie");
+    const message = rest.find((value) => typeof value === "string") as string | undefined;
+    return message === undefined ? writeHead(status) : writeHead(status, message);
+  }) as typeof response.writeHead;
+}
+
+/**
  * For pages served from the shared cache (lib/http/locale-routing.ts): holds the
  * HTML Next.js sends, adds the Content-Security-Policy allowing exactly its inline
  * scripts (a nonce cannot live in a page shared by everyone), marks it private

@@ -1,5 +1,7 @@
 import { lookup } from "node:dns/promises";
-import { isIP } from "node:net";
+import http from "node:http";
+import https from "node:https";
+import { isIP, type LookupFunction } from "node:net";
 import { z } from "zod";
 
 /**
@@ -59,25 +61,62 @@ export function isTile(z: number, x: number, y: number): boolean {
   return Number.isInteger(z) && z >= 0 && z <= MAX_ZOOM && Number.isInteger(x) && Number.isInteger(y) && x >= 0 && y >= 0 && x < 2 ** z && y < 2 ** z;
 }
 
-export type Tile = { body: ArrayBuffer; contentType: string };
+export type Tile = { body: Buffer; contentType: string; maxAgeSeconds: number };
 
-/** Fetches one tile from the town's server, or null when it cannot be had (unreachable, refused, not an image, too big). */
+/** How long a tile is kept: the upstream's max-age, within a minute and a week (a day when it says nothing). */
+export function tileMaxAge(cacheControl: string | null): number {
+  const match = /(?:^|[,\s])max-age=(\d+)/i.exec(cacheControl ?? "");
+  const seconds = match ? Number(match[1]) : 86_400;
+  return Math.min(7 * 86_400, Math.max(60, seconds));
+}
+
+/**
+ * Fetches one tile from the town's server, or null when it cannot be had (unreachable,
+ * refused, not an image, too big). The name is resolved once and the connection made
+ * to the very address that was checked (no second lookup a rebinding DNS could answer
+ * differently); the body is read up to the size cap and dropped beyond it.
+ */
 export async function fetchTile(template: string, z: number, x: number, y: number, userAgent: string): Promise<Tile | null> {
   if (!isAcceptableTemplate(template) || !isTile(z, x, y)) return null;
   const url = new URL(template.replaceAll("{z}", String(z)).replaceAll("{x}", String(x)).replaceAll("{y}", String(y)));
-  if (!allowLocal()) {
-    const addresses = await lookup(url.hostname, { all: true }).catch(() => []);
-    if (addresses.length === 0 || !addresses.every((entry) => isPublicAddress(entry.address))) return null;
-  }
-  try {
-    const response = await fetch(url, { redirect: "error", signal: AbortSignal.timeout(TIMEOUT_MS), headers: { "User-Agent": userAgent, Accept: "image/*" } });
-    const contentType = response.headers.get("content-type") ?? "";
-    if (!response.ok || !/^image\/(png|jpeg|webp)/.test(contentType)) return null;
-    const body = await response.arrayBuffer();
-    return body.byteLength > TILE_BYTES ? null : { body, contentType };
-  } catch {
-    return null;
-  }
+  const host = url.hostname.replace(/^\[|\]$/g, "");
+  const addresses = isIP(host) ? [{ address: host, family: isIP(host) }] : await lookup(host, { all: true }).catch(() => []);
+  if (addresses.length === 0) return null;
+  if (!allowLocal() && !addresses.every((entry) => isPublicAddress(entry.address))) return null;
+  const pinned = addresses[0]!;
+  return new Promise<Tile | null>((resolve) => {
+    const request = (url.protocol === "https:" ? https : http).request(
+      url,
+      {
+        headers: { "User-Agent": userAgent, Accept: "image/*" },
+        timeout: TIMEOUT_MS,
+        lookup: ((_name: string, options: { all?: boolean }, callback: (error: null, address: unknown, family?: number) => void) =>
+          options.all ? callback(null, [{ address: pinned.address, family: pinned.family }]) : callback(null, pinned.address, pinned.family)) as unknown as LookupFunction,
+      },
+      (response) => {
+        const contentType = String(response.headers["content-type"] ?? "");
+        const declared = Number(response.headers["content-length"] ?? 0);
+        if (response.statusCode !== 200 || !/^image\/(png|jpeg|webp)/.test(contentType) || declared > TILE_BYTES) {
+          response.destroy();
+          return resolve(null);
+        }
+        const chunks: Buffer[] = [];
+        let size = 0;
+        response.on("data", (chunk: Buffer) => {
+          size += chunk.length;
+          if (size > TILE_BYTES) {
+            response.destroy();
+            resolve(null);
+          } else chunks.push(chunk);
+        });
+        response.on("end", () => resolve(size > TILE_BYTES ? null : { body: Buffer.concat(chunks), contentType, maxAgeSeconds: tileMaxAge(String(response.headers["cache-control"] ?? "")) }));
+        response.on("error", () => resolve(null));
+      },
+    );
+    request.on("timeout", () => request.destroy());
+    request.on("error", () => resolve(null));
+    request.end();
+  });
 }
 
 /** Leaflet renders attributions as HTML: the town's text is escaped. */

@@ -61,6 +61,22 @@ describe("map tiles through Comptoir", () => {
     await db.territory.update({ where: { slug: "grand-poitiers" }, data: { mapTileUrl: `${tileUrl}/{z}/{x}/{y}.png` } });
   });
 
+  it("attack: the proxy used as a free relay — a tile is fetched upstream once, far-away close-up tiles are refused, a client's misses are bounded", async () => {
+    // The same tile again comes from the instance's memory.
+    const path = "/api/tuiles/4/8/5?territoire=grand-poitiers";
+    expect((await fetch(`${app.url}${path}`)).status).toBe(200);
+    const fetchedBefore = seen.filter((entry) => entry.path === "/4/8/5.png").length;
+    for (let i = 0; i < 3; i++) expect((await fetch(`${app.url}${path}`)).status).toBe(200);
+    expect(seen.filter((entry) => entry.path === "/4/8/5.png").length).toBe(fetchedBefore);
+    // Zoom 15 over Poitiers is on the town's map; over New York it is not.
+    expect((await fetch(`${app.url}/api/tuiles/15/16414/11581?territoire=grand-poitiers`)).status).toBe(200);
+    expect((await fetch(`${app.url}/api/tuiles/15/9648/12320?territoire=grand-poitiers`)).status).toBe(404);
+    // 130 different tiles at once from one client: past 120 upstream fetches a minute, 429.
+    const statuses = await Promise.all(Array.from({ length: 130 }, (_, i) => fetch(`${app.url}/api/tuiles/7/${i}/40?territoire=grand-poitiers`).then(async (r) => (await r.arrayBuffer(), r.status))));
+    expect(statuses.filter((status) => status === 429).length).toBeGreaterThanOrEqual(5);
+    expect(statuses.filter((status) => status >= 500)).toEqual([]);
+  });
+
   it("gives the map the town's tile address and escaped attribution; images stay 'self' in the page's policy", async () => {
     const deadline = Date.now() + 10_000;
     let home = "";
