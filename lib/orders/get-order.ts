@@ -1,7 +1,8 @@
 import type { PrismaClient } from "@/generated/prisma/client";
 import type { Actor } from "@/lib/auth/actor";
 import { NotFoundError } from "@/lib/errors";
-import { mayCancelAsCustomer, mayViewOrder, sameSecret } from "./order-access";
+import { audit } from "@/lib/admin/audit";
+import { isOperatorOf, mayCancelAsCustomer, orderViewer, sameSecret } from "./order-access";
 import { CUSTOMER_CANCELLABLE } from "./status";
 
 const orderDetail = {
@@ -45,10 +46,22 @@ const orderDetail = {
   relayBasket: { select: { code: true, orders: { select: { shop: { select: { name: true } } }, orderBy: { shop: { name: "asc" } } } } },
 } as const;
 
-/** One order as its customer (or shop, or admin) sees it; not found for anyone else. */
+/** Whether the operator has placed an order for this order's caller (same phone, same town): they serve that caller. */
+async function operatorServesCaller(db: PrismaClient, actor: Actor, order: { territoryId: string; contactPhone: string | null }): Promise<boolean> {
+  if (actor.kind !== "user" || !order.contactPhone || !isOperatorOf(actor, order.territoryId)) return false;
+  return (await db.order.count({ where: { territoryId: order.territoryId, placedById: actor.userId, contactPhone: order.contactPhone } })) > 0;
+}
+
+/**
+ * One order as its customer (or shop, or the town's staff) sees it; not found for
+ * anyone else. A staff read of another person's order is written to the audit log.
+ */
 export async function getOrder(db: PrismaClient, request: { actor: Actor; orderId: string; token?: string | null }) {
   const order = await db.order.findUnique({ where: { id: request.orderId }, select: orderDetail });
-  if (!order || !mayViewOrder(request.actor, order, request.token)) throw new NotFoundError("order");
+  if (!order) throw new NotFoundError("order");
+  const viewer = orderViewer(request.actor, order, request.token, await operatorServesCaller(db, request.actor, order));
+  if (!viewer) throw new NotFoundError("order");
+  if (viewer === "staff") await db.$transaction((tx) => audit(tx, { actor: request.actor, territoryId: order.territoryId, action: "order.read", entityType: "Order", entityId: order.id }));
   const { accessToken, relayBasket, ...visible } = order;
   const asCustomer = mayCancelAsCustomer(request.actor, order, request.token);
   return {

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
-import type { Actor } from "@/lib/auth/actor";
+import { anonymous, type Actor } from "@/lib/auth/actor";
 import { loadActor } from "@/lib/auth/load-actor";
 import { addToCart, mergeGuestCart, setCartQuantity } from "@/lib/cart/change-cart";
 import { getCart } from "@/lib/cart/get-cart";
@@ -9,6 +9,7 @@ import { listAvailableSlots } from "@/lib/slots/available-slots";
 import { testDb } from "@/tests/helpers/db";
 import { createShop, createTerritory, guestOwner, openEveryDay } from "@/tests/helpers/fixtures";
 import { describeContact } from "./checkout-contact";
+import { getOrder } from "./get-order";
 import { placeOrders } from "./place-orders";
 
 const db = testDb();
@@ -60,6 +61,41 @@ describe("phone operator", () => {
     const input = { idempotencyKey: randomUUID(), contact: { name: "Camille", email: "", phone: "0612345678" }, shops: [] };
     await expect(placeOrders(db, { actor: customer, owner: { userId: customer.userId }, territoryId: place.territory.id, onBehalfOfCaller: true, input: { ...input, shops: [{ shopId: shop.id, pickupPointId: door.id, slotStartsAt: new Date().toISOString(), paymentMethod: "PAY_AT_PICKUP" }] } })).rejects.toBeInstanceOf(NotFoundError);
     await expect(placeOrders(db, { actor: customer, owner: { userId: customer.userId }, territoryId: place.territory.id, input: { ...input, shops: [{ shopId: shop.id, pickupPointId: door.id, slotStartsAt: new Date().toISOString(), paymentMethod: "PAY_AT_PICKUP" }] } })).rejects.toMatchObject({ details: { reason: "emailRequired" } });
+  });
+});
+
+describe("attack: a town's phone operator reading every order of the town", () => {
+  async function guestOrder(phone: string) {
+    const owner = guestOwner();
+    await addToCart(db, owner, place.territory.id, { productId, quantity: 1 });
+    const [, slot] = await listAvailableSlots(db, { shopId: shop.id, pickupPointId: door.id });
+    const placed = await placeOrders(db, { actor: anonymous, owner, territoryId: place.territory.id, input: { idempotencyKey: randomUUID(), contact: { name: "Client web", email: `web-${randomUUID()}@example.fr`, phone }, shops: [{ shopId: shop.id, pickupPointId: door.id, slotStartsAt: slot?.startsAt.toISOString(), paymentMethod: "PAY_AT_PICKUP" }] } });
+    return placed.orders[0]!.id;
+  }
+
+  it("reads the orders they placed and their callers', not a stranger's; admins read the town's, and every such read is audited", async () => {
+    await db.product.update({ where: { id: productId }, data: { stock: 50 } });
+    const operator = await userActor(`op-read-${randomUUID()}@example.fr`, "OPERATOR");
+    const admin = await userActor(`admin-read-${randomUUID()}@example.fr`, "ADMIN");
+    if (operator.kind !== "user") throw new Error("operator expected");
+    const stranger = await guestOrder("05 49 11 11 11");
+    const callerEarlier = await guestOrder("05 49 22 22 22");
+    await expect(getOrder(db, { actor: operator, orderId: stranger })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(getOrder(db, { actor: operator, orderId: callerEarlier })).rejects.toBeInstanceOf(NotFoundError);
+
+    // The operator takes a call from the second customer and orders for them: that caller's orders open.
+    const owner = { userId: operator.userId };
+    await addToCart(db, owner, place.territory.id, { productId, quantity: 1 });
+    const [, slot] = await listAvailableSlots(db, { shopId: shop.id, pickupPointId: door.id });
+    const byPhone = await placeOrders(db, { actor: operator, owner, territoryId: place.territory.id, onBehalfOfCaller: true, input: { idempotencyKey: randomUUID(), contact: { name: "Client web", email: "", phone: "05 49 22 22 22" }, shops: [{ shopId: shop.id, pickupPointId: door.id, slotStartsAt: slot?.startsAt.toISOString(), paymentMethod: "PAY_AT_PICKUP" }] } });
+    expect((await getOrder(db, { actor: operator, orderId: byPhone.orders[0]!.id })).id).toBe(byPhone.orders[0]!.id);
+    expect((await getOrder(db, { actor: operator, orderId: callerEarlier })).id).toBe(callerEarlier);
+    await expect(getOrder(db, { actor: operator, orderId: stranger })).rejects.toBeInstanceOf(NotFoundError);
+
+    expect((await getOrder(db, { actor: admin, orderId: stranger })).id).toBe(stranger);
+    const reads = await db.auditLog.findMany({ where: { action: "order.read", entityId: { in: [stranger, callerEarlier, byPhone.orders[0]!.id] } }, select: { actorUserId: true, entityId: true } });
+    expect(reads).toHaveLength(2);
+    expect(reads).toEqual(expect.arrayContaining([{ actorUserId: operator.userId, entityId: callerEarlier }, { actorUserId: admin.kind === "user" ? admin.userId : "", entityId: stranger }]));
   });
 });
 

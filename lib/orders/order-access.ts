@@ -10,13 +10,31 @@ export function sameSecret(a: string, b: string): boolean {
   return left.length === right.length && timingSafeEqual(left, right);
 }
 
-/** Who may see an order: its customer, whoever holds its link, its shop, its territory's admins and operators. */
-export function mayViewOrder(actor: Actor, order: OrderKeys, token: string | null | undefined): boolean {
-  if (token && sameSecret(token, order.accessToken)) return true;
-  if (actor.kind !== "user") return false;
-  if (order.customerId === actor.userId || order.placedById === actor.userId) return true;
-  if (actor.memberships.some((m) => m.shopId === order.shopId)) return true;
-  return isSuperAdmin(actor) || actor.roles.some((r) => (r.role === "ADMIN" || r.role === "OPERATOR") && r.territoryId === order.territoryId);
+/**
+ * Why someone may see an order: as its customer (or whoever holds its link, or the
+ * operator who placed it), as its shop, or as staff of the platform — the town's
+ * admins (every order of their town) and the super-admins, whose reads of another
+ * person's order are audited. A town's phone operator reads the orders they placed
+ * and those of the callers they serve (`servesCaller`), never the whole town.
+ */
+export type OrderViewer = "customer" | "shop" | "staff" | null;
+
+export function orderViewer(actor: Actor, order: OrderKeys, token: string | null | undefined, servesCaller = false): OrderViewer {
+  if (token && sameSecret(token, order.accessToken)) return "customer";
+  if (actor.kind !== "user") return null;
+  if (order.customerId === actor.userId || order.placedById === actor.userId) return "customer";
+  if (actor.memberships.some((m) => m.shopId === order.shopId)) return "shop";
+  if (isSuperAdmin(actor) || actor.roles.some((r) => r.role === "ADMIN" && r.territoryId === order.territoryId)) return "staff";
+  if (servesCaller && isOperatorOf(actor, order.territoryId)) return "staff";
+  return null;
+}
+
+export function isOperatorOf(actor: Actor, territoryId: string): boolean {
+  return actor.kind === "user" && actor.roles.some((r) => r.role === "OPERATOR" && r.territoryId === territoryId);
+}
+
+export function mayViewOrder(actor: Actor, order: OrderKeys, token: string | null | undefined, servesCaller = false): boolean {
+  return orderViewer(actor, order, token, servesCaller) !== null;
 }
 
 /** Who may cancel as the customer: the customer, the link holder, or the operator who placed it. */
