@@ -102,7 +102,7 @@ const OPEN_BEFORE_OPENING = /^\/inscription-commerce(\/|$)/;
 
 function mayShowTown(directory: TerritoryDirectory, slug: string, request: NextRequest): boolean {
   if (directory.territories[slug]?.open) return true;
-  return previewAllows(request.cookies.get(previewCookieName(slug))?.value, slug, process.env.NEXTAUTH_SECRET);
+  return previewAllows(request.cookies.get(previewCookieName(slug))?.value, slug, process.env.NEXTAUTH_SECRET, directory.livePreviewPasses?.[slug] ?? []);
 }
 
 /** Files whose content depends on the town (served at the platform's address as /sitemap.xml?territoire=<slug>). */

@@ -5,6 +5,7 @@ import { territoryAdminAction } from "@/lib/actions/territory-admin-action";
 import { formFields } from "@/lib/actions/form-fields";
 import { openTerritory, saveScheduleDefaults } from "@/lib/admin/opening";
 import { db } from "@/lib/db/prisma";
+import { revokePreviewPass } from "@/lib/territory/preview-passes";
 
 /** The console (internal route): its bar and tabs show the town's status. The town's pages are dropped by the Territory trigger. */
 const ADMIN_LAYOUT = "/[locale]/(global)/admin";
@@ -24,4 +25,9 @@ export async function saveScheduleDefaultsAction(_previous: ActionResult, formDa
 
 export async function openTerritoryAction(): Promise<ActionResult> {
   return forOpening((actor, territoryId) => openTerritory(db(), { actor, territoryId }));
+}
+
+export async function revokePreviewPassAction(_previous: ActionResult, formData: FormData): Promise<ActionResult> {
+  const passId = formFields(formData).text("passId");
+  return forOpening((actor, territoryId) => revokePreviewPass(db(), { actor, territoryId, passId }));
 }

@@ -4,6 +4,7 @@ import { useRef, useState } from "react";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import type { ImportIssue } from "@/lib/catalog/import-products";
+import { ScrollRegion } from "@/components/ui/ScrollRegion";
 
 type Phase =
   | { kind: "idle" }
@@ -98,7 +99,7 @@ export function ImportForm({ shopId }: { shopId: string }) {
       {phase.kind === "report" && (
         <section aria-labelledby="import-report" className="rounded-xl border-2 border-red-800 bg-white p-4" data-testid="import-report">
           <h2 id="import-report" className="text-lg font-semibold text-red-900">{t("reportHeading")} ({t("reportCount", { count: phase.count })})</h2>
-          <div className="overflow-x-auto">
+          <ScrollRegion labelledBy="import-report">
             <table className="mt-2 w-full text-left text-sm">
               <thead>
                 <tr><th scope="col" className="p-1">{t("line")}</th><th scope="col" className="p-1">{t("column")}</th><th scope="col" className="p-1">{t("problem")}</th></tr>
@@ -113,7 +114,7 @@ export function ImportForm({ shopId }: { shopId: string }) {
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollRegion>
         </section>
       )}
     </div>

@@ -6,6 +6,7 @@ import { isDomainError } from "@/lib/errors";
 import { toLocale, type Locale } from "@/lib/i18n/locales";
 import { formatPrice } from "@/lib/money/format";
 import { getCampaignFigures, leverageOf, type CampaignFigures as Figures, type FigureGroup } from "@/lib/vouchers/figures";
+import { ScrollRegion } from "@/components/ui/ScrollRegion";
 
 const ROW = 34;
 const LABEL = 210;
@@ -75,7 +76,7 @@ export async function CampaignFigures({ campaignId, territoryId }: { campaignId:
   const table = (id: string, caption: string, groups: FigureGroup[]) => (
     <section aria-labelledby={id} className="space-y-2 rounded-xl bg-white p-4">
       <h3 id={id} className="text-lg font-semibold">{caption}</h3>
-      <div className="overflow-x-auto">
+      <ScrollRegion labelledBy={id}>
         <table className="w-full text-left text-sm" data-testid={id}>
           <thead>
             <tr>
@@ -102,7 +103,7 @@ export async function CampaignFigures({ campaignId, territoryId }: { campaignId:
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
     </section>
   );
   const budget: [string, string, string][] = [

@@ -3,6 +3,7 @@ import type { Locale } from "@/lib/i18n/locales";
 import { formatPrice } from "@/lib/money/format";
 import { PARIS } from "@/lib/time/zoned";
 import type { VoucherStatement } from "@/lib/vouchers/statements";
+import { ScrollRegion } from "@/components/ui/ScrollRegion";
 
 /**
  * A voucher statement, printable: the totals, the totals per campaign, then per
@@ -50,7 +51,7 @@ export async function VoucherStatementView({ statement, locale, scope }: { state
         <section key={shop.shopId} aria-labelledby={`statement-shop-${shop.shopId}`} className="rounded-xl bg-white p-4 print:break-inside-avoid" data-testid="statement-shop">
           <h2 id={`statement-shop-${shop.shopId}`} className="text-xl font-semibold">{shop.name}</h2>
           <p className="text-sm text-muted">{shop.address}{shop.siret ? ` — ${t("siret", { siret: shop.siret })}` : ""}</p>
-          <div className="mt-2 overflow-x-auto">
+          <ScrollRegion labelledBy={`statement-shop-${shop.shopId}`} className="mt-2">
             <table className="w-full text-left text-sm">
               <caption className="sr-only">{t("shopCaption", { shop: shop.name })}</caption>
               <thead>
@@ -88,7 +89,7 @@ export async function VoucherStatementView({ statement, locale, scope }: { state
                 </tr>
               </tfoot>
             </table>
-          </div>
+          </ScrollRegion>
         </section>
       ))}
       <p className="rounded-xl bg-brand-50 p-4 text-lg font-semibold print:border print:border-gray-400">

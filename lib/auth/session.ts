@@ -11,3 +11,6 @@ export const getActor = cache(async (): Promise<Actor> => {
   const session = await getServerSession(authOptions());
   return loadActor(db(), session?.user?.id, { id: session?.sessionId });
 });
+
+/** The id of the current request's signed-in session (AuthSession), or null. */
+export const getSessionId = cache(async (): Promise<string | null> => (await getServerSession(authOptions()))?.sessionId ?? null);

@@ -2,10 +2,12 @@ import pg from "pg";
 import { poolConfigFromUrl } from "@/lib/db/connection";
 import { buildDirectory, type DirectoryRow } from "./directory";
 import { DIRECTORY_SQL } from "./directory-query";
+import { LIVE_PREVIEW_PASSES_SQL, livePassesBySlug, type LivePassRow } from "./preview-passes";
 import type { TerritoryDirectory } from "./routing";
 
 /**
- * The territory directory as proxy.ts reads it on every request: kept in memory
+ * The territory directory as proxy.ts reads it on every request (with the towns'
+ * live preview passes): kept in memory
  * and read again from the database in the background once it is 5 seconds old
  * (new domains and towns are rare; no request waits for the refresh once it has
  * been loaded). Its own one-connection pool: the proxy is bundled apart from the
@@ -27,7 +29,8 @@ async function load(): Promise<TerritoryDirectory> {
       state.pool.on("error", () => {}); // an idle connection dropped by the server: the next query opens another
     }
     const { rows } = await state.pool.query<DirectoryRow>(DIRECTORY_SQL);
-    state.directory = buildDirectory(rows, settings());
+    const passes = await state.pool.query<LivePassRow>(LIVE_PREVIEW_PASSES_SQL);
+    state.directory = { ...buildDirectory(rows, settings()), livePreviewPasses: livePassesBySlug(passes.rows) };
     state.loadedAt = Date.now();
   } catch (error) {
     // Database unreachable: keep what we had; before anything, the root town only (its pages will say what is wrong).

@@ -21,6 +21,8 @@ export type TerritoryDirectory = {
   territories: Record<string, DirectoryTerritory>;
   /** The platform's own host names (its public URL's, plus localhost) */
   platformHosts: string[];
+  /** Towns in preparation → ids of their live preview passes (proxy.ts only; lib/territory/preview-passes.ts) */
+  livePreviewPasses?: Record<string, string[]>;
 };
 
 export type TerritoryRoute =

@@ -1,5 +1,7 @@
 import { draftMode } from "next/headers";
+import { db } from "@/lib/db/prisma";
 import { previewCookieName, readPreviewPass } from "@/lib/territory/preview";
+import { livePreviewPassIds } from "@/lib/territory/preview-passes";
 import { territorySite } from "@/lib/territory/site";
 
 /**
@@ -12,7 +14,8 @@ export async function GET(request: Request) {
   const url = new URL(request.url);
   const pass = url.searchParams.get("jeton");
   const read = readPreviewPass(pass, process.env.NEXTAUTH_SECRET);
-  const site = read ? await territorySite(read.slug) : null;
+  const live = read ? (await livePreviewPassIds(db(), read.slug)).includes(read.passId) : false;
+  const site = read && live ? await territorySite(read.slug) : null;
   if (!read || !site || !pass) return new Response("Lien d'aperçu invalide ou expiré / Invalid or expired preview link", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" } });
   const maxAge = Math.max(0, read.expiresAt - Math.floor(Date.now() / 1000));
   const secure = url.protocol === "https:" || request.headers.get("x-forwarded-proto") === "https" ? "; Secure" : "";

@@ -1,8 +1,8 @@
 import { z } from "zod";
 import { listAdministeredTerritories } from "@/lib/admin/admin-territory";
-import { getActor } from "@/lib/auth/session";
+import { getActor, getSessionId } from "@/lib/auth/session";
 import { db } from "@/lib/db/prisma";
-import { signPreviewPass } from "@/lib/territory/preview";
+import { issuePreviewPass } from "@/lib/territory/preview-passes";
 import { territorySite } from "@/lib/territory/site";
 
 /**
@@ -14,11 +14,15 @@ export async function POST(request: Request) {
   const form = await request.formData().catch(() => null);
   const slug = z.string().regex(/^[a-z0-9-]{1,40}$/).safeParse(form?.get("territoire"));
   if (!slug.success) return new Response("Requête invalide / Bad request", { status: 400 });
-  const allowed = (await listAdministeredTerritories(db(), await getActor())).some((t) => t.slug === slug.data);
+  const actor = await getActor();
+  const allowed = (await listAdministeredTerritories(db(), actor)).some((t) => t.slug === slug.data);
   const site = allowed ? await territorySite(slug.data) : null;
   const secret = process.env.NEXTAUTH_SECRET;
-  if (!site || !secret) return new Response("Introuvable / Not found", { status: 404 });
+  const sessionId = await getSessionId();
+  if (!site || !secret || !sessionId) return new Response("Introuvable / Not found", { status: 404 });
+  // The pass is bound to this signed-in session: signing out, losing the role or a revocation ends it.
+  const pass = await issuePreviewPass(db(), { actor, territoryId: site.id, sessionId, secret });
   const origin = new URL(site.publicUrl).origin;
-  const location = `${origin}/api/apercu?jeton=${encodeURIComponent(signPreviewPass(site.slug, secret))}`;
+  const location = `${origin}/api/apercu?jeton=${encodeURIComponent(pass)}`;
   return new Response(null, { status: 303, headers: { Location: location, "Cache-Control": "no-store" } });
 }

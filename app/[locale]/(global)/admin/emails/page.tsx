@@ -4,6 +4,7 @@ import { RetryEmailForm } from "@/components/admin/RetryEmailForm";
 import { listOutgoingEmails } from "@/lib/admin/outgoing-emails";
 import { db } from "@/lib/db/prisma";
 import { adminPage } from "../_lib/guard";
+import { ScrollRegion } from "@/components/ui/ScrollRegion";
 
 type Props = { searchParams: Promise<{ statut?: string }> };
 
@@ -37,7 +38,7 @@ export default async function OutgoingEmailsPage({ searchParams }: Props) {
       {emails.length === 0 ? (
         <p className="rounded-lg bg-white p-6 text-muted">{t("noEmails")}</p>
       ) : (
-        <div className="overflow-x-auto rounded-xl bg-white">
+        <ScrollRegion label={t("emails")} className="rounded-xl bg-white">
           <table className="w-full text-left text-sm">
             <thead>
               <tr>
@@ -65,7 +66,7 @@ export default async function OutgoingEmailsPage({ searchParams }: Props) {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       )}
     </div>
   );

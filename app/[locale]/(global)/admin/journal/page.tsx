@@ -2,6 +2,7 @@ import { getTranslations } from "next-intl/server";
 import { listAuditLog } from "@/lib/admin/publish-shop";
 import { db } from "@/lib/db/prisma";
 import { adminPage } from "../_lib/guard";
+import { ScrollRegion } from "@/components/ui/ScrollRegion";
 
 export default async function AuditLogPage() {
   const { actor, territory } = await adminPage("/admin/journal");
@@ -13,7 +14,7 @@ export default async function AuditLogPage() {
       {entries.length === 0 ? (
         <p className="rounded-lg bg-white p-6 text-muted">{t("noLog")}</p>
       ) : (
-        <div className="overflow-x-auto rounded-xl bg-white">
+        <ScrollRegion label={t("journal")} className="rounded-xl bg-white">
           <table className="w-full text-left text-sm">
             <thead>
               <tr>
@@ -34,7 +35,7 @@ export default async function AuditLogPage() {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       )}
     </div>
   );

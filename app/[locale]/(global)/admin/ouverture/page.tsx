@@ -1,9 +1,10 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { openTerritoryAction, saveScheduleDefaultsAction } from "@/app/actions/opening";
+import { openTerritoryAction, revokePreviewPassAction, saveScheduleDefaultsAction } from "@/app/actions/opening";
 import { ActionForm } from "@/components/ui/ActionForm";
 import { getOpeningChecklist, type OpeningStep } from "@/lib/admin/opening";
 import { db } from "@/lib/db/prisma";
+import { listPreviewPasses } from "@/lib/territory/preview-passes";
 import { readScheduleDefaults } from "@/lib/territory/schedule-defaults";
 import { territorySite } from "@/lib/territory/site";
 import { adminPage } from "../_lib/guard";
@@ -26,13 +27,15 @@ const box = "min-h-11 w-full rounded-lg border border-gray-500 px-3";
 /** Opening a town: the guided checklist from "created" to "its first shop takes orders", then the opening itself. */
 export default async function OpeningPage() {
   const { actor, territory } = await adminPage("/admin/ouverture");
-  const [checklist, site, t, tDashboard, row] = await Promise.all([
+  const [checklist, site, t, tDashboard, row, passes] = await Promise.all([
     getOpeningChecklist(db(), { actor, territoryId: territory.id }),
     territorySite(territory.slug),
     getTranslations("admin"),
     getTranslations("dashboard"),
     db().territory.findUniqueOrThrow({ where: { id: territory.id }, select: { defaultSchedule: true } }),
+    listPreviewPasses(db(), { actor, territoryId: territory.id }),
   ]);
+  const when = (date: Date) => date.toLocaleString("fr-FR", { timeZone: "Europe/Paris", dateStyle: "short", timeStyle: "short" });
   const defaults = readScheduleDefaults(row.defaultSchedule) ?? { weekdays: [2, 3, 4, 5, 6], opens: "09:30", closes: "18:30", slotMinutes: 30, capacityPerSlot: 4, leadTimeMinutes: 120, horizonDays: 14 };
   const applyUrl = `${site?.publicUrl ?? ""}/inscription-commerce`;
   const doneCount = checklist.steps.filter((s) => s.done).length;
@@ -93,6 +96,30 @@ export default async function OpeningPage() {
           </div>
         </ActionForm>
       </section>
+
+      {checklist.status === "PREPARATION" && (
+        <section aria-labelledby="preview-passes" className="space-y-3 rounded-xl bg-white p-4">
+          <h2 id="preview-passes" className="text-xl font-semibold">{t("previewPassesHeading")}</h2>
+          <p className="text-sm text-muted">{t("previewPassesHelp")}</p>
+          {passes.length === 0 ? (
+            <p data-testid="preview-passes-empty">{t("previewPassesNone")}</p>
+          ) : (
+            <ul className="space-y-2" data-testid="preview-passes">
+              {passes.map((pass) => (
+                <li key={pass.id} className="flex flex-wrap items-center justify-between gap-2 rounded-lg border border-gray-300 p-2">
+                  <span>
+                    <strong>{pass.user.name ?? pass.user.email}</strong>
+                    <span className="block text-sm text-muted">{t("previewPassDates", { from: when(pass.createdAt), until: when(pass.expiresAt) })}{pass.session.revokedAt ? ` — ${t("previewPassSignedOut")}` : ""}</span>
+                  </span>
+                  <ActionForm action={revokePreviewPassAction} submitLabel={t("previewPassRevoke")} pendingLabel={t("working")} successLabel={t("previewPassRevoked")}>
+                    <input type="hidden" name="passId" value={pass.id} />
+                  </ActionForm>
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      )}
 
       {checklist.status === "PREPARATION" && (
         <section aria-labelledby="open-town" className="space-y-3 rounded-xl bg-white p-4">

@@ -3,6 +3,7 @@ import { getTranslations, setRequestLocale } from "next-intl/server";
 import { accessibilityAudit, auditRows } from "@/lib/accessibility/audit";
 import { toLocale } from "@/lib/i18n/locales";
 import { territorySite } from "@/lib/territory/site";
+import { ScrollRegion } from "@/components/ui/ScrollRegion";
 
 /** Static: rendered once per town and language, dropped when the town's identity changes. */
 export const revalidate = false;
@@ -54,7 +55,7 @@ export default async function AccessibilityPage({ params }: { params: Promise<{ 
         </ul>
         <p>{errors === 0 ? t("resultsNone", { pages: rows.length }) : t("resultsSome", { errors, pages: rows.length })}</p>
         {rows.length > 0 && (
-          <div className="overflow-x-auto">
+          <ScrollRegion label={t("tableCaption")}>
             <table className="w-full border-collapse bg-white text-sm" data-testid="a11y-results">
               <caption className="sr-only">{t("tableCaption")}</caption>
               <thead>
@@ -74,7 +75,7 @@ export default async function AccessibilityPage({ params }: { params: Promise<{ 
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollRegion>
         )}
       </section>
 
