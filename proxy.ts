@@ -3,9 +3,9 @@ import { isWellFormedActionRequest } from "@/lib/http/action-request";
 import { isCachedPage, isLocalizedPage, legacyHomeFilterRedirect } from "@/lib/http/locale-routing";
 import { LOCALE_COOKIE, toLocale } from "@/lib/i18n/locales";
 import { contentSecurityPolicy, permissionsPolicy } from "@/lib/http/security-headers";
-import { proxyDirectory } from "@/lib/territory/proxy-directory";
+import { proxyDirectory, proxyDirectoryFresh } from "@/lib/territory/proxy-directory";
 import { TERRITORY_HEADER, TERRITORY_PARAM } from "@/lib/territory/request-header";
-import { previewAllows, previewCookieName } from "@/lib/territory/preview";
+import { PREVIEW_COOKIE_PREFIX, previewAllows, previewCookieName, readPreviewPass } from "@/lib/territory/preview";
 import { normalizeHost, resolveTerritoryRoute, type TerritoryDirectory, type TerritoryRoute } from "@/lib/territory/routing";
 import { unknownTownPage } from "@/lib/territory/unknown-town";
 
@@ -31,7 +31,7 @@ export async function proxy(request: NextRequest) {
   const { pathname, searchParams, search } = request.nextUrl;
   const legacy = legacyHomeFilterRedirect(pathname, searchParams);
   if (legacy) return NextResponse.redirect(new URL(legacy, request.url), 308);
-  const directory = await proxyDirectory();
+  const directory = await directoryFor(request);
   const host = request.headers.get("host");
   const route = resolveTerritoryRoute(directory, host, pathname, search);
   if (route.kind === "redirect") return NextResponse.redirect(new URL(route.location, request.url), 308);
@@ -103,6 +103,18 @@ const OPEN_BEFORE_OPENING = /^\/inscription-commerce(\/|$)/;
 function mayShowTown(directory: TerritoryDirectory, slug: string, request: NextRequest): boolean {
   if (directory.territories[slug]?.open) return true;
   return previewAllows(request.cookies.get(previewCookieName(slug))?.value, slug, process.env.NEXTAUTH_SECRET, directory.livePreviewPasses?.[slug] ?? []);
+}
+
+/** The directory, read again first when the request carries a pass we signed that it does not list yet (just issued). */
+async function directoryFor(request: NextRequest): Promise<TerritoryDirectory> {
+  const directory = await proxyDirectory();
+  const secret = process.env.NEXTAUTH_SECRET;
+  for (const cookie of request.cookies.getAll()) {
+    if (!cookie.name.startsWith(PREVIEW_COOKIE_PREFIX)) continue;
+    const claim = readPreviewPass(cookie.value, secret);
+    if (claim && !directory.territories[claim.slug]?.open && !directory.livePreviewPasses?.[claim.slug]?.includes(claim.passId)) return proxyDirectoryFresh();
+  }
+  return directory;
 }
 
 /** Files whose content depends on the town (served at the platform's address as /sitemap.xml?territoire=<slug>). */

@@ -13,7 +13,8 @@ import { createHmac, timingSafeEqual } from "node:crypto";
  */
 export const PREVIEW_HOURS = 8;
 
-export const previewCookieName = (slug: string) => `comptoir_apercu_${slug}`;
+export const PREVIEW_COOKIE_PREFIX = "comptoir_apercu_";
+export const previewCookieName = (slug: string) => `${PREVIEW_COOKIE_PREFIX}${slug}`;
 
 const signature = (payload: string, secret: string) => createHmac("sha256", secret).update(`preview:${payload}`).digest("base64url");
 

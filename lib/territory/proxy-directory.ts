@@ -42,6 +42,18 @@ async function load(): Promise<TerritoryDirectory> {
   return state.directory;
 }
 
+/**
+ * The directory read again now, at most once a second: for a preview pass whose
+ * signature is ours but that the directory does not list yet (issued a moment ago
+ * on any instance). Only the platform can sign a pass, so strangers cannot make
+ * every request read the database; a revoked pass costs one read a second at most.
+ */
+export async function proxyDirectoryFresh(): Promise<TerritoryDirectory> {
+  if (state.directory && Date.now() - state.loadedAt < 1_000) return state.directory;
+  state.loading ??= load();
+  return state.loading;
+}
+
 export async function proxyDirectory(): Promise<TerritoryDirectory> {
   const fresh = Date.now() - state.loadedAt < MAX_AGE_MS;
   if (state.directory && fresh) return state.directory;

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { listServerActions } from "@/tests/fuzz/next-actions";
 import { startApp, type AppServer } from "@/tests/helpers/app-server";
 import { testDb } from "@/tests/helpers/db";
+import { eventually } from "@/tests/helpers/eventually";
 import { openEveryDay } from "@/tests/helpers/fixtures";
 import { HttpClient } from "@/tests/helpers/http-client";
 
@@ -88,6 +89,34 @@ describe("attack: a town in preparation opened under another spelling of its add
         expect(answer.body, path).not.toContain(HIDDEN_SHOP.name);
       }
     }
+  });
+});
+
+describe("attack: a copied preview pass keeps opening a town in preparation", () => {
+  it("stops opening it once the admin who asked for it signs out, and the copy was worth nothing to order with", async () => {
+    const niort = await db.territory.findUniqueOrThrow({ where: { slug: "niort" } });
+    const passwordHash = (await db.user.findUniqueOrThrow({ where: { email: "admin@comptoir.local" } })).passwordHash;
+    const user = await db.user.create({ data: { email: `apercu-${Date.now()}@niort.test`, passwordHash } });
+    await db.roleGrant.create({ data: { userId: user.id, role: "ADMIN", territoryId: niort.id } });
+    const admin = new HttpClient(app.url, { origin: app.url });
+    expect((await admin.signInWithPassword(user.email, "comptoir-demo")).status).toBe(200);
+    const issued = await admin.postForm("/api/admin/apercu", { territoire: "niort" });
+    const passUrl = new URL(issued.headers.get("location") ?? "");
+    await admin.fetch(`${passUrl.pathname}${passUrl.search}`);
+    const shopPage = `/niort/boutiques/${HIDDEN_SHOP.slug}`;
+    expect(await (await admin.fetch(shopPage)).text()).toContain(HIDDEN_SHOP.name);
+
+    // Someone copies the preview cookies (not the session) and keeps them.
+    const copy = new HttpClient(app.url, { origin: app.url });
+    for (const name of ["comptoir_apercu_niort", "__prerender_bypass"]) copy.setCookie(name, admin.cookie(name) ?? "");
+    expect((await copy.fetch(shopPage)).status).toBe(200);
+    // A previewer browses; nobody orders in a town that is not open.
+    await copy.postForm("/niort/panier/ajouter", { productId: hiddenProductId, quantity: "1" });
+    expect(await db.cartLine.count({ where: { productId: hiddenProductId } })).toBe(0);
+
+    await admin.postForm("/api/auth/signout", { csrfToken: await admin.csrfToken(), callbackUrl: app.url, json: "true" });
+    const after = await eventually(() => copy.fetch(shopPage).then(async (r) => ({ status: r.status, body: await r.text() })), (r) => r.status === 404, 12_000);
+    expect(after.body).not.toContain(HIDDEN_SHOP.name);
   });
 });
 

@@ -2,7 +2,7 @@ import { notFound } from "next/navigation";
 import { setRequestLocale } from "next-intl/server";
 import { TerritoryShops } from "@/components/catalog/TerritoryShops";
 import { cachedTerritoryHome } from "@/lib/catalog/cached";
-import { territorySite } from "@/lib/territory/site";
+import { visibleTerritorySite } from "@/lib/territory/preview-request";
 import { toLocale } from "@/lib/i18n/locales";
 
 type Props = { params: Promise<{ locale: string; territory: string }> };
@@ -19,7 +19,7 @@ export default async function TerritoryHomePage({ params }: Props) {
   const { locale: rawLocale, territory: slug } = await params;
   const locale = toLocale(rawLocale);
   setRequestLocale(locale);
-  const territory = await territorySite(slug);
+  const territory = await visibleTerritorySite(slug);
   const home = territory ? await cachedTerritoryHome(territory) : null;
   if (!territory || !home) notFound();
   return <TerritoryShops home={home} locale={locale} base={territory.base} />;

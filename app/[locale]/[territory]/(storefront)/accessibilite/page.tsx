@@ -2,7 +2,7 @@ import { notFound } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { accessibilityAudit, auditRows } from "@/lib/accessibility/audit";
 import { toLocale } from "@/lib/i18n/locales";
-import { territorySite } from "@/lib/territory/site";
+import { visibleTerritorySite } from "@/lib/territory/preview-request";
 import { ScrollRegion } from "@/components/ui/ScrollRegion";
 
 /** Static: rendered once per town and language, dropped when the town's identity changes. */
@@ -26,7 +26,7 @@ export default async function AccessibilityPage({ params }: { params: Promise<{ 
   const { locale: rawLocale, territory: slug } = await params;
   const locale = toLocale(rawLocale);
   setRequestLocale(locale);
-  const [t, territory] = await Promise.all([getTranslations("a11y"), territorySite(slug)]);
+  const [t, territory] = await Promise.all([getTranslations("a11y"), visibleTerritorySite(slug)]);
   if (!territory) notFound();
   const audit = accessibilityAudit();
   const rows = auditRows(audit);

@@ -14,11 +14,11 @@ import { describeContact } from "@/lib/orders/checkout-contact";
 import { callerOnTheLineIn } from "@/lib/phone-line/caller";
 import { onlinePaymentEnabled } from "@/lib/payments/configured";
 import { territoryHref } from "@/lib/territory/href";
-import { territorySite } from "@/lib/territory/site";
+import { visibleTerritorySite } from "@/lib/territory/preview-request";
 import { previewTopUp } from "@/lib/vouchers/preview";
 
 export default async function CheckoutPage({ params }: { params: Promise<{ territory: string }> }) {
-  const territory = await territorySite((await params).territory);
+  const territory = await visibleTerritorySite((await params).territory);
   const [{ owner, territoryId }, actor, locale] = await Promise.all([visitorCartOwner(), getActor(), getLocale().then(toLocale)]);
   const cart = await getCart(db(), owner, territoryId);
   if (cart.groups.length === 0 || cart.hasProblems) redirect(territoryHref(territory?.base ?? "", "/panier"));

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { toLocale } from "@/lib/i18n/locales";
-import { territorySite } from "@/lib/territory/site";
+import { visibleTerritorySite } from "@/lib/territory/preview-request";
 
 /** Static: rendered once per town and language, dropped when the town's identity changes. */
 export const revalidate = false;
@@ -22,7 +22,7 @@ const SECTIONS = ["data", "purposes", "recipients", "retention", "rights", "comp
 export default async function PrivacyPage({ params }: { params: Promise<{ locale: string; territory: string }> }) {
   const { locale, territory: slug } = await params;
   setRequestLocale(toLocale(locale));
-  const [t, territory] = await Promise.all([getTranslations("privacy"), territorySite(slug)]);
+  const [t, territory] = await Promise.all([getTranslations("privacy"), visibleTerritorySite(slug)]);
   if (!territory) notFound();
   const contact = [territory.contactEmail, territory.contactPhone, territory.contactAddress].filter(Boolean).join(" · ") || t("contactFallback");
   const values = { town: territory.name, publisher: territory.legalPublisher ?? t("publisherFallback", { town: territory.name }), contact, months: territory.guestRetentionMonths };

@@ -1,7 +1,7 @@
 import { notFound } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { toLocale } from "@/lib/i18n/locales";
-import { territorySite } from "@/lib/territory/site";
+import { visibleTerritorySite } from "@/lib/territory/preview-request";
 
 /** Static: rendered once per town and language, dropped when the town's identity changes. */
 export const revalidate = false;
@@ -15,7 +15,7 @@ export function generateStaticParams() {
 export default async function LegalPage({ params }: { params: Promise<{ locale: string; territory: string }> }) {
   const { locale, territory: slug } = await params;
   setRequestLocale(toLocale(locale));
-  const [t, territory] = await Promise.all([getTranslations("legal"), territorySite(slug)]);
+  const [t, territory] = await Promise.all([getTranslations("legal"), visibleTerritorySite(slug)]);
   if (!territory) notFound();
   const contact = [territory.contactAddress, territory.contactPhone, territory.contactEmail].filter(Boolean).join(" · ");
   return (

@@ -7,10 +7,10 @@ import { db } from "@/lib/db/prisma";
 import { toLocale } from "@/lib/i18n/locales";
 import { formatPrice } from "@/lib/money/format";
 import { territoryHref } from "@/lib/territory/href";
-import { territorySite } from "@/lib/territory/site";
+import { visibleTerritorySite } from "@/lib/territory/preview-request";
 
 export default async function CartPage({ params, searchParams }: { params: Promise<{ territory: string }>; searchParams: Promise<{ refus?: string }> }) {
-  const [{ owner, territoryId }, { refus }, territory] = await Promise.all([visitorCartOwner(), searchParams, params.then((p) => territorySite(p.territory))]);
+  const [{ owner, territoryId }, { refus }, territory] = await Promise.all([visitorCartOwner(), searchParams, params.then((p) => visibleTerritorySite(p.territory))]);
   const base = territory?.base ?? "";
   const [t, locale, cart] = await Promise.all([getTranslations("cart"), getLocale().then(toLocale), getCart(db(), owner, territoryId)]);
   // Back from "Ajouter au panier" without JavaScript, when the product could not be added.

@@ -5,7 +5,7 @@ import { db } from "@/lib/db/prisma";
 import { toLocale } from "@/lib/i18n/locales";
 import { formatPrice } from "@/lib/money/format";
 import { territoryHref } from "@/lib/territory/href";
-import { territorySite } from "@/lib/territory/site";
+import { visibleTerritorySite } from "@/lib/territory/preview-request";
 
 type Props = { params: Promise<{ territory: string }>; searchParams: Promise<{ q?: string | string[]; page?: string | string[] }> };
 
@@ -13,7 +13,7 @@ const first = (value: string | string[] | undefined) => (Array.isArray(value) ? 
 
 export default async function SearchPage({ params: routeParams, searchParams }: Props) {
   const params = await searchParams;
-  const territory = await territorySite((await routeParams).territory);
+  const territory = await visibleTerritorySite((await routeParams).territory);
   const base = territory?.base ?? "";
   const result = await searchTerritory(db(), territory?.id ?? "", { query: first(params.q), page: first(params.page) || 1 });
   const [t, locale] = await Promise.all([getTranslations("search"), getLocale().then(toLocale)]);

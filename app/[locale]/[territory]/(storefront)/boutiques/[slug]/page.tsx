@@ -10,7 +10,7 @@ import { StockBadge } from "@/components/catalog/StockBadge";
 import { WeeklyHours } from "@/components/catalog/WeeklyHours";
 import { cachedShopId, cachedShopPage } from "@/lib/catalog/cached";
 import { territoryHref } from "@/lib/territory/href";
-import { territorySite } from "@/lib/territory/site";
+import { visibleTerritorySite } from "@/lib/territory/preview-request";
 import { toLocale } from "@/lib/i18n/locales";
 import { formatPrice } from "@/lib/money/format";
 import { WeightPrice } from "@/components/catalog/WeightPrice";
@@ -22,7 +22,7 @@ type Props = { params: Promise<{ locale: string; territory: string; slug: string
 export const revalidate = false;
 
 async function loadShop(territorySlug: string, slug: string) {
-  const territory = await territorySite(territorySlug);
+  const territory = await visibleTerritorySite(territorySlug);
   const shopId = territory ? await cachedShopId(territory.id, slug) : null;
   const shop = territory && shopId ? await cachedShopPage(territory.id, shopId) : null;
   return territory && shop ? { territory, shop } : null;

@@ -16,13 +16,13 @@ import { now } from "@/lib/time/clock";
 import { statusLabelKey } from "@/lib/orders/status-label";
 import { formatSlot, formatTime } from "@/lib/time/format";
 import { territoryHref } from "@/lib/territory/href";
-import { territorySite } from "@/lib/territory/site";
+import { visibleTerritorySite } from "@/lib/territory/preview-request";
 
 type Props = { params: Promise<{ checkoutId: string; territory: string }>; searchParams: Promise<{ t?: string; paiement?: string }> };
 
 export default async function ConfirmationPage({ params, searchParams }: Props) {
   const [{ checkoutId, territory: territorySlug }, { t: token, paiement }, actor] = await Promise.all([params, searchParams, getActor()]);
-  const base = (await territorySite(territorySlug))?.base ?? "";
+  const base = (await visibleTerritorySite(territorySlug))?.base ?? "";
   const gateway = configuredGateway();
   const request = { actor, checkoutId, token: typeof token === "string" ? token : null };
   // Back from the payment page: settle now from the provider's state (the webhook may come later).

@@ -8,7 +8,7 @@ import { addToCartLabels } from "@/lib/i18n/add-to-cart-labels";
 import { StockBadge } from "@/components/catalog/StockBadge";
 import { cachedProductPage, cachedShopId } from "@/lib/catalog/cached";
 import { territoryHref } from "@/lib/territory/href";
-import { territorySite } from "@/lib/territory/site";
+import { visibleTerritorySite } from "@/lib/territory/preview-request";
 import { toLocale } from "@/lib/i18n/locales";
 import { formatPrice } from "@/lib/money/format";
 import { WeightPrice } from "@/components/catalog/WeightPrice";
@@ -20,7 +20,7 @@ type Props = { params: Promise<{ locale: string; territory: string; slug: string
 export const revalidate = false;
 
 async function loadProduct(territorySlug: string, slug: string, productId: string) {
-  const territory = await territorySite(territorySlug);
+  const territory = await visibleTerritorySite(territorySlug);
   const shopId = territory && productId.length <= 64 ? await cachedShopId(territory.id, slug) : null;
   const product = territory && shopId ? await cachedProductPage(territory.id, shopId, productId) : null;
   return territory && product ? { territory, product } : null;
