@@ -265,6 +265,38 @@ describe("online payment with the Stripe double", () => {
     expect((await db.order.findUniqueOrThrow({ where: { id: order.id } })).refundedCents).toBe(3000);
   });
 
+  it("attack: a dashboard refund on a payment for two shops, then Comptoir refunds each order — never more than was captured, to the cent", async () => {
+    const cheese = await onlineShop("Fromagerie");
+    const books = await onlineShop("Librairie");
+    const tomme = await db.product.create({ data: { shopId: cheese.shop.id, name: "Tomme", priceCents: 1500, stock: 10 } });
+    const novel = await db.product.create({ data: { shopId: books.shop.id, name: "Roman", priceCents: 2000, stock: 10 } });
+    const { placed, checkout } = await checkoutOnline([{ shop: cheese, productId: tomme.id, quantity: 2 }, { shop: books, productId: novel.id, quantity: 1 }]);
+    double.api.pay(checkout.stripeSessionId ?? "");
+    await settleCheckoutSession(db, gateway, { sessionId: checkout.stripeSessionId ?? "", now: new Date() });
+    const [a, b] = [await orderOf(placed.checkoutId, cheese.shop.id), await orderOf(placed.checkoutId, books.shop.id)];
+    await as(cheese.owner, a.id, "startPreparing", "markReady");
+    await as(books.owner, b.id, "startPreparing", "markReady");
+    expect(await captureCheckout(db, gateway, { checkoutId: placed.checkoutId, now: new Date() })).toBe("captured");
+    const paymentIntentId = (await db.checkout.findUniqueOrThrow({ where: { id: placed.checkoutId } })).stripePaymentIntentId ?? "";
+
+    // Support gives 45 € of the 50 € back from Stripe's dashboard, for no order in particular…
+    double.api.refund({ payment_intent: paymentIntentId, amount: "4500" });
+    // …then both shops cancel, and Comptoir refunds each order: only the 5 € left move.
+    await as(cheese.owner, a.id, "cancel");
+    await as(books.owner, b.id, "cancel");
+    const moved = [await refundOrder(db, gateway, { orderId: a.id }), await refundOrder(db, gateway, { orderId: b.id })];
+    expect(moved.reduce((sum, cents) => sum + cents, 0)).toBe(500);
+    // Run again (a retried job): nothing more.
+    expect(await refundOrder(db, gateway, { orderId: a.id })).toBe(0);
+    expect(await refundOrder(db, gateway, { orderId: b.id })).toBe(0);
+
+    const refundedAtStripe = (await gateway.listRefunds(paymentIntentId)).reduce((sum, r) => sum + r.amountCents, 0);
+    expect(refundedAtStripe).toBe(5000);
+    const ledger = await db.payment.aggregate({ where: { checkoutId: placed.checkoutId, kind: "REFUND", status: "SUCCEEDED" }, _sum: { amountCents: true } });
+    expect(ledger._sum.amountCents).toBe(5000);
+    expect([(await db.order.findUniqueOrThrow({ where: { id: a.id } })).refundedCents, (await db.order.findUniqueOrThrow({ where: { id: b.id } })).refundedCents]).toEqual([3000, 2000]);
+  });
+
   it("Stripe failing on capture, refund and transfer: retried with the same keys, each movement happens once", async () => {
     const shop = await onlineShop("Épicerie");
     const jar = await db.product.create({ data: { shopId: shop.shop.id, name: "Miel", priceCents: 900, stock: 10 } });

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import type { PrismaClient } from "@/generated/prisma/client";
 import { amountDue, commissionOf } from "./amounts";
 import type { PaymentGateway } from "./gateway";
@@ -30,8 +31,11 @@ export async function refundOrder(db: PrismaClient, gateway: PaymentGateway, req
   const owed = Math.min(order.capturedCents, amountDue(order));
   const target = order.capturedCents - owed;
   if (target <= order.refundedCents) return 0;
+  // Money a dashboard refund already gave back on this payment, not yet counted against an order, pays this refund first.
+  const refundedBefore = order.refundedCents + (await takeUnattributedRefunds(db, { checkoutId: order.checkoutId, orderId: order.id, upToCents: target - order.refundedCents }));
+  if (target <= refundedBefore) return 0;
   const key = `refund:${order.id}:${target}`;
-  const { amountCents } = await moveMoneyOnce(db, { checkoutId: order.checkoutId, orderId: order.id, kind: "REFUND", amountCents: target - order.refundedCents, idempotencyKey: key }, async (amount) => (await gateway.refund(paymentIntentId, amount, key)).id);
+  const { amountCents } = await moveMoneyOnce(db, { checkoutId: order.checkoutId, orderId: order.id, kind: "REFUND", amountCents: target - refundedBefore, idempotencyKey: key }, async (amount) => (await gateway.refund(paymentIntentId, amount, key)).id);
   await db.order.updateMany({ where: { id: order.id, refundedCents: { lt: target } }, data: { refundedCents: target, ...(target === order.capturedCents ? { paymentStatus: "REFUNDED" } : {}) } });
   const shopShare = owed - commissionOf(owed, order.territory.commissionBp);
   await reverseShopTransfer(db, gateway, { orderId: order.id, checkoutId: order.checkoutId, target, shopShare });
@@ -48,4 +52,36 @@ async function reverseShopTransfer(db: PrismaClient, gateway: PaymentGateway, re
   const transferId = transfer.providerId;
   const key = `reversal:${request.orderId}:${request.target}`;
   await moveMoneyOnce(db, { checkoutId: request.checkoutId, orderId: request.orderId, kind: "TRANSFER_REVERSAL", amountCents: amount, idempotencyKey: key }, async (cents) => (await gateway.reverseTransfer(transferId, cents, key)).id);
+}
+
+type UnattributedRefund = { id: string; amountCents: number; providerId: string | null; idempotencyKey: string };
+
+/**
+ * A refund made outside Comptoir on a payment that covered several shops' orders
+ * is recorded unattributed (lib/payments/outside-refunds.ts). When one of those
+ * orders is refunded, that money counts for it first, up to what it is owed: the
+ * unattributed row gives the part to a row of the order's own (same Stripe refund
+ * id). Rows are locked, so two orders refunded at once cannot both count the same
+ * euros; what Stripe gives back never exceeds what it captured.
+ */
+async function takeUnattributedRefunds(db: PrismaClient, request: { checkoutId: string; orderId: string; upToCents: number }): Promise<number> {
+  return db.$transaction(async (tx) => {
+    const rows = await tx.$queryRaw<UnattributedRefund[]>`
+      SELECT "id", "amountCents", "providerId", "idempotencyKey" FROM "Payment"
+      WHERE "checkoutId" = ${request.checkoutId} AND "orderId" IS NULL AND "kind" = 'REFUND' AND "status" = 'SUCCEEDED'
+        AND "amountCents" > 0 AND "idempotencyKey" LIKE 'outside-refund:%'
+      ORDER BY "createdAt", "id" FOR UPDATE`;
+    let taken = 0;
+    for (const row of rows) {
+      if (taken >= request.upToCents) break;
+      const part = Math.min(row.amountCents, request.upToCents - taken);
+      await tx.payment.update({ where: { id: row.id }, data: { amountCents: row.amountCents - part } });
+      await tx.payment.create({
+        data: { checkoutId: request.checkoutId, orderId: request.orderId, kind: "REFUND", amountCents: part, status: "SUCCEEDED", providerId: row.providerId, idempotencyKey: `${row.idempotencyKey}:${request.orderId}:${randomUUID()}` },
+      });
+      taken += part;
+    }
+    if (taken > 0) await tx.order.update({ where: { id: request.orderId }, data: { refundedCents: { increment: taken } } });
+    return taken;
+  });
 }
