@@ -112,7 +112,7 @@ async function directoryFor(request: NextRequest): Promise<TerritoryDirectory> {
   for (const cookie of request.cookies.getAll()) {
     if (!cookie.name.startsWith(PREVIEW_COOKIE_PREFIX)) continue;
     const claim = readPreviewPass(cookie.value, secret);
-    if (claim && !directory.territories[claim.slug]?.open && !directory.livePreviewPasses?.[claim.slug]?.includes(claim.passId)) return proxyDirectoryFresh();
+    if (claim && !directory.territories[claim.slug]?.open && !directory.livePreviewPasses?.[claim.slug]?.includes(claim.passId)) return proxyDirectoryFresh(claim.passId);
   }
   return directory;
 }

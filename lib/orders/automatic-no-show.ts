@@ -5,6 +5,7 @@ import { queuePaymentFollowUp } from "@/lib/payments/follow-up";
 import { queueNoShowEmails } from "./follow-up-emails";
 import { noShowDeadline } from "./follow-up-times";
 import { releaseHolds } from "./release-holds";
+import { moveOrder } from "./lifecycle/move-order";
 
 /** Only a prepared order can be a customer's no-show (the state machine's rule). */
 const WAITING_FOR_CUSTOMER: OrderStatus[] = ["READY", "AT_RELAY_POINT"];
@@ -35,10 +36,8 @@ export async function markNoShowAutomatically(db: PrismaClient, request: { order
   const deadline = noShowDeadline(order.slotEndsAt, { openingHours: readOpeningHours(order.shop.openingHours), noShowGraceHours: order.shop.noShowGraceHours });
   if (request.now < deadline) return { outcome: "not-yet", deadline };
   return db.$transaction(async (tx) => {
-    const updated = await tx.order.updateMany({ where: { id: order.id, status: order.status }, data: { status: "NO_SHOW" } });
-    if (updated.count === 0) return { outcome: "not-applicable" } as const;
+    if (!(await moveOrder(tx, { orderId: order.id, from: order.status, to: "NO_SHOW", note: "automatique" }))) return { outcome: "not-applicable" } as const;
     await releaseHolds(tx, order, { restock: order.shop.noShowRestock });
-    await tx.orderEvent.create({ data: { orderId: order.id, fromStatus: order.status, toStatus: "NO_SHOW", actorUserId: null, note: "automatique" } });
     await queueNoShowEmails(tx, order.id, true);
     await queuePaymentFollowUp(tx, { id: order.id, checkoutId: order.checkoutId, paymentMethod: order.paymentMethod, status: "NO_SHOW" });
     return { outcome: "marked" } as const;

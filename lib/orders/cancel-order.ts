@@ -7,6 +7,7 @@ import { queueCancellationEmail } from "./order-emails";
 import { queuePaymentFollowUp } from "@/lib/payments/follow-up";
 import { releaseHolds } from "./release-holds";
 import { CUSTOMER_CANCELLABLE } from "./status";
+import { moveOrder } from "./lifecycle/move-order";
 
 export const cancelOrderInput = z.object({
   orderId: z.string().min(1).max(64),
@@ -27,15 +28,12 @@ export async function cancelOrderByCustomer(db: PrismaClient, request: { actor: 
   });
   if (!order || !mayCancelAsCustomer(request.actor, order, input.token)) throw new NotFoundError("order");
   await db.$transaction(async (tx) => {
-    const updated = await tx.order.updateMany({
-      where: { id: order.id, status: { in: CUSTOMER_CANCELLABLE } },
-      data: { status: "CANCELLED", cancelReason: input.reason || "Annulée par le client" },
+    const moved = await moveOrder(tx, {
+      orderId: order.id, from: CUSTOMER_CANCELLABLE, to: "CANCELLED", data: { cancelReason: input.reason || "Annulée par le client" },
+      actorUserId: request.actor.kind === "user" ? request.actor.userId : null, note: input.reason ?? "",
     });
-    if (updated.count === 0) throw new DomainError("conflict", "order can no longer be cancelled", { reason: "notCancellable" });
+    if (!moved) throw new DomainError("conflict", "order can no longer be cancelled", { reason: "notCancellable" });
     await releaseHolds(tx, order);
-    await tx.orderEvent.create({
-      data: { orderId: order.id, toStatus: "CANCELLED", actorUserId: request.actor.kind === "user" ? request.actor.userId : null, note: input.reason ?? "" },
-    });
     await queueCancellationEmail(tx, order.id);
     await queuePaymentFollowUp(tx, { id: order.id, checkoutId: order.checkoutId, paymentMethod: order.paymentMethod, status: "CANCELLED" });
   });

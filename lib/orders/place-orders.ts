@@ -21,6 +21,7 @@ import { assertTownOpen } from "@/lib/territory/open";
 import { placeOrdersInput } from "./place-orders-input";
 import { groupAtRelayPoints } from "./relay-baskets";
 import { validateCheckout, type ShopCheckout } from "./validate-checkout";
+import { confirmAtCheckout } from "./lifecycle/move-order";
 
 export type PlacedCheckout = {
   checkoutId: string;
@@ -119,8 +120,7 @@ const MIN_CARD_CENTS = 50;
 async function confirmFullyCovered(tx: Tx, orders: { id: string; maxTotalCents: number; online: boolean }[], vouchers: AppliedVoucher[]): Promise<string[]> {
   const covered = orders.filter((order) => order.online && order.maxTotalCents - vouchers.reduce((sum, v) => sum + (v.perOrder[order.id] ?? 0), 0) < MIN_CARD_CENTS).map((order) => order.id);
   for (const id of covered) {
-    await tx.order.update({ where: { id }, data: { status: "CONFIRMED", paymentMethod: "PAY_AT_PICKUP", holdExpiresAt: null } });
-    await tx.orderEvent.updateMany({ where: { orderId: id }, data: { toStatus: "CONFIRMED" } });
+    await confirmAtCheckout(tx, id);
   }
   return covered;
 }

@@ -7,6 +7,7 @@ import { queuePaymentFollowUp } from "@/lib/payments/follow-up";
 import { spendVoucherUses } from "@/lib/vouchers/settle";
 import { matchPickupCode, verifyPickupCode } from "./pickup-code-check";
 import { HOLDS_STOCK } from "./status";
+import { moveOrder } from "./lifecycle/move-order";
 
 async function relayPoint(db: PrismaClient, actor: Actor, pickupPointId: string) {
   const point = await db.pickupPoint.findFirst({ where: { id: pickupPointId, kind: "RELAY_POINT" }, select: { id: true, name: true, territoryId: true } });
@@ -64,10 +65,9 @@ export async function handOverAtRelay(db: PrismaClient, request: { actor: Actor;
   if (order.status !== "AT_RELAY_POINT") throw new DomainError("conflict", "not at the relay point", { reason: "illegalTransition" });
   await verifyPickupCode(db, { orderId: order.id, userId: requireUser(request.actor).userId, expected: order.pickupCode, given: input.pickupCode });
   await db.$transaction(async (tx) => {
-    const updated = await tx.order.updateMany({ where: { id: order.id, status: "AT_RELAY_POINT" }, data: { status: "COLLECTED" } });
-    if (updated.count === 0) throw new DomainError("conflict", "the order changed meanwhile", { reason: "orderChanged" });
+    const moved = await moveOrder(tx, { orderId: order.id, from: "AT_RELAY_POINT", to: "COLLECTED", actorUserId: request.actor.kind === "user" ? request.actor.userId : null, note: `remise au point relais ${point.name}` });
+    if (!moved) throw new DomainError("conflict", "the order changed meanwhile", { reason: "orderChanged" });
     await spendVoucherUses(tx, order.id, new Date());
-    await tx.orderEvent.create({ data: { orderId: order.id, fromStatus: "AT_RELAY_POINT", toStatus: "COLLECTED", actorUserId: request.actor.kind === "user" ? request.actor.userId : null, note: `remise au point relais ${point.name}` } });
     await queuePaymentFollowUp(tx, { id: order.id, checkoutId: order.checkoutId, paymentMethod: order.paymentMethod, status: "COLLECTED" });
   });
 }
@@ -95,10 +95,9 @@ export async function handOverBasketAtRelay(db: PrismaClient, request: { actor: 
   const handedOver = await db.$transaction(async (tx) => {
     const done: string[] = [];
     for (const order of toHandOver) {
-      const updated = await tx.order.updateMany({ where: { id: order.id, status: "AT_RELAY_POINT" }, data: { status: "COLLECTED" } });
-      if (updated.count === 0) continue; // handed over meanwhile by another desk
+      const note = `remise au point relais ${point.name}${matched === 0 ? " (code du panier)" : ""}`;
+      if (!(await moveOrder(tx, { orderId: order.id, from: "AT_RELAY_POINT", to: "COLLECTED", actorUserId: request.actor.kind === "user" ? request.actor.userId : null, note }))) continue; // handed over meanwhile by another desk
       await spendVoucherUses(tx, order.id, new Date());
-      await tx.orderEvent.create({ data: { orderId: order.id, fromStatus: "AT_RELAY_POINT", toStatus: "COLLECTED", actorUserId: request.actor.kind === "user" ? request.actor.userId : null, note: `remise au point relais ${point.name}${matched === 0 ? " (code du panier)" : ""}` } });
       await queuePaymentFollowUp(tx, { id: order.id, checkoutId: order.checkoutId, paymentMethod: order.paymentMethod, status: "COLLECTED" });
       done.push(order.id);
     }

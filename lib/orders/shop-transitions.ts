@@ -11,6 +11,7 @@ import { verifyPickupCode } from "./pickup-code-check";
 import { spendVoucherUses } from "@/lib/vouchers/settle";
 import { releaseHolds } from "./release-holds";
 import { canTransition, TRANSITIONS } from "./status";
+import { moveOrder } from "./lifecycle/move-order";
 
 export const SHOP_ACTIONS = ["startPreparing", "markReady", "markAtRelayPoint", "markCollected", "startDelivery", "markDelivered", "markAbsent", "cancel", "markNoShow"] as const;
 export type ShopAction = (typeof SHOP_ACTIONS)[number];
@@ -100,17 +101,13 @@ export async function transitionOrderByShop(
   if (input.action === "markCollected" || input.action === "markDelivered") await verifyPickupCode(db, { orderId: order.id, userId: member.userId, expected: order.pickupCode, given: input.pickupCode });
 
   await db.$transaction(async (tx) => {
-    const updated = await tx.order.updateMany({
-      where: { id: order.id, status: order.status },
-      data: { status: to, ...(to === "CANCELLED" ? { cancelReason: input.reason } : {}) },
-    });
-    if (updated.count === 0) throw new DomainError("conflict", "the order changed meanwhile", { reason: "orderChanged" });
+    const moved = await moveOrder(tx, { orderId: order.id, from: order.status, to, actorUserId: member.userId, note: input.reason ?? "", data: to === "CANCELLED" ? { cancelReason: input.reason } : {} });
+    if (!moved) throw new DomainError("conflict", "the order changed meanwhile", { reason: "orderChanged" });
     if (to === "CANCELLED") await releaseHolds(tx, order);
     // A no-show gives the stock back only when the shop says the goods go back on the shelf.
     if (to === "NO_SHOW") await releaseHolds(tx, order, { restock: order.shop.noShowRestock });
     // Collected: the town's vouchers on it are spent, owed to the shop.
     if (to === "COLLECTED") await spendVoucherUses(tx, order.id, now);
-    await tx.orderEvent.create({ data: { orderId: order.id, fromStatus: order.status, toStatus: to, actorUserId: member.userId, note: input.reason ?? "" } });
     if (to === "NO_SHOW") await queueNoShowEmails(tx, order.id, false, input.action === "markAbsent" ? input.reason : undefined);
     else await queueStatusEmail(tx, order.id, to, input.reason);
     await queuePaymentFollowUp(tx, { id: order.id, checkoutId: order.checkoutId, paymentMethod: order.paymentMethod, status: to });

@@ -2,6 +2,7 @@ import type { PrismaClient } from "@/generated/prisma/client";
 import { enqueue } from "@/lib/jobs/queue";
 import { queueHoldExpiredEmail } from "./follow-up-emails";
 import { releaseHolds } from "./release-holds";
+import { moveOrder } from "./lifecycle/move-order";
 
 /**
  * An unpaid order (AWAITING_PAYMENT) holds stock and a slot place until its hold
@@ -12,14 +13,13 @@ import { releaseHolds } from "./release-holds";
  */
 export async function releaseExpiredHold(db: PrismaClient, request: { orderId: string; now: Date }): Promise<boolean> {
   return db.$transaction(async (tx) => {
-    const expired = await tx.order.updateMany({
-      where: { id: request.orderId, status: "AWAITING_PAYMENT", holdExpiresAt: { lte: request.now } },
-      data: { status: "CANCELLED", cancelReason: "Paiement non reçu à temps" },
+    const expired = await moveOrder(tx, {
+      orderId: request.orderId, from: "AWAITING_PAYMENT", to: "CANCELLED", where: { holdExpiresAt: { lte: request.now } },
+      data: { cancelReason: "Paiement non reçu à temps" }, note: "paiement non reçu à temps (automatique)",
     });
-    if (expired.count === 0) return false;
+    if (!expired) return false;
     const order = await tx.order.findUniqueOrThrow({ where: { id: request.orderId }, select: { id: true, shopId: true, checkoutId: true, pickupPointId: true, slotStartsAt: true, checkout: { select: { stripeSessionId: true } }, lines: { select: { productId: true, quantity: true } } } });
     await releaseHolds(tx, order);
-    await tx.orderEvent.create({ data: { orderId: order.id, fromStatus: "AWAITING_PAYMENT", toStatus: "CANCELLED", note: "paiement non reçu à temps (automatique)" } });
     await queueHoldExpiredEmail(tx, order.id);
     if (order.checkout.stripeSessionId) await enqueue(tx, "expire-session", { checkoutId: order.checkoutId, sessionId: order.checkout.stripeSessionId }, { key: `expire-session:${order.checkoutId}` });
     return true;

@@ -7,6 +7,7 @@ import { releaseHoldsOfOrders } from "@/lib/orders/release-holds";
 import type { AuthorizationState, PaymentGateway } from "./gateway";
 import { queuePaymentTooLateEmail } from "./payment-emails";
 import { firstDelivery } from "./webhook-events";
+import { moveOrder } from "@/lib/orders/lifecycle/move-order";
 
 export type SettleOutcome = "confirmed" | "expired" | "too-late" | "pending" | "unknown" | "already";
 
@@ -43,10 +44,8 @@ async function confirmAuthorized(db: PrismaClient, checkoutId: string, authoriza
     const orders = await tx.order.findMany({ where: { checkoutId, paymentMethod: "ONLINE", status: "AWAITING_PAYMENT", holdExpiresAt: { gt: request.now } }, select: { id: true } });
     const confirmed: string[] = [];
     for (const order of orders) {
-      const updated = await tx.order.updateMany({ where: { id: order.id, status: "AWAITING_PAYMENT", holdExpiresAt: { gt: request.now } }, data: { status: "CONFIRMED" } });
-      if (updated.count === 0) continue;
+      if (!(await moveOrder(tx, { orderId: order.id, from: "AWAITING_PAYMENT", to: "CONFIRMED", where: { holdExpiresAt: { gt: request.now } }, note: "paiement autorisé" }))) continue;
       confirmed.push(order.id);
-      await tx.orderEvent.create({ data: { orderId: order.id, fromStatus: "AWAITING_PAYMENT", toStatus: "CONFIRMED", note: "paiement autorisé" } });
       await cancelJob(tx, `hold:${order.id}`);
     }
     if (confirmed.length === 0) {
@@ -92,13 +91,11 @@ export async function releaseUnpaidOrders(tx: Tx, checkoutId: string, note: stri
   });
   const released: typeof unpaid = [];
   for (const order of unpaid) {
-    const updated = await tx.order.updateMany({ where: { id: order.id, status: "AWAITING_PAYMENT" }, data: { status: "CANCELLED", cancelReason: "Paiement non reçu" } });
-    if (updated.count > 0) released.push(order);
+    if (await moveOrder(tx, { orderId: order.id, from: "AWAITING_PAYMENT", to: "CANCELLED", data: { cancelReason: "Paiement non reçu" }, note })) released.push(order);
   }
   // All the checkout's holds at once, in the lock order of placing (and its vouchers).
   await releaseHoldsOfOrders(tx, released);
   for (const order of released) {
-    await tx.orderEvent.create({ data: { orderId: order.id, fromStatus: "AWAITING_PAYMENT", toStatus: "CANCELLED", note } });
     await cancelJob(tx, `hold:${order.id}`);
     await queueHoldExpiredEmail(tx, order.id);
   }

@@ -15,8 +15,8 @@ import type { TerritoryDirectory } from "./routing";
  */
 const MAX_AGE_MS = 5_000;
 
-type State = { directory: TerritoryDirectory | null; loadedAt: number; loading: Promise<TerritoryDirectory> | null; pool: pg.Pool | null };
-const state = ((globalThis as { comptoirTerritoryDirectory?: State }).comptoirTerritoryDirectory ??= { directory: null, loadedAt: 0, loading: null, pool: null });
+type State = { directory: TerritoryDirectory | null; loadedAt: number; loadStartedAt: number; loading: Promise<TerritoryDirectory> | null; pool: pg.Pool | null };
+const state = ((globalThis as { comptoirTerritoryDirectory?: State }).comptoirTerritoryDirectory ??= { directory: null, loadedAt: 0, loadStartedAt: 0, loading: null, pool: null });
 
 function settings() {
   return { defaultSlug: process.env.DEFAULT_TERRITORY || "grand-poitiers", platformUrl: process.env.NEXTAUTH_URL || `http://localhost:${process.env.PORT ?? 3000}` };
@@ -42,22 +42,41 @@ async function load(): Promise<TerritoryDirectory> {
   return state.directory;
 }
 
-/**
- * The directory read again now, at most once a second: for a preview pass whose
- * signature is ours but that the directory does not list yet (issued a moment ago
- * on any instance). Only the platform can sign a pass, so strangers cannot make
- * every request read the database; a revoked pass costs one read a second at most.
- */
-export async function proxyDirectoryFresh(): Promise<TerritoryDirectory> {
-  if (state.directory && Date.now() - state.loadedAt < 1_000) return state.directory;
-  state.loading ??= load();
+/** A read of the directory that starts after `after` (waits for one in flight that started before). */
+async function loadStartedAfter(after: number): Promise<TerritoryDirectory> {
+  if (state.loading && state.loadStartedAt >= after) return state.loading;
+  if (state.loading) await state.loading.catch(() => undefined);
+  if (state.loading && state.loadStartedAt >= after) return state.loading;
+  state.loadStartedAt = Date.now();
+  state.loading = load();
   return state.loading;
+}
+
+const forcedReads = new Map<string, { at: number; read: Promise<TerritoryDirectory> }>();
+
+/**
+ * The directory read again, from a read that started after this request came: for
+ * a preview pass whose signature is ours but that the directory does not list yet
+ * (issued a moment ago, on any instance). At most one such read per pass a second —
+ * requests carrying the same pass meanwhile share it — and only the platform can
+ * sign a pass, so strangers cannot make every request read the database.
+ */
+export async function proxyDirectoryFresh(passId: string, requestedAt = Date.now()): Promise<TerritoryDirectory> {
+  const previous = forcedReads.get(passId);
+  if (previous && requestedAt - previous.at < 1_000) return previous.read;
+  if (forcedReads.size > 1_000) forcedReads.clear();
+  const read = loadStartedAfter(requestedAt);
+  forcedReads.set(passId, { at: requestedAt, read });
+  return read;
 }
 
 export async function proxyDirectory(): Promise<TerritoryDirectory> {
   const fresh = Date.now() - state.loadedAt < MAX_AGE_MS;
   if (state.directory && fresh) return state.directory;
-  state.loading ??= load();
+  if (!state.loading) {
+    state.loadStartedAt = Date.now();
+    state.loading = load();
+  }
   return state.directory ?? state.loading;
 }
 
