@@ -1,4 +1,3 @@
-import http from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { listServerActions } from "@/tests/fuzz/next-actions";
 import { startApp, type AppServer } from "@/tests/helpers/app-server";
@@ -6,6 +5,7 @@ import { testDb } from "@/tests/helpers/db";
 import { eventually } from "@/tests/helpers/eventually";
 import { openEveryDay } from "@/tests/helpers/fixtures";
 import { HttpClient } from "@/tests/helpers/http-client";
+import { rawGet as sendRaw } from "@/tests/helpers/raw-http";
 
 /**
  * Issue #23: what an attacker found over HTTP in the features added since the first
@@ -35,19 +35,8 @@ afterAll(async () => {
   await app?.stop();
 });
 
-/** A raw GET (no URL normalisation by fetch), with any Host and headers. */
-function rawGet(path: string, headers: Record<string, string> = {}): Promise<{ status: number; location: string | null; body: string }> {
-  return new Promise((resolve, reject) => {
-    const request = http.request({ host: "127.0.0.1", port: app.port, path, method: "GET", headers: { host: `localhost:${app.port}`, connection: "close", ...headers }, agent: false }, (response) => {
-      let body = "";
-      response.on("error", reject);
-      response.on("data", (chunk: Buffer) => (body += chunk.toString()));
-      response.on("end", () => resolve({ status: response.statusCode ?? 0, location: response.headers.location ?? null, body }));
-    });
-    request.on("error", reject);
-    request.end();
-  });
-}
+/** A raw GET to the app (no URL normalisation by fetch), with any Host and headers. */
+const rawGet = (path: string, headers: Record<string, string> = {}) => sendRaw(app.port, path, headers);
 
 /** Follows redirects by hand (so every hop stays raw) and returns the last answer. */
 async function rawFollow(path: string, headers: Record<string, string> = {}) {

@@ -1,10 +1,10 @@
-import http from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startApp, type AppServer } from "@/tests/helpers/app-server";
 import { testDb } from "@/tests/helpers/db";
 import { openEveryDay } from "@/tests/helpers/fixtures";
 import { eventually } from "@/tests/helpers/eventually";
 import { HttpClient } from "@/tests/helpers/http-client";
+import { rawGet } from "@/tests/helpers/raw-http";
 
 /**
  * Several towns on one server (issue #12): Grand Poitiers at the platform's root,
@@ -45,19 +45,7 @@ afterAll(async () => {
 });
 
 /** A GET with another Host header (what a browser sends at a town's own address). */
-function getAtHost(host: string, path: string): Promise<{ status: number; location: string | null; body: string }> {
-  return new Promise((resolve, reject) => {
-    // No keep-alive (agent: false): an idle pooled socket would be reset when the server stops, outside any test.
-    const request = http.request({ host: "127.0.0.1", port: app.port, path, headers: { host, connection: "close" }, agent: false }, (response) => {
-      let body = "";
-      response.on("error", reject);
-      response.on("data", (chunk: Buffer) => (body += chunk.toString()));
-      response.on("end", () => resolve({ status: response.statusCode ?? 0, location: response.headers.location ?? null, body }));
-    });
-    request.on("error", reject);
-    request.end();
-  });
-}
+const getAtHost = (host: string, path: string) => rawGet(app.port, path, { host });
 
 const heading = (html: string) => /<h1[^>]*>([^<]*)</.exec(html)?.[1] ?? "";
 
