@@ -24,8 +24,8 @@ import { ensureDatabase } from "@/lib/db/database";
 import { startEmbeddedPostgres } from "@/lib/db/embedded";
 import { applyMigrations } from "@/lib/db/migrations";
 import { installJobQueue } from "@/lib/jobs/install";
-import { CheckoutError } from "@/lib/orders/checkout-error";
-import { placeOrders } from "@/lib/orders/place-orders";
+import { CheckoutError } from "@/lib/orders/checkout/checkout-error";
+import { placeOrders } from "@/lib/orders/checkout/place-orders";
 import { stripeGateway } from "@/lib/payments/gateway";
 import { settleCheckoutSession } from "@/lib/payments/settle-session";
 import { startOnlinePayment } from "@/lib/payments/start-online-payment";
@@ -98,7 +98,7 @@ async function main() {
       const slot = slots[2 + (index % Math.max(1, slots.length - 2))];
       let placed;
       try {
-        placed = await placeOrders(db, {
+        placed = await placeOrders(db, { now: new Date(),
           actor: anonymous,
           owner: owners[index] ?? { guestToken: null },
           territoryId: territory.id,

@@ -19,8 +19,8 @@ import { ensureDatabase } from "@/lib/db/database";
 import { startEmbeddedPostgres } from "@/lib/db/embedded";
 import { applyMigrations } from "@/lib/db/migrations";
 import { installJobQueue } from "@/lib/jobs/install";
-import { CheckoutError } from "@/lib/orders/checkout-error";
-import { placeOrders } from "@/lib/orders/place-orders";
+import { CheckoutError } from "@/lib/orders/checkout/checkout-error";
+import { placeOrders } from "@/lib/orders/checkout/place-orders";
 import { listAvailableSlots } from "@/lib/slots/available-slots";
 import { seedDemoData } from "@/prisma/seed/seed";
 import { report, runPool } from "./stats";
@@ -63,7 +63,7 @@ async function main() {
       // Skip the first slots: they may leave the schedule while the run lasts.
       const slot = slots[2 + (index % Math.max(1, slots.length - 2))];
       try {
-        await placeOrders(db, {
+        await placeOrders(db, { now: new Date(),
           actor: anonymous,
           owner: owners[index] ?? { guestToken: null },
           territoryId: territory.id,

@@ -22,12 +22,12 @@ fi
 # the +400 days run takes both tiers whole. A whole integration run takes ~2 minutes.
 TIME_FILES=(
   lib/slots/manage-schedule.int.test.ts
-  lib/orders/place-orders.int.test.ts
-  lib/orders/checkout-options.int.test.ts
-  lib/orders/follow-ups.int.test.ts
-  lib/orders/cancel-order.int.test.ts
-  lib/orders/shop-transitions.int.test.ts
-  lib/orders/relay-handover.int.test.ts
+  lib/orders/checkout/place-orders.int.test.ts
+  lib/orders/checkout/checkout-options.int.test.ts
+  lib/orders/emails/follow-ups.int.test.ts
+  lib/orders/changes/cancel-order.int.test.ts
+  lib/orders/handover/shop-transitions.int.test.ts
+  lib/orders/handover/relay-handover.int.test.ts
   lib/dashboard/daily-summary.int.test.ts
   lib/delivery/delivery-round.int.test.ts
   lib/delivery/delivery-checkout.int.test.ts

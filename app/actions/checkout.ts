@@ -8,11 +8,11 @@ import { visitorCartOwner } from "@/lib/cart/visitor";
 import { db } from "@/lib/db/prisma";
 import { requestClient } from "@/lib/http/request-client";
 import { log } from "@/lib/log/logger";
-import { placeOrders } from "@/lib/orders/place-orders";
+import { placeOrders } from "@/lib/orders/checkout/place-orders";
 import { configuredGateway } from "@/lib/payments/configured";
 import { startOnlinePayment } from "@/lib/payments/start-online-payment";
 import { now } from "@/lib/time/clock";
-import { checkoutInputFromForm } from "@/lib/orders/checkout-form";
+import { checkoutInputFromForm } from "@/lib/orders/checkout/checkout-form";
 import { territoryHref } from "@/lib/territory/href";
 import { requestTerritorySite } from "@/lib/territory/site";
 
@@ -28,7 +28,7 @@ export async function placeOrdersAction(_previous: ActionResult<{ next: string }
   const gateway = configuredGateway();
   const result = await runAction(async () => {
     const [actor, { owner, territoryId }, client] = await Promise.all([getActor(), visitorCartOwner({ create: true }), requestClient()]);
-    return placeOrders(db(), { actor, owner, territoryId, input: checkoutInputFromForm(form), onBehalfOfCaller: form.flag("onBehalfOfCaller", "1"), onlinePayment: gateway !== null, clientIp: client.ip });
+    return placeOrders(db(), { now: new Date(), actor, owner, territoryId, input: checkoutInputFromForm(form), onBehalfOfCaller: form.flag("onBehalfOfCaller", "1"), onlinePayment: gateway !== null, clientIp: client.ip });
     // The form's idempotency key makes a second run return the first one's orders.
   }, { idempotent: true });
   if (!result.ok) return result;

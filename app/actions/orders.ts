@@ -6,13 +6,13 @@ import { runAction } from "@/lib/actions/run-action";
 import { formFields } from "@/lib/actions/form-fields";
 import { getActor } from "@/lib/auth/session";
 import { db } from "@/lib/db/prisma";
-import { cancelOrderByCustomer } from "@/lib/orders/cancel-order";
+import { cancelOrderByCustomer } from "@/lib/orders/changes/cancel-order";
 
 /** The customer cancels an order (signed in, or through the emailed link's token). */
 export async function cancelOrderAction(_previous: ActionResult, formData: FormData): Promise<ActionResult> {
   const form = formFields(formData);
   const result = await runAction(async () => {
-    await cancelOrderByCustomer(db(), { actor: await getActor(), input: { orderId: form.text("orderId"), token: form.optional("token") } });
+    await cancelOrderByCustomer(db(), { now: new Date(), actor: await getActor(), input: { orderId: form.text("orderId"), token: form.optional("token") } });
     return undefined;
   });
   if (result.ok) revalidatePath("/commandes", "layout");

@@ -7,13 +7,13 @@ import { runAction } from "@/lib/actions/run-action";
 import { formFields } from "@/lib/actions/form-fields";
 import { getActor } from "@/lib/auth/session";
 import { db } from "@/lib/db/prisma";
-import { handOverAtRelay, handOverBasketAtRelay } from "@/lib/orders/relay-handover";
+import { handOverAtRelay, handOverBasketAtRelay } from "@/lib/orders/handover/relay-handover";
 
 export async function handOverAction(_previous: ActionResult, formData: FormData): Promise<ActionResult> {
   const form = formFields(formData);
   const pickupPointId = form.text("pickupPointId");
   const result = await runAction(async () => {
-    await handOverAtRelay(db(), { actor: await getActor(), pickupPointId, input: { orderId: form.text("orderId"), pickupCode: form.text("pickupCode") } });
+    await handOverAtRelay(db(), { now: new Date(), actor: await getActor(), pickupPointId, input: { orderId: form.text("orderId"), pickupCode: form.text("pickupCode") } });
     return undefined;
   });
   if (result.ok) revalidatePath(`/relais/${pickupPointId}`);
@@ -28,7 +28,7 @@ export async function handOverAction(_previous: ActionResult, formData: FormData
 export async function handOverBasketAction(_previous: ActionResult, formData: FormData): Promise<ActionResult> {
   const form = formFields(formData);
   const pickupPointId = form.text("pickupPointId");
-  const result = await runAction(async () => handOverBasketAtRelay(db(), { actor: await getActor(), pickupPointId, input: { basketId: form.text("basketId"), code: form.text("code") } }));
+  const result = await runAction(async () => handOverBasketAtRelay(db(), { now: new Date(), actor: await getActor(), pickupPointId, input: { basketId: form.text("basketId"), code: form.text("code") } }));
   if (!result.ok) return result;
   revalidatePath(`/relais/${pickupPointId}`);
   redirect(`/relais/${encodeURIComponent(pickupPointId)}?remis=${result.data.handedOver.length}&attendu=${result.data.stillExpected}`);

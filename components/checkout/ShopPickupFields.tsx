@@ -5,7 +5,7 @@ import { useLocale, useTranslations } from "next-intl";
 import { toLocale } from "@/lib/i18n/locales";
 import { formatPrice } from "@/lib/money/format";
 import { deliveryFeeCents } from "@/lib/delivery/fee";
-import type { DeliveryOption, ShopOptions } from "@/lib/orders/checkout-options";
+import type { DeliveryOption, ShopOptions } from "@/lib/orders/checkout/checkout-options";
 
 type Props = {
   options: ShopOptions;

@@ -4,7 +4,7 @@ import { useActionState, useId } from "react";
 import { useTranslations } from "next-intl";
 import { transitionOrderAction } from "@/app/actions/dashboard";
 import { idleResult, type ActionResult } from "@/lib/actions/action-result";
-import type { ShopAction } from "@/lib/orders/shop-transitions";
+import type { ShopAction } from "@/lib/orders/handover/shop-transitions";
 import { useErrorText } from "@/components/ui/useErrorText";
 import { QrScanner } from "./QrScanner";
 

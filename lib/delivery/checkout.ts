@@ -1,5 +1,5 @@
 import type { PrismaClient } from "@/generated/prisma/client";
-import type { CheckoutProblem } from "@/lib/orders/checkout-error";
+import type { CheckoutProblem } from "@/lib/orders/checkout/checkout-error";
 import { deliveryFeeCents } from "./fee";
 
 type Address = { communeId: string; addressLine: string; instructions?: string } | undefined;

@@ -2,10 +2,10 @@ import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { anonymous } from "@/lib/auth/actor";
 import { addToCart } from "@/lib/cart/change-cart";
-import { CheckoutError } from "@/lib/orders/checkout-error";
-import { placeOrders } from "@/lib/orders/place-orders";
-import { transitionOrderByShop } from "@/lib/orders/shop-transitions";
-import { weighOrderLines } from "@/lib/orders/weigh-lines";
+import { CheckoutError } from "@/lib/orders/checkout/checkout-error";
+import { placeOrders } from "@/lib/orders/checkout/place-orders";
+import { transitionOrderByShop } from "@/lib/orders/handover/shop-transitions";
+import { weighOrderLines } from "@/lib/orders/changes/weigh-lines";
 import { listAvailableSlots } from "@/lib/slots/available-slots";
 import { testDb } from "@/tests/helpers/db";
 import { deliveryContact, deliveryTown } from "@/tests/helpers/delivery";
@@ -31,7 +31,7 @@ async function townWithTopUp() {
   async function orderDelivered(productId: string, quantity: number) {
     const buyer = guestOwner();
     await addToCart(db, buyer, own.territory.id, { productId, quantity });
-    return placeOrders(db, {
+    return placeOrders(db, { now: new Date(),
       actor: anonymous,
       owner: buyer,
       territoryId: own.territory.id,
@@ -119,10 +119,10 @@ describe("checkout with delivery", () => {
     const orderId = placed.orders[0]?.id ?? "";
     expect(await db.order.findUniqueOrThrow({ where: { id: orderId }, select: { voucherCents: true, totalCents: true } })).toEqual({ voucherCents: 1000, totalCents: 2500 });
     const line = await db.orderLine.findFirstOrThrow({ where: { orderId } });
-    await transitionOrderByShop(db, { actor: owner, input: { orderId, action: "startPreparing" } });
-    await weighOrderLines(db, { actor: owner, input: { orderId, weights: [{ lineId: line.id, grams: 700 }] } });
-    for (const action of ["markReady", "startDelivery"]) await transitionOrderByShop(db, { actor: owner, input: { orderId, action } });
-    await transitionOrderByShop(db, { actor: owner, input: { orderId, action: "markDelivered", pickupCode: placed.orders[0]?.pickupCode } });
+    await transitionOrderByShop(db, { now: new Date(), actor: owner, input: { orderId, action: "startPreparing" } });
+    await weighOrderLines(db, { now: new Date(), actor: owner, input: { orderId, weights: [{ lineId: line.id, grams: 700 }] } });
+    for (const action of ["markReady", "startDelivery"]) await transitionOrderByShop(db, { now: new Date(), actor: owner, input: { orderId, action } });
+    await transitionOrderByShop(db, { now: new Date(), actor: owner, input: { orderId, action: "markDelivered", pickupCode: placed.orders[0]?.pickupCode } });
     // 14 € of cheese + 5 € of delivery = 19 €; the town pays 7 € (half the cheese), the customer 12 €.
     expect(await db.order.findUniqueOrThrow({ where: { id: orderId }, select: { totalCents: true, deliveryFeeCents: true, voucherCents: true } })).toEqual({ totalCents: 1900, deliveryFeeCents: 500, voucherCents: 700 });
     expect(await db.voucherUse.findFirstOrThrow({ where: { orderId }, select: { status: true, amountCents: true } })).toEqual({ status: "SPENT", amountCents: 700 });

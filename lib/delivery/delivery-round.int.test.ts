@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { NotFoundError } from "@/lib/errors";
-import { markNoShowAutomatically } from "@/lib/orders/automatic-no-show";
-import { transitionOrderByShop } from "@/lib/orders/shop-transitions";
+import { markNoShowAutomatically } from "@/lib/orders/holds/automatic-no-show";
+import { transitionOrderByShop } from "@/lib/orders/handover/shop-transitions";
 import { toLocal } from "@/lib/time/zoned";
 import { testDb } from "@/tests/helpers/db";
 import { deliveryContact, deliveryTown } from "@/tests/helpers/delivery";
@@ -22,18 +22,18 @@ describe("the delivery round", () => {
     const honey = await db.product.create({ data: { shopId: shop.shop.id, name: "Miel", priceCents: 1100, stock: 10 } });
     const placed = await checkout(await basket([{ productId: honey.id, quantity: 1 }]), [deliver(shop)], { communeId: town.rural.id, addressLine: "8 rue des Écoles" });
     const orderId = placed.orders[0]?.id ?? "";
-    for (const action of ["startPreparing", "markReady"]) await transitionOrderByShop(db, { actor: staff, input: { orderId, action } });
+    for (const action of ["startPreparing", "markReady"]) await transitionOrderByShop(db, { now: new Date(), actor: staff, input: { orderId, action } });
     return { shop, staff, honey, orderId, code: placed.orders[0]?.pickupCode ?? "" };
   }
 
   it("goes out for delivery and is handed over against the customer's code, emailing each step", async () => {
     const { staff, orderId, code } = await readyDelivery();
     // Not at the counter: a delivery is handed over at the address.
-    await expect(transitionOrderByShop(db, { actor: staff, input: { orderId, action: "markCollected", pickupCode: code } })).rejects.toMatchObject({ details: { reason: "useDelivered" } });
-    await expect(transitionOrderByShop(db, { actor: staff, input: { orderId, action: "markDelivered", pickupCode: code } })).rejects.toMatchObject({ details: { reason: "notOutForDelivery" } });
-    await transitionOrderByShop(db, { actor: staff, input: { orderId, action: "startDelivery" } });
-    await expect(transitionOrderByShop(db, { actor: staff, input: { orderId, action: "markDelivered", pickupCode: "ZZZ999" } })).rejects.toMatchObject({ details: { reason: "wrongPickupCode" } });
-    await expect(transitionOrderByShop(db, { actor: staff, input: { orderId, action: "markDelivered", pickupCode: code.toLowerCase() } })).resolves.toMatchObject({ from: "OUT_FOR_DELIVERY", to: "COLLECTED" });
+    await expect(transitionOrderByShop(db, { now: new Date(), actor: staff, input: { orderId, action: "markCollected", pickupCode: code } })).rejects.toMatchObject({ details: { reason: "useDelivered" } });
+    await expect(transitionOrderByShop(db, { now: new Date(), actor: staff, input: { orderId, action: "markDelivered", pickupCode: code } })).rejects.toMatchObject({ details: { reason: "notOutForDelivery" } });
+    await transitionOrderByShop(db, { now: new Date(), actor: staff, input: { orderId, action: "startDelivery" } });
+    await expect(transitionOrderByShop(db, { now: new Date(), actor: staff, input: { orderId, action: "markDelivered", pickupCode: "ZZZ999" } })).rejects.toMatchObject({ details: { reason: "wrongPickupCode" } });
+    await expect(transitionOrderByShop(db, { now: new Date(), actor: staff, input: { orderId, action: "markDelivered", pickupCode: code.toLowerCase() } })).resolves.toMatchObject({ from: "OUT_FOR_DELIVERY", to: "COLLECTED" });
     const order = await db.order.findUniqueOrThrow({ where: { id: orderId }, include: { events: { orderBy: { createdAt: "asc" } }, emails: true } });
     expect(order.events.map((e) => e.toStatus)).toEqual(["CONFIRMED", "PREPARING", "READY", "OUT_FOR_DELIVERY", "COLLECTED"]);
     const subjects = order.emails.map((e) => e.subject);
@@ -47,9 +47,9 @@ describe("the delivery round", () => {
     const { shop, staff, honey, orderId } = await readyDelivery();
     // Past the slot and its grace, a delivery is not closed automatically.
     expect(await markNoShowAutomatically(db, { orderId, now: new Date(Date.now() + 30 * 86_400_000) })).toEqual({ outcome: "not-applicable" });
-    await transitionOrderByShop(db, { actor: staff, input: { orderId, action: "startDelivery" } });
-    await expect(transitionOrderByShop(db, { actor: staff, input: { orderId, action: "markAbsent" } })).rejects.toMatchObject({ details: { reason: "reasonRequired" } });
-    await transitionOrderByShop(db, { actor: staff, input: { orderId, action: "markAbsent", reason: "Personne, avis laissé dans la boîte" } });
+    await transitionOrderByShop(db, { now: new Date(), actor: staff, input: { orderId, action: "startDelivery" } });
+    await expect(transitionOrderByShop(db, { now: new Date(), actor: staff, input: { orderId, action: "markAbsent" } })).rejects.toMatchObject({ details: { reason: "reasonRequired" } });
+    await transitionOrderByShop(db, { now: new Date(), actor: staff, input: { orderId, action: "markAbsent", reason: "Personne, avis laissé dans la boîte" } });
     const order = await db.order.findUniqueOrThrow({ where: { id: orderId }, include: { events: { orderBy: { createdAt: "desc" }, take: 1 }, emails: { where: { kind: "order-no-show" } } } });
     expect(order.status).toBe("NO_SHOW");
     expect(order.events[0]).toMatchObject({ fromStatus: "OUT_FOR_DELIVERY", toStatus: "NO_SHOW", note: "Personne, avis laissé dans la boîte" });
@@ -70,7 +70,7 @@ describe("the delivery round", () => {
       placed.push(await checkout(await basket([{ productId: eggs.id, quantity: 1 }]), [deliver(shop)], { communeId, addressLine, instructions: addressLine.startsWith("9") ? "Sonner fort" : undefined }));
     }
     const [first = "", second = "", third = ""] = placed.map((p) => p.orders[0]?.id ?? "");
-    for (const orderId of [first, second]) for (const action of ["startPreparing", "markReady"]) await transitionOrderByShop(db, { actor: staff, input: { orderId, action } });
+    for (const orderId of [first, second]) for (const action of ["startPreparing", "markReady"]) await transitionOrderByShop(db, { now: new Date(), actor: staff, input: { orderId, action } });
 
     const day = toLocal(shop.slot.startsAt).date;
     await expect(getDeliveryRounds(db, { actor: outsider, shopId: shop.shop.id, day })).rejects.toBeInstanceOf(NotFoundError);
@@ -108,7 +108,7 @@ describe("the delivery round", () => {
     });
     const { unsettled } = await getDeliveryRounds(db, { actor: staff, shopId: shop.shop.id });
     expect(unsettled.map((o) => [o.reference, o.status])).toEqual([[forgotten.reference, "OUT_FOR_DELIVERY"]]);
-    await transitionOrderByShop(db, { actor: staff, input: { orderId: forgotten.id, action: "markAbsent", reason: "Tournée d'hier : personne" } });
+    await transitionOrderByShop(db, { now: new Date(), actor: staff, input: { orderId: forgotten.id, action: "markAbsent", reason: "Tournée d'hier : personne" } });
     expect((await getDeliveryRounds(db, { actor: staff, shopId: shop.shop.id })).unsettled).toEqual([]);
   });
 });

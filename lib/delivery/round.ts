@@ -4,7 +4,7 @@ import type { OrderStatus } from "@/generated/prisma/enums";
 import type { Actor } from "@/lib/auth/actor";
 import { requireShopMember } from "@/lib/auth/guards";
 import { DomainError, NotFoundError } from "@/lib/errors";
-import { transitionOrderByShop } from "@/lib/orders/shop-transitions";
+import { transitionOrderByShop } from "@/lib/orders/handover/shop-transitions";
 import { localDayRange, requestedDay } from "@/lib/time/local-day";
 import { toLocal, type LocalDate } from "@/lib/time/zoned";
 
@@ -115,7 +115,7 @@ export async function startDeliveryRound(db: PrismaClient, request: { actor: Act
   let started = 0;
   for (const order of ready) {
     // One order changed meanwhile (cancelled, already out) does not stop the others.
-    const moved = await transitionOrderByShop(db, { actor: request.actor, input: { orderId: order.id, action: "startDelivery" } }).then(() => true, (error: unknown) => {
+    const moved = await transitionOrderByShop(db, { now: new Date(), actor: request.actor, input: { orderId: order.id, action: "startDelivery" } }).then(() => true, (error: unknown) => {
       if (error instanceof DomainError && error.code === "conflict") return false;
       throw error;
     });

@@ -107,7 +107,7 @@ export async function getCheckoutOrders(db: PrismaClient, request: { actor: Acto
     payment: {
       status: checkout.paymentStatus,
       awaiting: awaiting.length,
-      holdEndsAt: awaiting.length ? new Date(Math.min(...awaiting.map((o) => o.holdExpiresAt?.getTime() ?? Date.now()))) : null,
+      holdEndsAt: firstHoldEnd(awaiting),
       maxCents: awaiting.reduce((sum, o) => sum + o.maxTotalCents, 0),
     },
   };
@@ -121,4 +121,10 @@ export async function listCustomerOrders(db: PrismaClient, userId: string) {
     take: 100,
     select: { id: true, reference: true, status: true, slotStartsAt: true, slotEndsAt: true, totalCents: true, shop: { select: { name: true } }, pickupPoint: { select: { kind: true } } },
   });
+}
+
+/** When the first of the unpaid orders' holds ends (an order without a hold does not count). */
+function firstHoldEnd(orders: { holdExpiresAt: Date | null }[]): Date | null {
+  const ends = orders.flatMap((order) => (order.holdExpiresAt ? [order.holdExpiresAt.getTime()] : []));
+  return ends.length ? new Date(Math.min(...ends)) : null;
 }

@@ -8,9 +8,9 @@ import { NotFoundError } from "@/lib/errors";
 import { listAvailableSlots } from "@/lib/slots/available-slots";
 import { testDb } from "@/tests/helpers/db";
 import { createShop, createTerritory, guestOwner, openEveryDay } from "@/tests/helpers/fixtures";
-import { describeContact } from "./checkout-contact";
+import { describeContact } from "./checkout/checkout-contact";
 import { getOrder } from "./get-order";
-import { placeOrders } from "./place-orders";
+import { placeOrders } from "./checkout/place-orders";
 
 const db = testDb();
 let place: Awaited<ReturnType<typeof createTerritory>>;
@@ -39,7 +39,7 @@ describe("phone operator", () => {
     await addToCart(db, owner, place.territory.id, { productId, quantity: 1 });
     // The second slot: the first may start within the test's run time and fall out of the schedule.
   const [, slot] = await listAvailableSlots(db, { shopId: shop.id, pickupPointId: door.id });
-    const result = await placeOrders(db, {
+    const result = await placeOrders(db, { now: new Date(),
       actor: operator,
       owner,
       territoryId: place.territory.id,
@@ -59,8 +59,8 @@ describe("phone operator", () => {
     const customer = await userActor(`c-${randomUUID()}@example.fr`);
     if (customer.kind !== "user") throw new Error("customer expected");
     const input = { idempotencyKey: randomUUID(), contact: { name: "Camille", email: "", phone: "0612345678" }, shops: [] };
-    await expect(placeOrders(db, { actor: customer, owner: { userId: customer.userId }, territoryId: place.territory.id, onBehalfOfCaller: true, input: { ...input, shops: [{ shopId: shop.id, pickupPointId: door.id, slotStartsAt: new Date().toISOString(), paymentMethod: "PAY_AT_PICKUP" }] } })).rejects.toBeInstanceOf(NotFoundError);
-    await expect(placeOrders(db, { actor: customer, owner: { userId: customer.userId }, territoryId: place.territory.id, input: { ...input, shops: [{ shopId: shop.id, pickupPointId: door.id, slotStartsAt: new Date().toISOString(), paymentMethod: "PAY_AT_PICKUP" }] } })).rejects.toMatchObject({ details: { reason: "emailRequired" } });
+    await expect(placeOrders(db, { now: new Date(), actor: customer, owner: { userId: customer.userId }, territoryId: place.territory.id, onBehalfOfCaller: true, input: { ...input, shops: [{ shopId: shop.id, pickupPointId: door.id, slotStartsAt: new Date().toISOString(), paymentMethod: "PAY_AT_PICKUP" }] } })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(placeOrders(db, { now: new Date(), actor: customer, owner: { userId: customer.userId }, territoryId: place.territory.id, input: { ...input, shops: [{ shopId: shop.id, pickupPointId: door.id, slotStartsAt: new Date().toISOString(), paymentMethod: "PAY_AT_PICKUP" }] } })).rejects.toMatchObject({ details: { reason: "emailRequired" } });
   });
 });
 
@@ -69,7 +69,7 @@ describe("attack: a town's phone operator reading every order of the town", () =
     const owner = guestOwner();
     await addToCart(db, owner, place.territory.id, { productId, quantity: 1 });
     const [, slot] = await listAvailableSlots(db, { shopId: shop.id, pickupPointId: door.id });
-    const placed = await placeOrders(db, { actor: anonymous, owner, territoryId: place.territory.id, input: { idempotencyKey: randomUUID(), contact: { name: "Client web", email: `web-${randomUUID()}@example.fr`, phone }, shops: [{ shopId: shop.id, pickupPointId: door.id, slotStartsAt: slot?.startsAt.toISOString(), paymentMethod: "PAY_AT_PICKUP" }] } });
+    const placed = await placeOrders(db, { now: new Date(), actor: anonymous, owner, territoryId: place.territory.id, input: { idempotencyKey: randomUUID(), contact: { name: "Client web", email: `web-${randomUUID()}@example.fr`, phone }, shops: [{ shopId: shop.id, pickupPointId: door.id, slotStartsAt: slot?.startsAt.toISOString(), paymentMethod: "PAY_AT_PICKUP" }] } });
     return placed.orders[0]!.id;
   }
 
@@ -87,7 +87,7 @@ describe("attack: a town's phone operator reading every order of the town", () =
     const owner = { userId: operator.userId };
     await addToCart(db, owner, place.territory.id, { productId, quantity: 1 });
     const [, slot] = await listAvailableSlots(db, { shopId: shop.id, pickupPointId: door.id });
-    const byPhone = await placeOrders(db, { actor: operator, owner, territoryId: place.territory.id, onBehalfOfCaller: true, input: { idempotencyKey: randomUUID(), contact: { name: "Client web", email: "", phone: "05 49 22 22 22" }, shops: [{ shopId: shop.id, pickupPointId: door.id, slotStartsAt: slot?.startsAt.toISOString(), paymentMethod: "PAY_AT_PICKUP" }] } });
+    const byPhone = await placeOrders(db, { now: new Date(), actor: operator, owner, territoryId: place.territory.id, onBehalfOfCaller: true, input: { idempotencyKey: randomUUID(), contact: { name: "Client web", email: "", phone: "05 49 22 22 22" }, shops: [{ shopId: shop.id, pickupPointId: door.id, slotStartsAt: slot?.startsAt.toISOString(), paymentMethod: "PAY_AT_PICKUP" }] } });
     expect((await getOrder(db, { actor: operator, orderId: byPhone.orders[0]!.id })).id).toBe(byPhone.orders[0]!.id);
     expect((await getOrder(db, { actor: operator, orderId: callerEarlier })).id).toBe(callerEarlier);
     await expect(getOrder(db, { actor: operator, orderId: stranger })).rejects.toBeInstanceOf(NotFoundError);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { getShopOrder } from "@/lib/dashboard/orders-board";
-import { releaseExpiredHold } from "@/lib/orders/unpaid-holds";
-import { weighOrderLines } from "@/lib/orders/weigh-lines";
+import { releaseExpiredHold } from "@/lib/orders/holds/unpaid-holds";
+import { weighOrderLines } from "@/lib/orders/changes/weigh-lines";
 import { testDb } from "@/tests/helpers/db";
 import { onlinePayments, PAYING_CONTACT } from "@/tests/helpers/online-payments";
 import { deliverEvents, signedDelivery } from "@/tests/helpers/payments";
@@ -70,7 +70,7 @@ describe("online payment with the Stripe pay.double", () => {
     // The cheese is weighed lighter (460 g: 13,80 €) and is ready; the bakery cancels.
     await as(cheese.owner, a.id, "startPreparing");
     await expect(as(cheese.owner, a.id, "markReady")).rejects.toMatchObject({ details: { reason: "weighFirst" } });
-    await weighOrderLines(db, { actor: cheese.owner, input: { orderId: a.id, weights: [{ lineId: a.lines[0]?.id, grams: "460" }] } });
+    await weighOrderLines(db, { now: new Date(), actor: cheese.owner, input: { orderId: a.id, weights: [{ lineId: a.lines[0]?.id, grams: "460" }] } });
     await as(cheese.owner, a.id, "markReady");
     await as(bakery.owner, b.id, "cancel");
     // The roast's pickup is 8 days away: nothing is captured before the deadline.
@@ -81,8 +81,8 @@ describe("online payment with the Stripe pay.double", () => {
     expect(intent?.amount_received).toBe(1380 + 0 + 1012);
 
     // The roast weighs more than announced, within the tolerance (430 g of 460 max): 9,46 €, the 0,66 € difference refunded.
-    await expect(weighOrderLines(db, { actor: butcher.owner, input: { orderId: c.id, weights: [{ lineId: c.lines[0]?.id, grams: "461" }] } })).rejects.toMatchObject({ details: { reason: "weightAboveTolerance", max: 460 } });
-    await weighOrderLines(db, { actor: butcher.owner, input: { orderId: c.id, weights: [{ lineId: c.lines[0]?.id, grams: "430" }] } });
+    await expect(weighOrderLines(db, { now: new Date(), actor: butcher.owner, input: { orderId: c.id, weights: [{ lineId: c.lines[0]?.id, grams: "461" }] } })).rejects.toMatchObject({ details: { reason: "weightAboveTolerance", max: 460 } });
+    await weighOrderLines(db, { now: new Date(), actor: butcher.owner, input: { orderId: c.id, weights: [{ lineId: c.lines[0]?.id, grams: "430" }] } });
     expect(await refundOrder(db, pay.gateway, { orderId: c.id })).toBe(1012 - 946);
     expect(await refundOrder(db, pay.gateway, { orderId: c.id })).toBe(0);
 

@@ -1,9 +1,9 @@
 import type { PrismaClient } from "@/generated/prisma/client";
 import type { Tx } from "@/lib/db/client";
 import { cancelJob, enqueue } from "@/lib/jobs/queue";
-import { queueHoldExpiredEmail } from "@/lib/orders/follow-up-emails";
-import { queueOrderConfirmations } from "@/lib/orders/order-emails";
-import { releaseHoldsOfOrders } from "@/lib/orders/release-holds";
+import { queueHoldExpiredEmail } from "@/lib/orders/emails/follow-up-emails";
+import { queueOrderConfirmations } from "@/lib/orders/emails/order-emails";
+import { releaseHoldsOfOrders } from "@/lib/orders/holds/release-holds";
 import type { AuthorizationState, PaymentGateway } from "./gateway";
 import { queuePaymentTooLateEmail } from "./payment-emails";
 import { firstDelivery } from "./webhook-events";
@@ -77,14 +77,14 @@ async function cancelUnpaid(db: PrismaClient, checkoutId: string, request: { now
   return db.$transaction(async (tx) => {
     if (!(await firstDelivery(tx, request.event))) return "already";
     await tx.$queryRaw`SELECT 1 FROM "Checkout" WHERE "id" = ${checkoutId} FOR UPDATE`;
-    const released = await releaseUnpaidOrders(tx, checkoutId, "paiement non effectué");
+    const released = await releaseUnpaidOrders(tx, checkoutId, "paiement non effectué", request.now);
     await tx.checkout.updateMany({ where: { id: checkoutId, paymentStatus: "PENDING" }, data: { paymentStatus: "CANCELLED" } });
     return released > 0 ? "expired" : "already";
   });
 }
 
 /** Cancels a checkout's orders still awaiting payment, giving back their holds; returns how many. */
-export async function releaseUnpaidOrders(tx: Tx, checkoutId: string, note: string): Promise<number> {
+export async function releaseUnpaidOrders(tx: Tx, checkoutId: string, note: string, now: Date): Promise<number> {
   const unpaid = await tx.order.findMany({
     where: { checkoutId, status: "AWAITING_PAYMENT" },
     select: { id: true, shopId: true, pickupPointId: true, slotStartsAt: true, lines: { select: { productId: true, quantity: true } } },
@@ -94,7 +94,7 @@ export async function releaseUnpaidOrders(tx: Tx, checkoutId: string, note: stri
     if (await moveOrder(tx, { orderId: order.id, from: "AWAITING_PAYMENT", to: "CANCELLED", data: { cancelReason: "Paiement non reçu" }, note })) released.push(order);
   }
   // All the checkout's holds at once, in the lock order of placing (and its vouchers).
-  await releaseHoldsOfOrders(tx, released);
+  await releaseHoldsOfOrders(tx, released, { now });
   for (const order of released) {
     await cancelJob(tx, `hold:${order.id}`);
     await queueHoldExpiredEmail(tx, order.id);

@@ -4,8 +4,8 @@ import type { Actor } from "@/lib/auth/actor";
 import { loadActor } from "@/lib/auth/load-actor";
 import { admitSignIn, recordPasswordOutcome } from "@/lib/auth/sign-in-throttle";
 import { submitApplication } from "@/lib/onboarding/submit-application";
-import { handOverAtRelay } from "@/lib/orders/relay-handover";
-import { transitionOrderByShop } from "@/lib/orders/shop-transitions";
+import { handOverAtRelay } from "@/lib/orders/handover/relay-handover";
+import { transitionOrderByShop } from "@/lib/orders/handover/shop-transitions";
 import { testDb } from "@/tests/helpers/db";
 import { createShop, createTerritory } from "@/tests/helpers/fixtures";
 import { RateLimitedError } from "./rate-limit";
@@ -117,27 +117,27 @@ describe("pickup-code throttling", () => {
   it("an order takes 5 checks per quarter hour: after 5 wrong codes, even the right one waits", async () => {
     const ready = await order("READY", shop.door.id);
     for (let i = 0; i < 5; i++) {
-      await expect(transitionOrderByShop(db, { actor: owner, input: { orderId: ready.id, action: "markCollected", pickupCode: `BAD00${i}` } })).rejects.toMatchObject({ details: { reason: "wrongPickupCode" } });
+      await expect(transitionOrderByShop(db, { now: new Date(), actor: owner, input: { orderId: ready.id, action: "markCollected", pickupCode: `BAD00${i}` } })).rejects.toMatchObject({ details: { reason: "wrongPickupCode" } });
     }
-    await expect(transitionOrderByShop(db, { actor: owner, input: { orderId: ready.id, action: "markCollected", pickupCode: "GOOD23" } })).rejects.toBeInstanceOf(RateLimitedError);
+    await expect(transitionOrderByShop(db, { now: new Date(), actor: owner, input: { orderId: ready.id, action: "markCollected", pickupCode: "GOOD23" } })).rejects.toBeInstanceOf(RateLimitedError);
     expect((await db.order.findUniqueOrThrow({ where: { id: ready.id } })).status).toBe("READY");
   });
 
   it("the relay desk too, and a desk that keeps typing wrong codes is slowed down across orders", async () => {
     const waiting = await order("AT_RELAY_POINT", relayId);
-    for (let i = 0; i < 5; i++) await expect(handOverAtRelay(db, { actor: operator, pickupPointId: relayId, input: { orderId: waiting.id, pickupCode: "NOPE22" } })).rejects.toMatchObject({ details: { reason: "wrongPickupCode" } });
-    await expect(handOverAtRelay(db, { actor: operator, pickupPointId: relayId, input: { orderId: waiting.id, pickupCode: "GOOD23" } })).rejects.toBeInstanceOf(RateLimitedError);
+    for (let i = 0; i < 5; i++) await expect(handOverAtRelay(db, { now: new Date(), actor: operator, pickupPointId: relayId, input: { orderId: waiting.id, pickupCode: "NOPE22" } })).rejects.toMatchObject({ details: { reason: "wrongPickupCode" } });
+    await expect(handOverAtRelay(db, { now: new Date(), actor: operator, pickupPointId: relayId, input: { orderId: waiting.id, pickupCode: "GOOD23" } })).rejects.toBeInstanceOf(RateLimitedError);
     for (let n = 0; n < 3; n++) {
       const other = await order("AT_RELAY_POINT", relayId);
-      for (let i = 0; i < 5; i++) await handOverAtRelay(db, { actor: operator, pickupPointId: relayId, input: { orderId: other.id, pickupCode: "NOPE22" } }).catch(() => undefined);
+      for (let i = 0; i < 5; i++) await handOverAtRelay(db, { now: new Date(), actor: operator, pickupPointId: relayId, input: { orderId: other.id, pickupCode: "NOPE22" } }).catch(() => undefined);
     }
     const fresh = await order("AT_RELAY_POINT", relayId);
-    await expect(handOverAtRelay(db, { actor: operator, pickupPointId: relayId, input: { orderId: fresh.id, pickupCode: "GOOD23" } })).rejects.toBeInstanceOf(RateLimitedError);
+    await expect(handOverAtRelay(db, { now: new Date(), actor: operator, pickupPointId: relayId, input: { orderId: fresh.id, pickupCode: "GOOD23" } })).rejects.toBeInstanceOf(RateLimitedError);
   });
 
   it("a right code on the first try goes through", async () => {
     const ready = await order("READY", shop.door.id);
-    await transitionOrderByShop(db, { actor: owner, input: { orderId: ready.id, action: "markCollected", pickupCode: "good23" } });
+    await transitionOrderByShop(db, { now: new Date(), actor: owner, input: { orderId: ready.id, action: "markCollected", pickupCode: "good23" } });
     expect((await db.order.findUniqueOrThrow({ where: { id: ready.id } })).status).toBe("COLLECTED");
   });
 });

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { anonymous } from "@/lib/auth/actor";
 import { addToCart } from "@/lib/cart/change-cart";
-import { placeOrders } from "@/lib/orders/place-orders";
+import { placeOrders } from "@/lib/orders/checkout/place-orders";
 import { listAvailableSlots } from "@/lib/slots/available-slots";
 import { testDb } from "@/tests/helpers/db";
 import { createShop, createTerritory, guestOwner, openEveryDay } from "@/tests/helpers/fixtures";
@@ -33,7 +33,7 @@ describe("attack: baskets and orders in a town in preparation", () => {
     const cart = await db.cart.create({ data: { territoryId: place.territory.id, guestToken: owner.guestToken } });
     await db.cartLine.create({ data: { cartId: cart.id, productId, quantity: 2 } });
     const [, slot] = await listAvailableSlots(db, { shopId: shop.id, pickupPointId: door.id });
-    const attempt = placeOrders(db, {
+    const attempt = placeOrders(db, { now: new Date(),
       actor: anonymous,
       owner,
       territoryId: place.territory.id,

@@ -3,7 +3,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { anonymous } from "@/lib/auth/actor";
 import { parseCsv } from "@/lib/catalog/csv-format";
 import { NotFoundError } from "@/lib/errors";
-import { cancelOrderByCustomer } from "@/lib/orders/cancel-order";
+import { cancelOrderByCustomer } from "@/lib/orders/changes/cancel-order";
 import { testDb } from "@/tests/helpers/db";
 import { createTerritory } from "@/tests/helpers/fixtures";
 import { DAY, person, runningTopUp, voucherOrders } from "@/tests/helpers/voucher-orders";
@@ -48,7 +48,7 @@ beforeAll(async () => {
   await order([florist], contacts[1]);
   // 30 € at the bakery, cancelled: counts nowhere.
   const cancelled = (await order([bakery], contacts[2]))[bakery.shop.id]!;
-  await cancelOrderByCustomer(db, { actor: anonymous, input: { orderId: cancelled.id, token: cancelled.accessToken } });
+  await cancelOrderByCustomer(db, { now: new Date(), actor: anonymous, input: { orderId: cancelled.id, token: cancelled.accessToken } });
 
   townAdmin = await admin(place.territory.id);
   otherAdmin = await admin(elsewhere.territory.id);

@@ -4,7 +4,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { anonymous } from "@/lib/auth/actor";
 import { parseCsv } from "@/lib/catalog/csv-format";
 import { NotFoundError } from "@/lib/errors";
-import { cancelOrderByCustomer } from "@/lib/orders/cancel-order";
+import { cancelOrderByCustomer } from "@/lib/orders/changes/cancel-order";
 import { testDb } from "@/tests/helpers/db";
 import { createTerritory } from "@/tests/helpers/fixtures";
 import { DAY, person, runningTopUp, voucherOrders } from "@/tests/helpers/voucher-orders";
@@ -53,7 +53,7 @@ beforeAll(async () => {
   // 3. Not collected yet, 4. cancelled: on no statement.
   const pending = await order([b], person("three"));
   const cancelled = await order([b], person("four"));
-  await cancelOrderByCustomer(db, { actor: anonymous, input: { orderId: cancelled[b.shop.id]!.id, token: cancelled[b.shop.id]!.accessToken } });
+  await cancelOrderByCustomer(db, { now: new Date(), actor: anonymous, input: { orderId: cancelled[b.shop.id]!.id, token: cancelled[b.shop.id]!.accessToken } });
   // 5. Another town's order collected in November: not this town's statement.
   await collect((await order([far], person("five")))[far.shop.id]!.id, new Date("2026-11-20T10:00:00Z")); // calendar-safe: the collection's explicit now, the statement's month
 

@@ -2,8 +2,8 @@ import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { anonymous } from "@/lib/auth/actor";
 import { addToCart } from "@/lib/cart/change-cart";
-import { cancelOrderByCustomer } from "@/lib/orders/cancel-order";
-import { placeOrders } from "@/lib/orders/place-orders";
+import { cancelOrderByCustomer } from "@/lib/orders/changes/cancel-order";
+import { placeOrders } from "@/lib/orders/checkout/place-orders";
 import { listAvailableSlots } from "@/lib/slots/available-slots";
 import { testDb } from "@/tests/helpers/db";
 import { createShop, createTerritory, guestOwner, openEveryDay } from "@/tests/helpers/fixtures";
@@ -35,7 +35,7 @@ type Shop = Awaited<ReturnType<typeof shopSelling>>;
 async function order(shops: Shop[], contact: { name: string; email: string; phone: string }, extra: { voucherCode?: string; territoryId?: string } = {}) {
   const owner = guestOwner();
   for (const s of shops) await addToCart(db, owner, place.territory.id, { productId: s.product.id, quantity: 1 });
-  return placeOrders(db, {
+  return placeOrders(db, { now: new Date(),
     actor: anonymous, owner, territoryId: extra.territoryId ?? place.territory.id,
     input: { idempotencyKey: randomUUID(), contact, voucherCode: extra.voucherCode, shops: shops.map((s) => ({ shopId: s.shop.id, pickupPointId: s.door.id, slotStartsAt: s.slot.startsAt.toISOString(), paymentMethod: "PAY_AT_PICKUP" })) },
   });
@@ -69,7 +69,7 @@ describe("a town's top-up", () => {
     expect((await campaignOf(campaign.id)).committedCents).toBe(2500);
 
     // Cancelling gives back exactly, and the person may use their cap again.
-    await cancelOrderByCustomer(db, { actor: anonymous, input: { orderId: orderA.id, token: orderA.accessToken } });
+    await cancelOrderByCustomer(db, { now: new Date(), actor: anonymous, input: { orderId: orderA.id, token: orderA.accessToken } });
     expect((await campaignOf(campaign.id)).committedCents).toBe(1000);
     expect(await voucherOf(orderA.id)).toBe(0);
     expect(await voucherOf((await order([b], camille)).orders[0]!.id)).toBe(500);
@@ -144,7 +144,7 @@ describe("voucher codes", () => {
     const shop = await shopSelling(500);
     const owner = guestOwner();
     await addToCart(db, owner, place.territory.id, { productId: shop.product.id, quantity: 1 });
-    const attempt = () => placeOrders(db, { actor: anonymous, owner, territoryId: place.territory.id, clientIp: "203.0.113.9", input: { idempotencyKey: randomUUID(), contact: person("i"), voucherCode: newVoucherCode(), shops: [{ shopId: shop.shop.id, pickupPointId: shop.door.id, slotStartsAt: shop.slot.startsAt.toISOString(), paymentMethod: "PAY_AT_PICKUP" }] } });
+    const attempt = () => placeOrders(db, { now: new Date(), actor: anonymous, owner, territoryId: place.territory.id, clientIp: "203.0.113.9", input: { idempotencyKey: randomUUID(), contact: person("i"), voucherCode: newVoucherCode(), shops: [{ shopId: shop.shop.id, pickupPointId: shop.door.id, slotStartsAt: shop.slot.startsAt.toISOString(), paymentMethod: "PAY_AT_PICKUP" }] } });
     for (let i = 0; i < 10; i++) await expect(attempt()).rejects.toMatchObject({ details: { reason: "voucherUnknown" } });
     await expect(attempt()).rejects.toMatchObject({ details: { reason: "rateLimited" } });
   });
@@ -153,7 +153,7 @@ describe("voucher codes", () => {
     const shop = await shopSelling(500);
     const owner = guestOwner();
     await addToCart(db, owner, place.territory.id, { productId: shop.product.id, quantity: 1 });
-    const attempt = () => placeOrders(db, { actor: anonymous, owner, territoryId: place.territory.id, clientIp: "203.0.113.77", input: { idempotencyKey: randomUUID(), contact: person("burst"), voucherCode: newVoucherCode(), shops: [{ shopId: shop.shop.id, pickupPointId: shop.door.id, slotStartsAt: shop.slot.startsAt.toISOString(), paymentMethod: "PAY_AT_PICKUP" }] } });
+    const attempt = () => placeOrders(db, { now: new Date(), actor: anonymous, owner, territoryId: place.territory.id, clientIp: "203.0.113.77", input: { idempotencyKey: randomUUID(), contact: person("burst"), voucherCode: newVoucherCode(), shops: [{ shopId: shop.shop.id, pickupPointId: shop.door.id, slotStartsAt: shop.slot.startsAt.toISOString(), paymentMethod: "PAY_AT_PICKUP" }] } });
     const results = await Promise.allSettled(Array.from({ length: 50 }, attempt));
     const reasons = results.map((r) => (r.status === "rejected" ? String((r.reason as { details?: { reason?: string } }).details?.reason) : "placed"));
     expect(reasons.filter((r) => r === "voucherUnknown")).toHaveLength(10);
@@ -165,11 +165,11 @@ describe("voucher codes", () => {
     const owner = guestOwner();
     await addToCart(db, owner, place.territory.id, { productId: shop.product.id, quantity: 1 });
     const input = (voucherCode: string) => ({ idempotencyKey: randomUUID(), contact: person("j"), voucherCode, shops: [{ shopId: shop.shop.id, pickupPointId: shop.door.id, slotStartsAt: shop.slot.startsAt.toISOString(), paymentMethod: "PAY_AT_PICKUP" }] });
-    for (let i = 0; i < 9; i++) await expect(placeOrders(db, { actor: anonymous, owner, territoryId: place.territory.id, clientIp: "203.0.113.78", input: input(newVoucherCode()) })).rejects.toMatchObject({ details: { reason: "voucherUnknown" } });
+    for (let i = 0; i < 9; i++) await expect(placeOrders(db, { now: new Date(), actor: anonymous, owner, territoryId: place.territory.id, clientIp: "203.0.113.78", input: input(newVoucherCode()) })).rejects.toMatchObject({ details: { reason: "voucherUnknown" } });
     // The tenth attempt fails for another reason (the slot is not the shop's): it is given back, so the next wrong code is still read.
-    await expect(placeOrders(db, { actor: anonymous, owner, territoryId: place.territory.id, clientIp: "203.0.113.78", input: { ...input(newVoucherCode()), shops: [{ ...input("").shops[0]!, slotStartsAt: new Date(Date.now() + 400 * DAY).toISOString() }] } })).rejects.not.toMatchObject({ details: { reason: "rateLimited" } });
-    await expect(placeOrders(db, { actor: anonymous, owner, territoryId: place.territory.id, clientIp: "203.0.113.78", input: input(newVoucherCode()) })).rejects.toMatchObject({ details: { reason: "voucherUnknown" } });
-    await expect(placeOrders(db, { actor: anonymous, owner, territoryId: place.territory.id, clientIp: "203.0.113.78", input: input(newVoucherCode()) })).rejects.toMatchObject({ details: { reason: "rateLimited" } });
+    await expect(placeOrders(db, { now: new Date(), actor: anonymous, owner, territoryId: place.territory.id, clientIp: "203.0.113.78", input: { ...input(newVoucherCode()), shops: [{ ...input("").shops[0]!, slotStartsAt: new Date(Date.now() + 400 * DAY).toISOString() }] } })).rejects.not.toMatchObject({ details: { reason: "rateLimited" } });
+    await expect(placeOrders(db, { now: new Date(), actor: anonymous, owner, territoryId: place.territory.id, clientIp: "203.0.113.78", input: input(newVoucherCode()) })).rejects.toMatchObject({ details: { reason: "voucherUnknown" } });
+    await expect(placeOrders(db, { now: new Date(), actor: anonymous, owner, territoryId: place.territory.id, clientIp: "203.0.113.78", input: input(newVoucherCode()) })).rejects.toMatchObject({ details: { reason: "rateLimited" } });
   });
 });
 
@@ -190,7 +190,7 @@ describe("a campaign's budget", () => {
       expect(failures.slice(0, 3)).toEqual([]);
       expect(placed.length).toBe(200);
       const helped = await db.voucherUse.findMany({ where: { campaignId: campaign.id }, select: { order: { select: { id: true, accessToken: true } } } });
-      for (const { order: o } of helped) await cancelOrderByCustomer(db, { actor: anonymous, input: { orderId: o.id, token: o.accessToken } });
+      for (const { order: o } of helped) await cancelOrderByCustomer(db, { now: new Date(), actor: anonymous, input: { orderId: o.id, token: o.accessToken } });
       expect((await campaignOf(campaign.id)).committedCents).toBe(95_000);
       await db.voucherCampaign.update({ where: { id: campaign.id }, data: { endsAt: new Date(Date.now() - 1000) } });
     }

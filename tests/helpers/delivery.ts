@@ -3,7 +3,7 @@ import type { PrismaClient } from "@/generated/prisma/client";
 import { anonymous } from "@/lib/auth/actor";
 import { addToCart } from "@/lib/cart/change-cart";
 import { saveDeliverySettings } from "@/lib/delivery/settings";
-import { placeOrders } from "@/lib/orders/place-orders";
+import { placeOrders } from "@/lib/orders/checkout/place-orders";
 import { listAvailableSlots } from "@/lib/slots/available-slots";
 import { createShop, createTerritory, guestOwner, openEveryDay, shopMemberActor } from "./fixtures";
 
@@ -53,7 +53,7 @@ export function deliveryTown(db: PrismaClient) {
   }
 
   async function checkout(owner: ReturnType<typeof guestOwner>, shops: ReturnType<typeof deliver>[], address?: Address) {
-    return placeOrders(db, { actor: anonymous, owner, territoryId: town.place.territory.id, input: { idempotencyKey: randomUUID(), contact: deliveryContact, delivery: address, shops } });
+    return placeOrders(db, { now: new Date(), actor: anonymous, owner, territoryId: town.place.territory.id, input: { idempotencyKey: randomUUID(), contact: deliveryContact, delivery: address, shops } });
   }
 
   return { town, setUp, deliveringShop, basket, deliver, checkout, member: (shopId: string, role: "OWNER" | "STAFF") => shopMemberActor(db, shopId, role) };

@@ -4,8 +4,8 @@ import type { PrismaClient } from "@/generated/prisma/client";
 import { anonymous, type Actor } from "@/lib/auth/actor";
 import { loadActor } from "@/lib/auth/load-actor";
 import { addToCart } from "@/lib/cart/change-cart";
-import { placeOrders } from "@/lib/orders/place-orders";
-import { transitionOrderByShop } from "@/lib/orders/shop-transitions";
+import { placeOrders } from "@/lib/orders/checkout/place-orders";
+import { transitionOrderByShop } from "@/lib/orders/handover/shop-transitions";
 import type { PaymentGateway } from "@/lib/payments/gateway";
 import { startOnlinePayment } from "@/lib/payments/start-online-payment";
 import { listAvailableSlots } from "@/lib/slots/available-slots";
@@ -63,10 +63,10 @@ export function onlinePayments(db: PrismaClient) {
   const orderOf = async (checkoutId: string, shopId: string) => db.order.findFirstOrThrow({ where: { checkoutId, shopId }, include: { lines: true } });
   const collect = async (actor: Actor, orderId: string) => {
     const { pickupCode } = await db.order.findUniqueOrThrow({ where: { id: orderId }, select: { pickupCode: true } });
-    await transitionOrderByShop(db, { actor, input: { orderId, action: "markCollected", pickupCode } });
+    await transitionOrderByShop(db, { now: new Date(), actor, input: { orderId, action: "markCollected", pickupCode } });
   };
   const as = async (actor: Actor, orderId: string, ...actions: string[]) => {
-    for (const action of actions) await transitionOrderByShop(db, { actor, input: { orderId, action, ...(action === "cancel" ? { reason: "Rupture" } : {}) } });
+    for (const action of actions) await transitionOrderByShop(db, { now: new Date(), actor, input: { orderId, action, ...(action === "cancel" ? { reason: "Rupture" } : {}) } });
   };
 
   return {

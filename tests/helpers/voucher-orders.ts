@@ -3,7 +3,7 @@ import type { PrismaClient } from "@/generated/prisma/client";
 import { anonymous } from "@/lib/auth/actor";
 import { loadActor } from "@/lib/auth/load-actor";
 import { addToCart } from "@/lib/cart/change-cart";
-import { placeOrders } from "@/lib/orders/place-orders";
+import { placeOrders } from "@/lib/orders/checkout/place-orders";
 import { listAvailableSlots } from "@/lib/slots/available-slots";
 import { spendVoucherUses } from "@/lib/vouchers/settle";
 import { createShop, type createTerritory, guestOwner, openEveryDay, shopMemberActor } from "./fixtures";
@@ -32,7 +32,7 @@ export function voucherOrders(db: PrismaClient) {
     const owner = guestOwner();
     const territoryId = shops[0]!.place.territory.id;
     for (const s of shops) await addToCart(db, owner, territoryId, { productId: s.product.id, quantity: 1 });
-    const placed = await placeOrders(db, {
+    const placed = await placeOrders(db, { now: new Date(),
       actor: anonymous, owner, territoryId,
       input: { idempotencyKey: randomUUID(), contact, voucherCode, shops: shops.map((s) => ({ shopId: s.shop.id, pickupPointId: s.door.id, slotStartsAt: s.slot.startsAt.toISOString(), paymentMethod: "PAY_AT_PICKUP" })) },
     });

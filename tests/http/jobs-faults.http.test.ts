@@ -4,8 +4,8 @@ import { anonymous } from "@/lib/auth/actor";
 import { addToCart } from "@/lib/cart/change-cart";
 import { makeJobsDueSooner } from "@/lib/jobs/test-clock";
 import { queueEmail } from "@/lib/notifications/outbox";
-import { cancelOrderByCustomer } from "@/lib/orders/cancel-order";
-import { placeOrders } from "@/lib/orders/place-orders";
+import { cancelOrderByCustomer } from "@/lib/orders/changes/cancel-order";
+import { placeOrders } from "@/lib/orders/checkout/place-orders";
 import { listAvailableSlots } from "@/lib/slots/available-slots";
 import { startApp } from "@/tests/helpers/app-server";
 import { testDb } from "@/tests/helpers/db";
@@ -72,13 +72,13 @@ describe("background work under faults", () => {
     for (let i = 0; i < 4; i++) {
       const owner = { guestToken: `kill-${randomUUID()}` };
       await addToCart(db, owner, shop.territoryId, { productId: product.id, quantity: 1 });
-      const placed = await placeOrders(db, {
+      const placed = await placeOrders(db, { now: new Date(),
         actor: anonymous, owner, territoryId: shop.territoryId,
         input: { idempotencyKey: randomUUID(), contact: { name: `Client ${i}`, email: `reminded-${i}-${randomUUID()}@example.fr`, phone: "0612345678" }, shops: [{ shopId: shop.id, pickupPointId: doorId, slotStartsAt: slots.at(-2 - i)?.startsAt.toISOString() ?? "", paymentMethod: "PAY_AT_PICKUP" }] },
       });
       orders.push(placed.orders[0] ?? { id: "", accessToken: "" });
     }
-    for (const cancelled of orders.slice(0, 2)) await cancelOrderByCustomer(db, { actor: anonymous, input: { orderId: cancelled.id, token: cancelled.accessToken } });
+    for (const cancelled of orders.slice(0, 2)) await cancelOrderByCustomer(db, { now: new Date(), actor: anonymous, input: { orderId: cancelled.id, token: cancelled.accessToken } });
     const bulk = await db.$transaction(async (tx) => {
       const ids: string[] = [];
       for (let i = 0; i < 300; i++) ids.push(await queueEmail(tx, { to: `bulk-${i}@example.fr`, subject: `Lot ${i}`, text: "…", kind: "test" }));

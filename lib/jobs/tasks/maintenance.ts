@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { sendMorningDigests } from "@/lib/dashboard/morning-digest";
-import { markNoShowAutomatically } from "@/lib/orders/automatic-no-show";
-import { releaseExpiredHold } from "@/lib/orders/unpaid-holds";
+import { markNoShowAutomatically } from "@/lib/orders/holds/automatic-no-show";
+import { releaseExpiredHold } from "@/lib/orders/holds/unpaid-holds";
 import { anonymiseExpiredGuestOrders, deleteExpiredEmails } from "@/lib/privacy/guest-retention";
 import { settleCheckoutSession } from "@/lib/payments/settle-session";
 import { PAYMENT_PAGE_MINUTES } from "@/lib/payments/start-online-payment";

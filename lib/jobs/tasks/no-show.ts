@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { markNoShowAutomatically } from "@/lib/orders/automatic-no-show";
+import { markNoShowAutomatically } from "@/lib/orders/holds/automatic-no-show";
 import { enqueue } from "../queue";
 import type { TaskHandler } from "../context";
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { releaseExpiredHold } from "@/lib/orders/unpaid-holds";
+import { releaseExpiredHold } from "@/lib/orders/holds/unpaid-holds";
 import type { TaskHandler } from "../context";
 
 const payload = z.object({ orderId: z.string().min(1) });

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { sendPickupReminder } from "@/lib/orders/send-reminder";
+import { sendPickupReminder } from "@/lib/orders/emails/send-reminder";
 import type { TaskHandler } from "../context";
 
 const payload = z.object({ orderId: z.string().min(1), slotStartsAt: z.iso.datetime() });

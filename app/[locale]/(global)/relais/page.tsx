@@ -3,7 +3,7 @@ import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { getActor } from "@/lib/auth/session";
 import { db } from "@/lib/db/prisma";
-import { listMyRelayPoints } from "@/lib/orders/relay-handover";
+import { listMyRelayPoints } from "@/lib/orders/handover/relay-handover";
 
 export default async function RelayPointsPage() {
   const actor = await getActor();

@@ -7,7 +7,7 @@ import { db } from "@/lib/db/prisma";
 import { isDomainError } from "@/lib/errors";
 import { toLocale } from "@/lib/i18n/locales";
 import { formatPrice } from "@/lib/money/format";
-import { getRelayDesk } from "@/lib/orders/relay-handover";
+import { getRelayDesk } from "@/lib/orders/handover/relay-handover";
 import { formatSlot } from "@/lib/time/format";
 
 type Props = { params: Promise<{ pointId: string }>; searchParams: Promise<{ remis?: string; attendu?: string }> };

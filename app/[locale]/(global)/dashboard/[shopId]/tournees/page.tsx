@@ -7,7 +7,7 @@ import { db } from "@/lib/db/prisma";
 import { getDeliveryRounds } from "@/lib/delivery/round";
 import { toLocale } from "@/lib/i18n/locales";
 import { formatPrice } from "@/lib/money/format";
-import { availableShopActions } from "@/lib/orders/shop-transitions";
+import { availableShopActions } from "@/lib/orders/handover/shop-transitions";
 import { statusLabelKey } from "@/lib/orders/status-label";
 import { formatDay, formatSlot } from "@/lib/time/format";
 import { fromLocal } from "@/lib/time/zoned";

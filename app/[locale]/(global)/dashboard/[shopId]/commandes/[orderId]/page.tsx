@@ -10,7 +10,7 @@ import { getShopOrder } from "@/lib/dashboard/orders-board";
 import { db } from "@/lib/db/prisma";
 import { toLocale } from "@/lib/i18n/locales";
 import { formatPrice } from "@/lib/money/format";
-import { availableShopActions } from "@/lib/orders/shop-transitions";
+import { availableShopActions } from "@/lib/orders/handover/shop-transitions";
 import { statusLabelKey } from "@/lib/orders/status-label";
 import { formatSlot } from "@/lib/time/format";
 import { dashboardPage } from "../../../_lib/guard";
@@ -24,7 +24,7 @@ export default async function ShopOrderPage({ params }: Props) {
   const order = await getShopOrder(db(), { actor, shopId, orderId });
   if (!order) notFound();
   const [t, tOrder, locale] = await Promise.all([getTranslations("dashboard"), getTranslations("order"), getLocale().then(toLocale)]);
-  const actions = availableShopActions({ status: order.status, pickupPointKind: order.pickupPoint.kind, slotEndsAt: order.slotEndsAt });
+  const actions = availableShopActions({ status: order.status, pickupPointKind: order.pickupPoint.kind, slotEndsAt: order.slotEndsAt }, new Date());
   const weighed = order.lines.filter((line) => line.soldByWeight && line.estimatedGrams);
   const canWeigh = weighed.length > 0 && (order.status === "CONFIRMED" || order.status === "PREPARING");
   return (

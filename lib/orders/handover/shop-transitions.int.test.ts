@@ -7,7 +7,7 @@ import { NotFoundError } from "@/lib/errors";
 import { testDb } from "@/tests/helpers/db";
 import { createShop, createTerritory, shopMemberActor } from "@/tests/helpers/fixtures";
 import { SHOP_ACTIONS, transitionOrderByShop, type ShopAction } from "./shop-transitions";
-import { TRANSITIONS } from "./status";
+import { TRANSITIONS } from "../status";
 
 const db = testDb();
 let place: Awaited<ReturnType<typeof createTerritory>>;
@@ -91,7 +91,7 @@ describe("order state machine (shop side)", () => {
       it(`${legal ? "allows" : "refuses"} ${action} from ${from}`, async () => {
         const relayOnly = action === "markAtRelayPoint";
         const order = await orderIn(from, { relayPoint: relayOnly, delivery: DELIVERY_ACTIONS.includes(action), slotEnded: action === "markNoShow" });
-        const attempt = transitionOrderByShop(db, { actor: staffA, input: { orderId: order.id, action, pickupCode: "abc234", reason: "Rupture" } });
+        const attempt = transitionOrderByShop(db, { now: new Date(), actor: staffA, input: { orderId: order.id, action, pickupCode: "abc234", reason: "Rupture" } });
         if (legal) {
           await expect(attempt).resolves.toMatchObject({ from, to });
           const after = await db.order.findUniqueOrThrow({ where: { id: order.id }, include: { events: true } });
@@ -110,7 +110,7 @@ describe("shop-side rules", () => {
   it("gives stock and the slot place back on cancel and on no-show", async () => {
     for (const [action, slotEnded] of [["cancel", false], ["markNoShow", true]] as const) {
       const order = await orderIn(action === "cancel" ? "CONFIRMED" : "READY", { slotEnded });
-      await transitionOrderByShop(db, { actor: ownerA, input: { orderId: order.id, action, reason: "Produit abîmé" } });
+      await transitionOrderByShop(db, { now: new Date(), actor: ownerA, input: { orderId: order.id, action, reason: "Produit abîmé" } });
       const productId = order.lines[0]?.productId ?? "";
       expect((await db.product.findUniqueOrThrow({ where: { id: productId } })).stock).toBe(10);
       expect((await db.slotCounter.findFirstOrThrow({ where: { shopId: shopA.shop.id, startsAt: order.slotStartsAt } })).booked).toBe(0);
@@ -119,24 +119,24 @@ describe("shop-side rules", () => {
 
   it("checks the pickup code, asks a reason to cancel, waits for the slot's end before a no-show", async () => {
     const ready = await orderIn("READY");
-    await expect(transitionOrderByShop(db, { actor: staffA, input: { orderId: ready.id, action: "markCollected", pickupCode: "ZZZ999" } })).rejects.toMatchObject({ details: { reason: "wrongPickupCode" } });
-    await expect(transitionOrderByShop(db, { actor: staffA, input: { orderId: ready.id, action: "markNoShow" } })).rejects.toMatchObject({ details: { reason: "slotNotEnded" } });
-    await expect(transitionOrderByShop(db, { actor: staffA, input: { orderId: ready.id, action: "cancel" } })).rejects.toMatchObject({ details: { reason: "reasonRequired" } });
-    await expect(transitionOrderByShop(db, { actor: staffA, input: { orderId: ready.id, action: "markCollected", pickupCode: " abc234 " } })).resolves.toMatchObject({ to: "COLLECTED" });
+    await expect(transitionOrderByShop(db, { now: new Date(), actor: staffA, input: { orderId: ready.id, action: "markCollected", pickupCode: "ZZZ999" } })).rejects.toMatchObject({ details: { reason: "wrongPickupCode" } });
+    await expect(transitionOrderByShop(db, { now: new Date(), actor: staffA, input: { orderId: ready.id, action: "markNoShow" } })).rejects.toMatchObject({ details: { reason: "slotNotEnded" } });
+    await expect(transitionOrderByShop(db, { now: new Date(), actor: staffA, input: { orderId: ready.id, action: "cancel" } })).rejects.toMatchObject({ details: { reason: "reasonRequired" } });
+    await expect(transitionOrderByShop(db, { now: new Date(), actor: staffA, input: { orderId: ready.id, action: "markCollected", pickupCode: " abc234 " } })).resolves.toMatchObject({ to: "COLLECTED" });
   });
 
   it("routes relay point orders through the drop at the relay point", async () => {
     const relayOrder = await orderIn("PREPARING", { relayPoint: true });
-    await expect(transitionOrderByShop(db, { actor: staffA, input: { orderId: relayOrder.id, action: "markReady" } })).rejects.toMatchObject({ details: { reason: "useRelayDrop" } });
+    await expect(transitionOrderByShop(db, { now: new Date(), actor: staffA, input: { orderId: relayOrder.id, action: "markReady" } })).rejects.toMatchObject({ details: { reason: "useRelayDrop" } });
     const doorOrder = await orderIn("PREPARING");
-    await expect(transitionOrderByShop(db, { actor: staffA, input: { orderId: doorOrder.id, action: "markAtRelayPoint" } })).rejects.toMatchObject({ details: { reason: "notRelayOrder" } });
+    await expect(transitionOrderByShop(db, { now: new Date(), actor: staffA, input: { orderId: doorOrder.id, action: "markAtRelayPoint" } })).rejects.toMatchObject({ details: { reason: "notRelayOrder" } });
   });
 
   it("applies one of two simultaneous changes and refuses the other", async () => {
     const order = await orderIn("CONFIRMED");
     const results = await Promise.allSettled([
-      transitionOrderByShop(db, { actor: ownerA, input: { orderId: order.id, action: "startPreparing" } }),
-      transitionOrderByShop(db, { actor: staffA, input: { orderId: order.id, action: "cancel", reason: "Fermeture" } }),
+      transitionOrderByShop(db, { now: new Date(), actor: ownerA, input: { orderId: order.id, action: "startPreparing" } }),
+      transitionOrderByShop(db, { now: new Date(), actor: staffA, input: { orderId: order.id, action: "cancel", reason: "Fermeture" } }),
     ]);
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     expect(await db.orderEvent.count({ where: { orderId: order.id } })).toBe(1);
@@ -147,11 +147,11 @@ describe("authorization across shops", () => {
   it("answers not found to another shop's member for every action, the board and the order, and changes nothing", async () => {
     const order = await orderIn("CONFIRMED");
     for (const action of SHOP_ACTIONS) {
-      await expect(transitionOrderByShop(db, { actor: ownerB, input: { orderId: order.id, action, pickupCode: "ABC234", reason: "x" } })).rejects.toBeInstanceOf(NotFoundError);
+      await expect(transitionOrderByShop(db, { now: new Date(), actor: ownerB, input: { orderId: order.id, action, pickupCode: "ABC234", reason: "x" } })).rejects.toBeInstanceOf(NotFoundError);
     }
     await expect(getOrdersBoard(db, { actor: ownerB, shopId: shopA.shop.id })).rejects.toBeInstanceOf(NotFoundError);
     expect(await getShopOrder(db, { actor: ownerB, shopId: shopB.shop.id, orderId: order.id })).toBeNull();
-    await expect(transitionOrderByShop(db, { actor: { kind: "anonymous" }, input: { orderId: order.id, action: "startPreparing" } })).rejects.toMatchObject({ code: "unauthenticated" });
+    await expect(transitionOrderByShop(db, { now: new Date(), actor: { kind: "anonymous" }, input: { orderId: order.id, action: "startPreparing" } })).rejects.toMatchObject({ code: "unauthenticated" });
     expect((await db.order.findUniqueOrThrow({ where: { id: order.id } })).status).toBe("CONFIRMED");
   });
 

@@ -54,19 +54,19 @@ describe("relay point desk", () => {
     expect(desk.waiting.map((group) => group.orders.map((o) => o.id))).toEqual([[waiting.id]]);
     expect(desk.waiting[0]?.basketId).toBeNull();
     expect(desk.incoming).toHaveLength(1);
-    await expect(handOverAtRelay(db, { actor: operator, pickupPointId: relayId, input: { orderId: waiting.id, pickupCode: "WRONG1" } })).rejects.toMatchObject({ details: { reason: "wrongPickupCode" } });
-    await handOverAtRelay(db, { actor: operator, pickupPointId: relayId, input: { orderId: waiting.id, pickupCode: "relay2" } });
+    await expect(handOverAtRelay(db, { now: new Date(), actor: operator, pickupPointId: relayId, input: { orderId: waiting.id, pickupCode: "WRONG1" } })).rejects.toMatchObject({ details: { reason: "wrongPickupCode" } });
+    await handOverAtRelay(db, { now: new Date(), actor: operator, pickupPointId: relayId, input: { orderId: waiting.id, pickupCode: "relay2" } });
     const after = await db.order.findUniqueOrThrow({ where: { id: waiting.id }, include: { events: true } });
     expect(after.status).toBe("COLLECTED");
     expect(after.events.at(-1)).toMatchObject({ fromStatus: "AT_RELAY_POINT", toStatus: "COLLECTED" });
-    await expect(handOverAtRelay(db, { actor: operator, pickupPointId: relayId, input: { orderId: waiting.id, pickupCode: "RELAY2" } })).rejects.toMatchObject({ details: { reason: "illegalTransition" } });
+    await expect(handOverAtRelay(db, { now: new Date(), actor: operator, pickupPointId: relayId, input: { orderId: waiting.id, pickupCode: "RELAY2" } })).rejects.toMatchObject({ details: { reason: "illegalTransition" } });
   });
 
   it("is closed to other territories' staff and to shopkeepers", async () => {
     const order = await relayOrder("AT_RELAY_POINT");
     for (const actor of [otherTerritoryAdmin, shopkeeper]) {
       await expect(getRelayDesk(db, { actor, pickupPointId: relayId })).rejects.toBeInstanceOf(NotFoundError);
-      await expect(handOverAtRelay(db, { actor, pickupPointId: relayId, input: { orderId: order.id, pickupCode: "RELAY2" } })).rejects.toBeInstanceOf(NotFoundError);
+      await expect(handOverAtRelay(db, { now: new Date(), actor, pickupPointId: relayId, input: { orderId: order.id, pickupCode: "RELAY2" } })).rejects.toBeInstanceOf(NotFoundError);
     }
     expect((await db.order.findUniqueOrThrow({ where: { id: order.id } })).status).toBe("AT_RELAY_POINT");
   });

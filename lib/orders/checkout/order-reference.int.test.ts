@@ -24,7 +24,7 @@ beforeAll(async () => {
 async function checkoutOf(productId: string, shopId: string, pickupPointId: string, slotStartsAt: Date) {
   const owner = guestOwner();
   await addToCart(db, owner, place.territory.id, { productId, quantity: 1 });
-  return placeOrders(db, {
+  return placeOrders(db, { now: new Date(),
     actor: anonymous,
     owner,
     territoryId: place.territory.id,

@@ -9,14 +9,15 @@ type HeldOrder = {
   lines: { productId: string; quantity: number }[];
 };
 
-type ReleaseOptions = { restock?: boolean; vouchers?: boolean };
+/** `now`: when the vouchers are given back (the caller's clock) */
+type ReleaseOptions = { now: Date; restock?: boolean; vouchers?: boolean };
 
 /**
  * Gives back what an order held: its products' stock (limited stock only), its
  * place in the slot and at the relay point, and the town's vouchers it used. With `restock: false` (a no-show
  * of goods that cannot go back on the shelf) only the places are given back.
  */
-export async function releaseHolds(tx: Tx, order: HeldOrder, options: ReleaseOptions = {}): Promise<void> {
+export async function releaseHolds(tx: Tx, order: HeldOrder, options: ReleaseOptions): Promise<void> {
   await releaseHoldsOfOrders(tx, [order], options);
 }
 
@@ -25,7 +26,7 @@ export async function releaseHolds(tx: Tx, order: HeldOrder, options: ReleaseOpt
  * product by id, then every slot counter, then the relay points' — never one order's product after another
  * order's slot, which a checkout being placed at the same moment could hold while waiting for that product.
  */
-export async function releaseHoldsOfOrders(tx: Tx, orders: HeldOrder[], options: ReleaseOptions = {}): Promise<void> {
+export async function releaseHoldsOfOrders(tx: Tx, orders: HeldOrder[], options: ReleaseOptions): Promise<void> {
   const lines = options.restock === false ? [] : orders.flatMap((order) => order.lines).sort((a, b) => (a.productId < b.productId ? -1 : 1));
   for (const line of lines) {
     await tx.$executeRaw`UPDATE "Product" SET "stock" = "stock" + ${line.quantity}, "updatedAt" = now() WHERE "id" = ${line.productId} AND "stock" IS NOT NULL`;
@@ -42,5 +43,5 @@ export async function releaseHoldsOfOrders(tx: Tx, orders: HeldOrder[], options:
       WHERE "pickupPointId" = ${order.pickupPointId} AND "startsAt" = ${order.slotStartsAt} AND "booked" > 0`;
   }
   // The vouchers last (the campaign's row after stock and slots, as when placing).
-  if (options.vouchers !== false) await releaseVoucherUses(tx, orders.map((order) => order.id), new Date());
+  if (options.vouchers !== false) await releaseVoucherUses(tx, orders.map((order) => order.id), options.now);
 }

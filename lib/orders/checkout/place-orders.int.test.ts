@@ -47,7 +47,7 @@ describe("placeOrders", () => {
     await addToCart(db, owner, place.territory.id, { productId: bread.id, quantity: 3 });
     await addToCart(db, owner, place.territory.id, { productId: book.id, quantity: 1 });
 
-    const result = await placeOrders(db, {
+    const result = await placeOrders(db, { now: new Date(),
       actor: anonymous,
       owner,
       territoryId: place.territory.id,
@@ -78,7 +78,7 @@ describe("placeOrders", () => {
     const product = await db.product.create({ data: { shopId: shop.id, name: "Galette des rois", priceCents: 1800, stock: 5 } });
     const owners = await Promise.all(Array.from({ length: 50 }, () => guestWith(product.id, 1)));
     const results = await Promise.allSettled(
-      owners.map((owner) => placeOrders(db, { actor: anonymous, owner, territoryId: place.territory.id, input: checkout(shop.id, door.id, slot.startsAt) })),
+      owners.map((owner) => placeOrders(db, { now: new Date(), actor: anonymous, owner, territoryId: place.territory.id, input: checkout(shop.id, door.id, slot.startsAt) })),
     );
     const won = results.filter((r) => r.status === "fulfilled");
     const lost = results.filter((r): r is PromiseRejectedResult => r.status === "rejected");
@@ -95,7 +95,7 @@ describe("placeOrders", () => {
     const product = await db.product.create({ data: { shopId: shop.id, name: "Révision vélo", priceCents: 4500, stock: null } });
     const owners = await Promise.all(Array.from({ length: 30 }, () => guestWith(product.id, 1)));
     const results = await Promise.allSettled(
-      owners.map((owner) => placeOrders(db, { actor: anonymous, owner, territoryId: place.territory.id, input: checkout(shop.id, door.id, slot.startsAt) })),
+      owners.map((owner) => placeOrders(db, { now: new Date(), actor: anonymous, owner, territoryId: place.territory.id, input: checkout(shop.id, door.id, slot.startsAt) })),
     );
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(3);
     const counter = await db.slotCounter.findFirstOrThrow({ where: { shopId: shop.id, startsAt: slot.startsAt } });
@@ -110,10 +110,10 @@ describe("placeOrders", () => {
     const product = await db.product.create({ data: { shopId: shop.id, name: "Fleurs", priceCents: 3500, stock: 10 } });
     const owner = await guestWith(product.id, 2);
     const input = checkout(shop.id, door.id, slot.startsAt);
-    const results = await Promise.all(Array.from({ length: 5 }, () => placeOrders(db, { actor: anonymous, owner, territoryId: place.territory.id, input })));
+    const results = await Promise.all(Array.from({ length: 5 }, () => placeOrders(db, { now: new Date(), actor: anonymous, owner, territoryId: place.territory.id, input })));
     expect(new Set(results.map((r) => r.checkoutId)).size).toBe(1);
     expect(results.filter((r) => r.created)).toHaveLength(1);
-    const again = await placeOrders(db, { actor: anonymous, owner, territoryId: place.territory.id, input });
+    const again = await placeOrders(db, { now: new Date(), actor: anonymous, owner, territoryId: place.territory.id, input });
     expect(again).toMatchObject({ checkoutId: results[0]?.checkoutId, created: false });
     expect(await db.order.count({ where: { shopId: shop.id } })).toBe(1);
     expect((await db.product.findUniqueOrThrow({ where: { id: product.id } })).stock).toBe(8);
@@ -124,15 +124,15 @@ describe("placeOrders", () => {
     const product = await db.product.create({ data: { shopId: shop.id, name: "Tarte", priceCents: 1800, stock: 10 } });
     const owner = await guestWith(product.id, 1);
     const input = checkout(shop.id, door.id, slot.startsAt);
-    const placed = await placeOrders(db, { actor: anonymous, owner, territoryId: place.territory.id, input });
+    const placed = await placeOrders(db, { now: new Date(), actor: anonymous, owner, territoryId: place.territory.id, input });
 
     const intruder = await guestWith(product.id, 1);
-    await expect(placeOrders(db, { actor: anonymous, owner: intruder, territoryId: place.territory.id, input })).rejects.toMatchObject({ details: { reason: "checkoutKeyUsed" } });
+    await expect(placeOrders(db, { now: new Date(), actor: anonymous, owner: intruder, territoryId: place.territory.id, input })).rejects.toMatchObject({ details: { reason: "checkoutKeyUsed" } });
     const signedIn: Actor = { kind: "user", userId: "someone-else", email: "x@example.fr", name: null, roles: [], memberships: [] };
-    await expect(placeOrders(db, { actor: signedIn, owner: { userId: "someone-else" }, territoryId: place.territory.id, input })).rejects.toMatchObject({ details: { reason: "checkoutKeyUsed" } });
-    await expect(placeOrders(db, { actor: anonymous, owner: { guestToken: null }, territoryId: place.territory.id, input })).rejects.toMatchObject({ details: { reason: "checkoutKeyUsed" } });
+    await expect(placeOrders(db, { now: new Date(), actor: signedIn, owner: { userId: "someone-else" }, territoryId: place.territory.id, input })).rejects.toMatchObject({ details: { reason: "checkoutKeyUsed" } });
+    await expect(placeOrders(db, { now: new Date(), actor: anonymous, owner: { guestToken: null }, territoryId: place.territory.id, input })).rejects.toMatchObject({ details: { reason: "checkoutKeyUsed" } });
 
-    expect(await placeOrders(db, { actor: anonymous, owner, territoryId: place.territory.id, input })).toMatchObject({ checkoutId: placed.checkoutId, created: false });
+    expect(await placeOrders(db, { now: new Date(), actor: anonymous, owner, territoryId: place.territory.id, input })).toMatchObject({ checkoutId: placed.checkoutId, created: false });
     expect(await db.order.count({ where: { shopId: shop.id } })).toBe(1);
     expect(await db.cartLine.count({ where: { productId: product.id } })).toBe(1); // the intruder's cart is untouched
   });
@@ -144,7 +144,7 @@ describe("placeOrders", () => {
       const owner = await guestWith(product.id, 1);
       const input = checkout(shop.id, door.id, slot.startsAt);
       // Copies arrive a few milliseconds apart: some while the original is committing.
-      const submit = (delay: number) => new Promise((resolve) => setTimeout(resolve, delay)).then(() => placeOrders(db, { actor: anonymous, owner, territoryId: place.territory.id, input }));
+      const submit = (delay: number) => new Promise((resolve) => setTimeout(resolve, delay)).then(() => placeOrders(db, { now: new Date(), actor: anonymous, owner, territoryId: place.territory.id, input }));
       const results = await Promise.allSettled(Array.from({ length: 10 }, (_, i) => submit(i * 4)));
       const refused = results.flatMap((r) => (r.status === "rejected" ? [String(r.reason)] : []));
       expect(refused).toEqual([]);
@@ -158,7 +158,7 @@ describe("placeOrders", () => {
     const other = await shopWithSlots();
     const product = await db.product.create({ data: { shopId: shop.id, name: "Pain", priceCents: 200, stock: 10 } });
     const owner = await guestWith(product.id, 1);
-    const attempt = (input: unknown) => placeOrders(db, { actor: anonymous, owner, territoryId: place.territory.id, input });
+    const attempt = (input: unknown) => placeOrders(db, { now: new Date(), actor: anonymous, owner, territoryId: place.territory.id, input });
     const before = await db.order.count();
 
     await expect(attempt({ ...checkout(shop.id, door.id, slot.startsAt), contact: { ...contact, phone: "abc" } })).rejects.toThrow(/phoneInvalid/);

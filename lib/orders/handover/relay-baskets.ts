@@ -1,6 +1,6 @@
 import type { Tx } from "@/lib/db/client";
-import { newPickupCode } from "./codes";
-import type { ShopCheckout } from "./validate-checkout";
+import { newPickupCode } from "../checkout/codes";
+import type { ShopCheckout } from "../checkout/validate-checkout";
 
 /**
  * Orders from several shops going to the same relay point get one basket code:

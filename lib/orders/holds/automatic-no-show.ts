@@ -2,10 +2,10 @@ import type { PrismaClient } from "@/generated/prisma/client";
 import type { OrderStatus } from "@/generated/prisma/enums";
 import { readOpeningHours } from "@/lib/catalog/opening-hours";
 import { queuePaymentFollowUp } from "@/lib/payments/follow-up";
-import { queueNoShowEmails } from "./follow-up-emails";
-import { noShowDeadline } from "./follow-up-times";
+import { queueNoShowEmails } from "../emails/follow-up-emails";
+import { noShowDeadline } from "../emails/follow-up-times";
 import { releaseHolds } from "./release-holds";
-import { moveOrder } from "./lifecycle/move-order";
+import { moveOrder } from "../lifecycle/move-order";
 
 /** Only a prepared order can be a customer's no-show (the state machine's rule). */
 const WAITING_FOR_CUSTOMER: OrderStatus[] = ["READY", "AT_RELAY_POINT"];
@@ -37,7 +37,7 @@ export async function markNoShowAutomatically(db: PrismaClient, request: { order
   if (request.now < deadline) return { outcome: "not-yet", deadline };
   return db.$transaction(async (tx) => {
     if (!(await moveOrder(tx, { orderId: order.id, from: order.status, to: "NO_SHOW", note: "automatique" }))) return { outcome: "not-applicable" } as const;
-    await releaseHolds(tx, order, { restock: order.shop.noShowRestock });
+    await releaseHolds(tx, order, { now: request.now, restock: order.shop.noShowRestock });
     await queueNoShowEmails(tx, order.id, true);
     await queuePaymentFollowUp(tx, { id: order.id, checkoutId: order.checkoutId, paymentMethod: order.paymentMethod, status: "NO_SHOW" });
     return { outcome: "marked" } as const;

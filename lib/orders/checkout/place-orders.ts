@@ -13,15 +13,15 @@ import { assertAllowed, consumeLimits, LIMITS, releaseLimits } from "@/lib/secur
 import { applyVouchers, type AppliedVoucher } from "@/lib/vouchers/apply";
 import { CheckoutError, type CheckoutProblem } from "./checkout-error";
 import { newAccessToken, newOrderReference, newPickupCode } from "./codes";
-import { HOLD_MINUTES } from "./follow-up-times";
-import { scheduleFollowUps } from "./follow-ups";
-import { queueOrderConfirmations } from "./order-emails";
+import { HOLD_MINUTES } from "../emails/follow-up-times";
+import { scheduleFollowUps } from "../emails/follow-ups";
+import { queueOrderConfirmations } from "../emails/order-emails";
 import { addressBucket } from "@/lib/http/client-address";
 import { assertTownOpen } from "@/lib/territory/open";
 import { placeOrdersInput } from "./place-orders-input";
-import { groupAtRelayPoints } from "./relay-baskets";
+import { groupAtRelayPoints } from "../handover/relay-baskets";
 import { validateCheckout, type ShopCheckout } from "./validate-checkout";
-import { confirmAtCheckout } from "./lifecycle/move-order";
+import { confirmAtCheckout } from "../lifecycle/move-order";
 
 export type PlacedCheckout = {
   checkoutId: string;
@@ -152,7 +152,7 @@ export async function placeOrders(
     territoryId: string;
     input: unknown;
     onBehalfOfCaller?: boolean;
-    now?: Date;
+    now: Date;
     /** Whether online payment can be taken (a payment provider is configured) */
     onlinePayment?: boolean;
     /** The client's address, for the voucher codes' rate limit */
@@ -160,7 +160,7 @@ export async function placeOrders(
   },
 ): Promise<PlacedCheckout> {
   const input = placeOrdersInput.parse(request.input);
-  const now = request.now ?? new Date();
+  const now = request.now;
   const operator = request.onBehalfOfCaller ? requireOperator(request.actor, request.territoryId) : null;
   const customerId = !operator && request.actor.kind === "user" ? request.actor.userId : null;
   if (!operator && !input.contact.email) throw new DomainError("invalidInput", "email required", { field: "email", reason: "emailRequired" });

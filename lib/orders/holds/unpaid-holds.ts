@@ -1,8 +1,8 @@
 import type { PrismaClient } from "@/generated/prisma/client";
 import { enqueue } from "@/lib/jobs/queue";
-import { queueHoldExpiredEmail } from "./follow-up-emails";
+import { queueHoldExpiredEmail } from "../emails/follow-up-emails";
 import { releaseHolds } from "./release-holds";
-import { moveOrder } from "./lifecycle/move-order";
+import { moveOrder } from "../lifecycle/move-order";
 
 /**
  * An unpaid order (AWAITING_PAYMENT) holds stock and a slot place until its hold
@@ -19,7 +19,7 @@ export async function releaseExpiredHold(db: PrismaClient, request: { orderId: s
     });
     if (!expired) return false;
     const order = await tx.order.findUniqueOrThrow({ where: { id: request.orderId }, select: { id: true, shopId: true, checkoutId: true, pickupPointId: true, slotStartsAt: true, checkout: { select: { stripeSessionId: true } }, lines: { select: { productId: true, quantity: true } } } });
-    await releaseHolds(tx, order);
+    await releaseHolds(tx, order, { now: request.now });
     await queueHoldExpiredEmail(tx, order.id);
     if (order.checkout.stripeSessionId) await enqueue(tx, "expire-session", { checkoutId: order.checkoutId, sessionId: order.checkout.stripeSessionId }, { key: `expire-session:${order.checkoutId}` });
     return true;

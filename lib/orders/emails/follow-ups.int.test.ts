@@ -7,12 +7,12 @@ import { sendMorningDigests } from "@/lib/dashboard/morning-digest";
 import { listAvailableSlots } from "@/lib/slots/available-slots";
 import { testDb } from "@/tests/helpers/db";
 import { createShop, createTerritory, guestOwner, openEveryDay } from "@/tests/helpers/fixtures";
-import { markNoShowAutomatically } from "./automatic-no-show";
+import { markNoShowAutomatically } from "../holds/automatic-no-show";
 import { noShowDeadline } from "./follow-up-times";
-import { placeOrders } from "./place-orders";
+import { placeOrders } from "../checkout/place-orders";
 import { sendPickupReminder } from "./send-reminder";
-import { transitionOrderByShop } from "./shop-transitions";
-import { releaseExpiredHold } from "./unpaid-holds";
+import { transitionOrderByShop } from "../handover/shop-transitions";
+import { releaseExpiredHold } from "../holds/unpaid-holds";
 
 const db = testDb();
 let place: Awaited<ReturnType<typeof createTerritory>>;
@@ -70,7 +70,7 @@ describe("follow-ups queued with the order", () => {
     await addToCart(db, guest, place.territory.id, { productId: s.product.id, quantity: 2 });
     await db.product.update({ where: { id: s.product.id }, data: { stock: 1 } });
     const before = await db.outgoingEmail.count();
-    await expect(placeOrders(db, { actor: anonymous, owner: guest, territoryId: place.territory.id, input: { idempotencyKey: randomUUID(), contact, shops: [{ shopId: s.shop.id, pickupPointId: s.door.id, slotStartsAt: s.slot.startsAt.toISOString(), paymentMethod: "PAY_AT_PICKUP" }] } })).rejects.toThrow();
+    await expect(placeOrders(db, { now: new Date(), actor: anonymous, owner: guest, territoryId: place.territory.id, input: { idempotencyKey: randomUUID(), contact, shops: [{ shopId: s.shop.id, pickupPointId: s.door.id, slotStartsAt: s.slot.startsAt.toISOString(), paymentMethod: "PAY_AT_PICKUP" }] } })).rejects.toThrow();
     expect(await db.outgoingEmail.count()).toBe(before);
   });
 });
@@ -88,7 +88,7 @@ describe("pickup reminder", () => {
     expect(JSON.stringify(reminder.attachments)).toContain("BEGIN:VCALENDAR");
 
     const cancelled = await order(s);
-    await transitionOrderByShop(db, { actor: s.owner, input: { orderId: cancelled.id, action: "cancel", reason: "Fermeture" } });
+    await transitionOrderByShop(db, { now: new Date(), actor: s.owner, input: { orderId: cancelled.id, action: "cancel", reason: "Fermeture" } });
     expect(await sendPickupReminder(db, { orderId: cancelled.id, slotStartsAt: cancelled.slotStartsAt, now })).toBe(false);
     expect(await emailsFor(cancelled.id, "order-reminder")).toBe(0);
   });
@@ -104,7 +104,7 @@ describe("automatic no-show", () => {
   it("waits for the grace period, then closes the order, gives back the slot (and the stock), emails customer and owner", async () => {
     const s = await setup({ restock: true, graceHours: 2 });
     const placed = await order(s);
-    for (const action of ["startPreparing", "markReady"]) await transitionOrderByShop(db, { actor: s.owner, input: { orderId: placed.id, action } });
+    for (const action of ["startPreparing", "markReady"]) await transitionOrderByShop(db, { now: new Date(), actor: s.owner, input: { orderId: placed.id, action } });
     expect((await db.product.findUniqueOrThrow({ where: { id: s.product.id } })).stock).toBe(8);
 
     const beforeDeadline = new Date(s.slot.endsAt.getTime() + 2 * HOUR - 60_000);
@@ -127,7 +127,7 @@ describe("automatic no-show", () => {
     const s = await setup({ restock: false, graceHours: 1 });
     const placed = await order(s);
     const unprepared = await order(s);
-    for (const action of ["startPreparing", "markReady"]) await transitionOrderByShop(db, { actor: s.owner, input: { orderId: placed.id, action } });
+    for (const action of ["startPreparing", "markReady"]) await transitionOrderByShop(db, { now: new Date(), actor: s.owner, input: { orderId: placed.id, action } });
     const later = new Date(s.slot.endsAt.getTime() + 5 * HOUR);
     expect(await markNoShowAutomatically(db, { orderId: placed.id, now: later })).toEqual({ outcome: "marked" });
     expect(await markNoShowAutomatically(db, { orderId: unprepared.id, now: later })).toEqual({ outcome: "not-applicable" });

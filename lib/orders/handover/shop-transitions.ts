@@ -5,13 +5,13 @@ import type { Actor } from "@/lib/auth/actor";
 import { requireShopMember } from "@/lib/auth/guards";
 import { DomainError, NotFoundError } from "@/lib/errors";
 import { queuePaymentFollowUp } from "@/lib/payments/follow-up";
-import { queueNoShowEmails } from "./follow-up-emails";
-import { queueStatusEmail } from "./order-emails";
+import { queueNoShowEmails } from "../emails/follow-up-emails";
+import { queueStatusEmail } from "../emails/order-emails";
 import { verifyPickupCode } from "./pickup-code-check";
 import { spendVoucherUses } from "@/lib/vouchers/settle";
-import { releaseHolds } from "./release-holds";
-import { canTransition, TRANSITIONS } from "./status";
-import { moveOrder } from "./lifecycle/move-order";
+import { releaseHolds } from "../holds/release-holds";
+import { canTransition, TRANSITIONS } from "../status";
+import { moveOrder } from "../lifecycle/move-order";
 
 export const SHOP_ACTIONS = ["startPreparing", "markReady", "markAtRelayPoint", "markCollected", "startDelivery", "markDelivered", "markAbsent", "cancel", "markNoShow"] as const;
 export type ShopAction = (typeof SHOP_ACTIONS)[number];
@@ -76,10 +76,10 @@ const WRONG_FULFILMENT: Partial<Record<ShopAction, string>> = {
  */
 export async function transitionOrderByShop(
   db: PrismaClient,
-  request: { actor: Actor; input: unknown; now?: Date },
+  request: { actor: Actor; input: unknown; now: Date },
 ): Promise<{ orderId: string; from: OrderStatus; to: OrderStatus }> {
   const input = shopTransitionInput.parse(request.input);
-  const now = request.now ?? new Date();
+  const now = request.now;
   const order = await db.order.findUnique({
     where: { id: input.orderId },
     select: { id: true, shopId: true, checkoutId: true, paymentMethod: true, status: true, pickupCode: true, pickupPointId: true, slotStartsAt: true, slotEndsAt: true, pickupPoint: { select: { kind: true } }, shop: { select: { noShowRestock: true } }, lines: { select: { productId: true, quantity: true, soldByWeight: true, actualGrams: true } } },
@@ -103,9 +103,9 @@ export async function transitionOrderByShop(
   await db.$transaction(async (tx) => {
     const moved = await moveOrder(tx, { orderId: order.id, from: order.status, to, actorUserId: member.userId, note: input.reason ?? "", data: to === "CANCELLED" ? { cancelReason: input.reason } : {} });
     if (!moved) throw new DomainError("conflict", "the order changed meanwhile", { reason: "orderChanged" });
-    if (to === "CANCELLED") await releaseHolds(tx, order);
+    if (to === "CANCELLED") await releaseHolds(tx, order, { now });
     // A no-show gives the stock back only when the shop says the goods go back on the shelf.
-    if (to === "NO_SHOW") await releaseHolds(tx, order, { restock: order.shop.noShowRestock });
+    if (to === "NO_SHOW") await releaseHolds(tx, order, { now, restock: order.shop.noShowRestock });
     // Collected: the town's vouchers on it are spent, owed to the shop.
     if (to === "COLLECTED") await spendVoucherUses(tx, order.id, now);
     if (to === "NO_SHOW") await queueNoShowEmails(tx, order.id, false, input.action === "markAbsent" ? input.reason : undefined);
@@ -116,7 +116,7 @@ export async function transitionOrderByShop(
 }
 
 /** The actions the counter can offer for an order, from the same rules the use case enforces. */
-export function availableShopActions(order: { status: OrderStatus; pickupPointKind: PointKind; slotEndsAt: Date }, now = new Date()): ShopAction[] {
+export function availableShopActions(order: { status: OrderStatus; pickupPointKind: PointKind; slotEndsAt: Date }, now: Date): ShopAction[] {
   return SHOP_ACTIONS.filter((action) => {
     if (!legalSources(TARGET[action]).includes(order.status)) return false;
     if (!fitsFulfilment(action, order.pickupPointKind, order.status)) return false;

@@ -7,7 +7,7 @@ import { NotFoundError } from "@/lib/errors";
 import { listAvailableSlots } from "@/lib/slots/available-slots";
 import { testDb } from "@/tests/helpers/db";
 import { createShop, createTerritory, guestOwner, openEveryDay } from "@/tests/helpers/fixtures";
-import { placeOrders } from "./place-orders";
+import { placeOrders } from "../checkout/place-orders";
 import { getRelayDesk, handOverBasketAtRelay } from "./relay-handover";
 
 const db = testDb();
@@ -49,7 +49,7 @@ async function order(choices: { shop: Awaited<ReturnType<typeof relayShop>>; at:
       return { shopId: shop.shop.id, pickupPointId, slotStartsAt: await secondSlot(shop.shop.id, pickupPointId), paymentMethod: "PAY_AT_PICKUP" };
     }),
   );
-  return placeOrders(db, { actor: anonymous, owner, territoryId: place.territory.id, input: { idempotencyKey: randomUUID(), contact, shops } });
+  return placeOrders(db, { now: new Date(), actor: anonymous, owner, territoryId: place.territory.id, input: { idempotencyKey: randomUUID(), contact, shops } });
 }
 
 const drop = (orderId: string) => db.order.update({ where: { id: orderId }, data: { status: "AT_RELAY_POINT" } });
@@ -102,18 +102,18 @@ describe("one code for a relay-point basket", () => {
     const group = desk.waiting.find((g) => g.basketId === basket.id);
     expect(group?.orders.map((o) => [o.id, o.status]).sort()).toEqual([[first.id, "AT_RELAY_POINT"], [second.id, "CONFIRMED"]].sort());
 
-    await expect(handOverBasketAtRelay(db, { actor: operator, pickupPointId: relayId, input: { basketId: basket.id, code: "ZZZZZZ" } })).rejects.toMatchObject({ details: { reason: "wrongPickupCode" } });
-    await expect(handOverBasketAtRelay(db, { actor: outsider, pickupPointId: relayId, input: { basketId: basket.id, code: basket.code } })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(handOverBasketAtRelay(db, { now: new Date(), actor: operator, pickupPointId: relayId, input: { basketId: basket.id, code: "ZZZZZZ" } })).rejects.toMatchObject({ details: { reason: "wrongPickupCode" } });
+    await expect(handOverBasketAtRelay(db, { now: new Date(), actor: outsider, pickupPointId: relayId, input: { basketId: basket.id, code: basket.code } })).rejects.toBeInstanceOf(NotFoundError);
     expect((await db.order.findUniqueOrThrow({ where: { id: first.id } })).status).toBe("AT_RELAY_POINT");
 
-    await expect(handOverBasketAtRelay(db, { actor: operator, pickupPointId: relayId, input: { basketId: basket.id, code: basket.code.toLowerCase() } })).resolves.toEqual({ handedOver: [first.id], stillExpected: 1 });
+    await expect(handOverBasketAtRelay(db, { now: new Date(), actor: operator, pickupPointId: relayId, input: { basketId: basket.id, code: basket.code.toLowerCase() } })).resolves.toEqual({ handedOver: [first.id], stillExpected: 1 });
     const collected = await db.order.findUniqueOrThrow({ where: { id: first.id }, include: { events: { orderBy: { createdAt: "asc" } } } });
     expect(collected.status).toBe("COLLECTED");
     expect(collected.events.at(-1)?.note).toContain("code du panier");
-    await expect(handOverBasketAtRelay(db, { actor: operator, pickupPointId: relayId, input: { basketId: basket.id, code: basket.code } })).rejects.toMatchObject({ details: { reason: "nothingAtRelay" } });
+    await expect(handOverBasketAtRelay(db, { now: new Date(), actor: operator, pickupPointId: relayId, input: { basketId: basket.id, code: basket.code } })).rejects.toMatchObject({ details: { reason: "nothingAtRelay" } });
 
     await drop(second.id);
-    await expect(handOverBasketAtRelay(db, { actor: operator, pickupPointId: relayId, input: { basketId: basket.id, code: basket.code } })).resolves.toEqual({ handedOver: [second.id], stillExpected: 0 });
+    await expect(handOverBasketAtRelay(db, { now: new Date(), actor: operator, pickupPointId: relayId, input: { basketId: basket.id, code: basket.code } })).resolves.toEqual({ handedOver: [second.id], stillExpected: 0 });
   });
 
   it("also takes one order's own code for that order only, and hands each order over once when two desks press at once", async () => {
@@ -124,10 +124,10 @@ describe("one code for a relay-point basket", () => {
     if (!first || !second) throw new Error("two orders expected");
     await drop(first.id);
     await drop(second.id);
-    await expect(handOverBasketAtRelay(db, { actor: operator, pickupPointId: relayId, input: { basketId: basket.id, code: second.pickupCode } })).resolves.toEqual({ handedOver: [second.id], stillExpected: 0 });
+    await expect(handOverBasketAtRelay(db, { now: new Date(), actor: operator, pickupPointId: relayId, input: { basketId: basket.id, code: second.pickupCode } })).resolves.toEqual({ handedOver: [second.id], stillExpected: 0 });
     expect((await db.order.findUniqueOrThrow({ where: { id: first.id } })).status).toBe("AT_RELAY_POINT");
 
-    const results = await Promise.allSettled([0, 1, 2].map(() => handOverBasketAtRelay(db, { actor: operator, pickupPointId: relayId, input: { basketId: basket.id, code: basket.code } })));
+    const results = await Promise.allSettled([0, 1, 2].map(() => handOverBasketAtRelay(db, { now: new Date(), actor: operator, pickupPointId: relayId, input: { basketId: basket.id, code: basket.code } })));
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     expect(await db.orderEvent.count({ where: { orderId: first.id, toStatus: "COLLECTED" } })).toBe(1);
   });

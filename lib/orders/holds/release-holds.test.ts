@@ -22,7 +22,7 @@ const order = (id: string, shopId: string, pickupPointId: string, productIds: st
 describe("releasing a checkout's holds", () => {
   it("takes every product by id before any slot counter, as placing does (no deadlock with a checkout being placed)", async () => {
     const { tx, sent } = recordingTx();
-    await releaseHoldsOfOrders(tx, [order("o1", "shop-b", "door-b", ["p3", "p1"]), order("o2", "shop-a", "door-a", ["p2"])]);
+    await releaseHoldsOfOrders(tx, [order("o1", "shop-b", "door-b", ["p3", "p1"]), order("o2", "shop-a", "door-a", ["p2"])], { now: new Date("2026-06-15T10:00:00Z") });
     expect(sent.slice(0, 3)).toEqual(["Product:p1", "Product:p2", "Product:p3"]);
     expect(sent.slice(3, 5)).toEqual(["SlotCounter:shop-a|door-a", "SlotCounter:shop-b|door-b"]);
     expect(sent.slice(5).every((statement) => statement.startsWith("RelayPointSlotCounter:"))).toBe(true);

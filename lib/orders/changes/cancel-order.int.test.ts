@@ -8,8 +8,8 @@ import { NotFoundError } from "@/lib/errors";
 import { testDb } from "@/tests/helpers/db";
 import { createShop, createTerritory, guestOwner, openEveryDay } from "@/tests/helpers/fixtures";
 import { cancelOrderByCustomer } from "./cancel-order";
-import { getOrder } from "./get-order";
-import { placeOrders } from "./place-orders";
+import { getOrder } from "../get-order";
+import { placeOrders } from "../checkout/place-orders";
 
 const db = testDb();
 let place: Awaited<ReturnType<typeof createTerritory>>;
@@ -26,7 +26,7 @@ async function placedOrder(email = `client-${randomUUID()}@example.fr`) {
   const product = await db.product.create({ data: { shopId: shop.id, name: "Chabichou", priceCents: 520, stock: 4 } });
   const owner = guestOwner();
   await addToCart(db, owner, place.territory.id, { productId: product.id, quantity: 3 });
-  const result = await placeOrders(db, {
+  const result = await placeOrders(db, { now: new Date(),
     actor: anonymous,
     owner,
     territoryId: place.territory.id,
@@ -47,7 +47,7 @@ describe("customer cancellation", () => {
     expect((await listMailbox(db, { to: email }))[0]?.text).toContain(`/commandes/${order.id}?t=${order.accessToken}`);
     expect((await db.product.findUniqueOrThrow({ where: { id: product.id } })).stock).toBe(1);
 
-    await cancelOrderByCustomer(db, { actor: anonymous, input: { orderId: order.id, token: order.accessToken } });
+    await cancelOrderByCustomer(db, { now: new Date(), actor: anonymous, input: { orderId: order.id, token: order.accessToken } });
 
     expect((await db.product.findUniqueOrThrow({ where: { id: product.id } })).stock).toBe(4);
     expect((await db.slotCounter.findFirstOrThrow({ where: { shopId: shop.id } })).booked).toBe(0);
@@ -60,16 +60,16 @@ describe("customer cancellation", () => {
 
   it("cancels once: a second cancel changes nothing more", async () => {
     const { order, product } = await placedOrder();
-    await cancelOrderByCustomer(db, { actor: anonymous, input: { orderId: order.id, token: order.accessToken } });
-    await expect(cancelOrderByCustomer(db, { actor: anonymous, input: { orderId: order.id, token: order.accessToken } })).rejects.toMatchObject({ code: "conflict" });
+    await cancelOrderByCustomer(db, { now: new Date(), actor: anonymous, input: { orderId: order.id, token: order.accessToken } });
+    await expect(cancelOrderByCustomer(db, { now: new Date(), actor: anonymous, input: { orderId: order.id, token: order.accessToken } })).rejects.toMatchObject({ code: "conflict" });
     expect((await db.product.findUniqueOrThrow({ where: { id: product.id } })).stock).toBe(4);
   });
 
   it("refuses once the shop is preparing, and refuses strangers without revealing the order", async () => {
     const { order } = await placedOrder();
-    await expect(cancelOrderByCustomer(db, { actor: anonymous, input: { orderId: order.id, token: "wrong" } })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(cancelOrderByCustomer(db, { now: new Date(), actor: anonymous, input: { orderId: order.id, token: "wrong" } })).rejects.toBeInstanceOf(NotFoundError);
     await expect(getOrder(db, { actor: anonymous, orderId: order.id })).rejects.toBeInstanceOf(NotFoundError);
     await db.order.update({ where: { id: order.id }, data: { status: "PREPARING" } });
-    await expect(cancelOrderByCustomer(db, { actor: anonymous, input: { orderId: order.id, token: order.accessToken } })).rejects.toMatchObject({ code: "conflict" });
+    await expect(cancelOrderByCustomer(db, { now: new Date(), actor: anonymous, input: { orderId: order.id, token: order.accessToken } })).rejects.toMatchObject({ code: "conflict" });
   });
 });

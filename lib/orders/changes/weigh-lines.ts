@@ -21,7 +21,7 @@ const weighInput = z.object({
  * customer is emailed the final amount once every weighed line has its weight, and
  * an online payment is captured (or refunded) on the real total.
  */
-export async function weighOrderLines(db: PrismaClient, request: { actor: Actor; input: unknown }): Promise<{ totalCents: number }> {
+export async function weighOrderLines(db: PrismaClient, request: { actor: Actor; input: unknown; now: Date }): Promise<{ totalCents: number }> {
   const input = weighInput.parse(request.input);
   const order = await db.order.findUnique({
     where: { id: input.orderId },
@@ -41,7 +41,7 @@ export async function weighOrderLines(db: PrismaClient, request: { actor: Actor;
     return { id: line.id, grams: weight.grams, total: priceForGrams(line.unitPriceCents, weight.grams) };
   });
   return db.$transaction(async (tx) => {
-    const still = await tx.order.updateMany({ where: { id: order.id, status: order.status }, data: { updatedAt: new Date() } });
+    const still = await tx.order.updateMany({ where: { id: order.id, status: order.status }, data: { updatedAt: request.now } });
     if (still.count === 0) throw new DomainError("conflict", "the order changed meanwhile", { reason: "orderChanged" });
     for (const change of changes) await tx.orderLine.update({ where: { id: change.id }, data: { actualGrams: change.grams, lineTotalCents: change.total } });
     const lines = await tx.orderLine.findMany({ where: { orderId: order.id }, select: { lineTotalCents: true, vatRateBp: true, soldByWeight: true, actualGrams: true } });

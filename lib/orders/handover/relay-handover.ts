@@ -6,8 +6,8 @@ import { DomainError, NotFoundError } from "@/lib/errors";
 import { queuePaymentFollowUp } from "@/lib/payments/follow-up";
 import { spendVoucherUses } from "@/lib/vouchers/settle";
 import { matchPickupCode, verifyPickupCode } from "./pickup-code-check";
-import { HOLDS_STOCK } from "./status";
-import { moveOrder } from "./lifecycle/move-order";
+import { HOLDS_STOCK } from "../status";
+import { moveOrder } from "../lifecycle/move-order";
 
 async function relayPoint(db: PrismaClient, actor: Actor, pickupPointId: string) {
   const point = await db.pickupPoint.findFirst({ where: { id: pickupPointId, kind: "RELAY_POINT" }, select: { id: true, name: true, territoryId: true } });
@@ -57,7 +57,7 @@ export async function getRelayDesk(db: PrismaClient, request: { actor: Actor; pi
 const handOverInput = z.object({ orderId: z.string().min(1).max(64), pickupCode: z.string().trim().toUpperCase().min(1, "pickupCodeRequired").max(12) });
 
 /** Relay point staff hand an order over against its pickup code. */
-export async function handOverAtRelay(db: PrismaClient, request: { actor: Actor; pickupPointId: string; input: unknown }) {
+export async function handOverAtRelay(db: PrismaClient, request: { actor: Actor; pickupPointId: string; input: unknown; now: Date }) {
   const point = await relayPoint(db, request.actor, request.pickupPointId);
   const input = handOverInput.parse(request.input);
   const order = await db.order.findFirst({ where: { id: input.orderId, pickupPointId: point.id }, select: { id: true, checkoutId: true, paymentMethod: true, status: true, pickupCode: true } });
@@ -67,7 +67,7 @@ export async function handOverAtRelay(db: PrismaClient, request: { actor: Actor;
   await db.$transaction(async (tx) => {
     const moved = await moveOrder(tx, { orderId: order.id, from: "AT_RELAY_POINT", to: "COLLECTED", actorUserId: request.actor.kind === "user" ? request.actor.userId : null, note: `remise au point relais ${point.name}` });
     if (!moved) throw new DomainError("conflict", "the order changed meanwhile", { reason: "orderChanged" });
-    await spendVoucherUses(tx, order.id, new Date());
+    await spendVoucherUses(tx, order.id, request.now);
     await queuePaymentFollowUp(tx, { id: order.id, checkoutId: order.checkoutId, paymentMethod: order.paymentMethod, status: "COLLECTED" });
   });
 }
@@ -80,7 +80,7 @@ const basketInput = z.object({ basketId: z.string().min(1).max(64), code: z.stri
  * order's own code, that order. Each order's collection is its own conditional
  * update, event and payment follow-up, in one transaction.
  */
-export async function handOverBasketAtRelay(db: PrismaClient, request: { actor: Actor; pickupPointId: string; input: unknown }): Promise<{ handedOver: string[]; stillExpected: number }> {
+export async function handOverBasketAtRelay(db: PrismaClient, request: { actor: Actor; pickupPointId: string; input: unknown; now: Date }): Promise<{ handedOver: string[]; stillExpected: number }> {
   const point = await relayPoint(db, request.actor, request.pickupPointId);
   const input = basketInput.parse(request.input);
   const basket = await db.relayBasket.findFirst({
@@ -97,7 +97,7 @@ export async function handOverBasketAtRelay(db: PrismaClient, request: { actor: 
     for (const order of toHandOver) {
       const note = `remise au point relais ${point.name}${matched === 0 ? " (code du panier)" : ""}`;
       if (!(await moveOrder(tx, { orderId: order.id, from: "AT_RELAY_POINT", to: "COLLECTED", actorUserId: request.actor.kind === "user" ? request.actor.userId : null, note }))) continue; // handed over meanwhile by another desk
-      await spendVoucherUses(tx, order.id, new Date());
+      await spendVoucherUses(tx, order.id, request.now);
       await queuePaymentFollowUp(tx, { id: order.id, checkoutId: order.checkoutId, paymentMethod: order.paymentMethod, status: "COLLECTED" });
       done.push(order.id);
     }

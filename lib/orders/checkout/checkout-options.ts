@@ -28,7 +28,7 @@ export type ShopOptions = {
  * For each shop of the cart: where its order can be collected, and the free slots
  * there up to the booking horizon the shop set ("réservable jusqu'à N jours").
  */
-export async function getCheckoutOptions(db: PrismaClient, cart: CartView, locale: Locale, now = new Date(), options: { onlinePayment?: boolean } = {}): Promise<ShopOptions[]> {
+export async function getCheckoutOptions(db: PrismaClient, cart: CartView, locale: Locale, now: Date, options: { onlinePayment?: boolean } = {}): Promise<ShopOptions[]> {
   return Promise.all(
     cart.groups.map(async (group) => {
       const points = await db.pickupPoint.findMany({

@@ -2,12 +2,12 @@ import { z } from "zod";
 import type { PrismaClient } from "@/generated/prisma/client";
 import type { Actor } from "@/lib/auth/actor";
 import { DomainError, NotFoundError } from "@/lib/errors";
-import { mayCancelAsCustomer } from "./order-access";
-import { queueCancellationEmail } from "./order-emails";
+import { mayCancelAsCustomer } from "../order-access";
+import { queueCancellationEmail } from "../emails/order-emails";
 import { queuePaymentFollowUp } from "@/lib/payments/follow-up";
-import { releaseHolds } from "./release-holds";
-import { CUSTOMER_CANCELLABLE } from "./status";
-import { moveOrder } from "./lifecycle/move-order";
+import { releaseHolds } from "../holds/release-holds";
+import { CUSTOMER_CANCELLABLE } from "../status";
+import { moveOrder } from "../lifecycle/move-order";
 
 export const cancelOrderInput = z.object({
   orderId: z.string().min(1).max(64),
@@ -20,7 +20,7 @@ export const cancelOrderInput = z.object({
  * stock, slot place, history and the email change in one transaction; the status update
  * is conditional, so a shop starting preparation at the same moment wins cleanly.
  */
-export async function cancelOrderByCustomer(db: PrismaClient, request: { actor: Actor; input: unknown }): Promise<{ orderId: string }> {
+export async function cancelOrderByCustomer(db: PrismaClient, request: { actor: Actor; input: unknown; now: Date }): Promise<{ orderId: string }> {
   const input = cancelOrderInput.parse(request.input);
   const order = await db.order.findUnique({
     where: { id: input.orderId },
@@ -33,7 +33,7 @@ export async function cancelOrderByCustomer(db: PrismaClient, request: { actor: 
       actorUserId: request.actor.kind === "user" ? request.actor.userId : null, note: input.reason ?? "",
     });
     if (!moved) throw new DomainError("conflict", "order can no longer be cancelled", { reason: "notCancellable" });
-    await releaseHolds(tx, order);
+    await releaseHolds(tx, order, { now: request.now });
     await queueCancellationEmail(tx, order.id);
     await queuePaymentFollowUp(tx, { id: order.id, checkoutId: order.checkoutId, paymentMethod: order.paymentMethod, status: "CANCELLED" });
   });
