@@ -34,7 +34,7 @@ const orderDetail = {
   createdAt: true,
   shop: { select: { name: true, slug: true, phone: true } },
   pickupPoint: { select: { kind: true, name: true, addressLine: true, postalCode: true, city: true, instructions: true, openingHours: true } },
-  lines: { select: { id: true, productName: true, unit: true, quantity: true, unitPriceCents: true, lineTotalCents: true, soldByWeight: true, estimatedGrams: true, actualGrams: true }, orderBy: { productName: "asc" } },
+  lines: { select: { id: true, productName: true, unit: true, quantity: true, deliveredQuantity: true, shortReason: true, unitPriceCents: true, lineTotalCents: true, soldByWeight: true, estimatedGrams: true, actualGrams: true }, orderBy: { productName: "asc" } },
   // What the customer sees of the money: their card's authorization, charge and refunds (payouts to shops are not theirs).
   payments: { where: { kind: "REFUND" }, select: { id: true, kind: true, amountCents: true, status: true, providerId: true, error: true, createdAt: true } },
   checkout: { select: { payments: { where: { orderId: null }, select: { id: true, kind: true, amountCents: true, status: true, providerId: true, error: true, createdAt: true } } } },

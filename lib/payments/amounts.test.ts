@@ -13,7 +13,7 @@ describe("what the card pays", () => {
   });
 
   it("while a weighed line waits for its weight: the maximum less the vouchers", () => {
-    expect(amountDue(order({ status: "PREPARING", maxTotalCents: 4600, voucherCents: 1000, lines: [{ soldByWeight: true, actualGrams: null }] }))).toBe(3600);
+    expect(amountDue(order({ status: "PREPARING", maxTotalCents: 4600, voucherCents: 1000, lines: [{ soldByWeight: true, actualGrams: null, deliveredQuantity: null }] }))).toBe(3600);
   });
 
   it("cancelled: nothing; not collected: the shop's fee, the vouchers having gone back to the town", () => {
@@ -26,5 +26,11 @@ describe("statuses settled for capture", () => {
   it("are every status once the shop has prepared the order (new statuses must be placed here: a round out for delivery is settled)", () => {
     const notYet: OrderStatus[] = ["AWAITING_PAYMENT", "CONFIRMED", "PREPARING"];
     for (const status of Object.keys(TRANSITIONS) as OrderStatus[]) expect(SETTLED_FOR_CAPTURE.includes(status), status).toBe(!notYet.includes(status));
+  });
+});
+
+describe("a missing weighed line (issue #24)", () => {
+  it("waits for no weight: the order's total is due, not its maximum", () => {
+    expect(amountDue(order({ status: "PREPARING", totalCents: 900, maxTotalCents: 900, voucherCents: 0, lines: [{ soldByWeight: true, actualGrams: null, deliveredQuantity: 0 }] }))).toBe(900);
   });
 });

@@ -10,7 +10,7 @@ const CAPTURE_MARGIN_MS = 24 * 3_600_000;
 
 const orderSelect = {
   id: true, status: true, totalCents: true, maxTotalCents: true, voucherCents: true, capturedCents: true,
-  lines: { select: { soldByWeight: true, actualGrams: true } },
+  lines: { select: { soldByWeight: true, actualGrams: true, deliveredQuantity: true } },
   shop: { select: { noShowFeeCents: true } },
 } as const;
 

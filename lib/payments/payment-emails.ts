@@ -31,7 +31,7 @@ export async function queuePaymentTooLateEmail(tx: Tx, checkoutId: string): Prom
 export async function queueFinalAmountEmail(tx: Tx, orderId: string): Promise<void> {
   const order = await tx.order.findUnique({
     where: { id: orderId },
-    select: { id: true, reference: true, contactName: true, contactEmail: true, territoryId: true, totalCents: true, maxTotalCents: true, voucherCents: true, paymentMethod: true, shop: { select: { name: true } }, lines: { where: { soldByWeight: true }, select: { productName: true, actualGrams: true, lineTotalCents: true } } },
+    select: { id: true, reference: true, contactName: true, contactEmail: true, territoryId: true, totalCents: true, maxTotalCents: true, voucherCents: true, paymentMethod: true, shop: { select: { name: true } }, lines: { where: { soldByWeight: true, OR: [{ deliveredQuantity: null }, { deliveredQuantity: { gt: 0 } }] }, select: { productName: true, actualGrams: true, lineTotalCents: true } } },
   });
   if (!order?.contactEmail) return;
   await queueEmail(tx, {

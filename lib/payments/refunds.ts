@@ -21,7 +21,7 @@ export async function refundOrder(db: PrismaClient, gateway: PaymentGateway, req
     where: { id: request.orderId },
     select: {
       id: true, checkoutId: true, status: true, totalCents: true, maxTotalCents: true, voucherCents: true, capturedCents: true, refundedCents: true, paymentMethod: true,
-      lines: { select: { soldByWeight: true, actualGrams: true } },
+      lines: { select: { soldByWeight: true, actualGrams: true, deliveredQuantity: true } },
       shop: { select: { noShowFeeCents: true } },
       territory: { select: { commissionBp: true } },
       checkout: { select: { paymentStatus: true, stripePaymentIntentId: true } },

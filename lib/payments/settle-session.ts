@@ -87,7 +87,7 @@ async function cancelUnpaid(db: PrismaClient, checkoutId: string, request: { now
 export async function releaseUnpaidOrders(tx: Tx, checkoutId: string, note: string, now: Date): Promise<number> {
   const unpaid = await tx.order.findMany({
     where: { checkoutId, status: "AWAITING_PAYMENT" },
-    select: { id: true, shopId: true, pickupPointId: true, slotStartsAt: true, lines: { select: { productId: true, quantity: true } } },
+    select: { id: true, shopId: true, pickupPointId: true, slotStartsAt: true, lines: { select: { productId: true, quantity: true, deliveredQuantity: true } } },
   });
   const released: typeof unpaid = [];
   for (const order of unpaid) {

@@ -17,7 +17,7 @@ export async function transferToShop(db: PrismaClient, gateway: PaymentGateway, 
     where: { id: request.orderId },
     select: {
       id: true, checkoutId: true, status: true, totalCents: true, maxTotalCents: true, voucherCents: true, capturedCents: true, refundedCents: true, paymentMethod: true,
-      lines: { select: { soldByWeight: true, actualGrams: true } },
+      lines: { select: { soldByWeight: true, actualGrams: true, deliveredQuantity: true } },
       territory: { select: { commissionBp: true } },
       shop: { select: { stripeAccountId: true, name: true, noShowFeeCents: true } },
       checkout: { select: { paymentStatus: true, stripeChargeId: true } },

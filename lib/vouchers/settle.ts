@@ -71,3 +71,37 @@ export async function spendVoucherUses(tx: Tx, orderId: string, now: Date): Prom
   }
   await tx.order.update({ where: { id: orderId }, data: { voucherCents } });
 }
+
+/**
+ * An order whose goods came down before it is collected (a line short or missing,
+ * issue #24) keeps only the vouchers its goods still justify: a top-up its
+ * percentage of the new goods, a code at most the goods. What no longer fits goes
+ * back at once: to the campaign's budget (committed → free again) and to the code's
+ * balance. The uses stay committed for what is left; handover spends them as usual.
+ */
+export async function fitVoucherUsesToGoods(tx: Tx, orderId: string, now: Date): Promise<{ releasedCents: number }> {
+  const uses = await committedUses(tx, [orderId]);
+  if (uses.length === 0) return { releasedCents: 0 };
+  await lockInCheckoutOrder(tx, uses);
+  const order = await tx.order.findUniqueOrThrow({ where: { id: orderId }, select: { totalCents: true, deliveryFeeCents: true } });
+  const goodsCents = order.totalCents - order.deliveryFeeCents;
+  let payable = goodsCents;
+  let voucherCents = 0;
+  let releasedCents = 0;
+  for (const use of uses) {
+    const share = use.campaign.kind === "TOP_UP" ? Math.floor((goodsCents * (use.campaign.topUpBp ?? 0)) / 10_000) : use.amountCents;
+    const kept = Math.max(0, Math.min(use.amountCents, share, payable));
+    payable -= kept;
+    voucherCents += kept;
+    if (kept === use.amountCents) continue;
+    const updated = await tx.voucherUse.updateMany({
+      where: { id: use.id, status: "COMMITTED", amountCents: use.amountCents },
+      data: kept > 0 ? { amountCents: kept } : { status: "RELEASED", settledAt: now },
+    });
+    if (updated.count !== 1) continue;
+    await giveBack(tx, use, use.amountCents - kept);
+    releasedCents += use.amountCents - kept;
+  }
+  await tx.order.update({ where: { id: orderId }, data: { voucherCents } });
+  return { releasedCents };
+}

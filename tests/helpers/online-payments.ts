@@ -48,8 +48,9 @@ export function onlinePayments(db: PrismaClient) {
   async function checkoutOnline(items: { shop: ShopFixture; productId: string; quantity: number; slotIndex?: number | "last" }[], now = new Date()) {
     const owner = guestOwner();
     for (const item of items) await addToCart(db, owner, state.place.territory.id, { productId: item.productId, quantity: item.quantity });
-    const shops = [];
+    const shops: { shopId: string; pickupPointId: string; slotStartsAt: string; paymentMethod: string; amountCents: number; currency: string }[] = [];
     for (const item of items) {
+      if (shops.some((s) => s.shopId === item.shop.shop.id)) continue; // several lines of one shop: one order
       const slots = await listAvailableSlots(db, { shopId: item.shop.shop.id, pickupPointId: item.shop.door.id });
       const slot = item.slotIndex === "last" ? slots.at(-1) : slots[item.slotIndex ?? 2];
       shops.push({ shopId: item.shop.shop.id, pickupPointId: item.shop.door.id, slotStartsAt: slot?.startsAt.toISOString() ?? "", paymentMethod: "ONLINE", amountCents: 1, currency: "usd" });

@@ -24,7 +24,7 @@ export async function cancelOrderByCustomer(db: PrismaClient, request: { actor: 
   const input = cancelOrderInput.parse(request.input);
   const order = await db.order.findUnique({
     where: { id: input.orderId },
-    select: { id: true, shopId: true, checkoutId: true, paymentMethod: true, territoryId: true, customerId: true, placedById: true, accessToken: true, pickupPointId: true, slotStartsAt: true, lines: { select: { productId: true, quantity: true } } },
+    select: { id: true, shopId: true, checkoutId: true, paymentMethod: true, territoryId: true, customerId: true, placedById: true, accessToken: true, pickupPointId: true, slotStartsAt: true, lines: { select: { productId: true, quantity: true, deliveredQuantity: true } } },
   });
   if (!order || !mayCancelAsCustomer(request.actor, order, input.token)) throw new NotFoundError("order");
   await db.$transaction(async (tx) => {

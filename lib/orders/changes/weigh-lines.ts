@@ -2,12 +2,13 @@ import { z } from "zod";
 import type { PrismaClient } from "@/generated/prisma/client";
 import type { Actor } from "@/lib/auth/actor";
 import { requireShopMember } from "@/lib/auth/guards";
-import { includedVat, maxGramsFor, priceForGrams } from "@/lib/catalog/line-pricing";
-import { deliveryFeeVatCents } from "@/lib/delivery/fee";
+import { maxGramsFor, priceForGrams } from "@/lib/catalog/line-pricing";
 import { DomainError, NotFoundError } from "@/lib/errors";
 import { queuePaymentFollowUp } from "@/lib/payments/follow-up";
+import { awaitsWeighing } from "@/lib/payments/amounts";
 import { queueFinalAmountEmail } from "@/lib/payments/payment-emails";
 import { wholeNumber } from "@/lib/validation/fields";
+import { recomputeOrderTotals } from "./order-totals";
 
 const weighInput = z.object({
   orderId: z.string().min(1).max(64),
@@ -27,7 +28,7 @@ export async function weighOrderLines(db: PrismaClient, request: { actor: Actor;
     where: { id: input.orderId },
     select: {
       id: true, shopId: true, checkoutId: true, paymentMethod: true, status: true, deliveryFeeCents: true,
-      lines: { select: { id: true, soldByWeight: true, estimatedGrams: true, unitPriceCents: true, vatRateBp: true, lineTotalCents: true, actualGrams: true, product: { select: { weightToleranceBp: true } } } },
+      lines: { select: { id: true, soldByWeight: true, estimatedGrams: true, unitPriceCents: true, vatRateBp: true, lineTotalCents: true, actualGrams: true, deliveredQuantity: true, product: { select: { weightToleranceBp: true } } } },
     },
   });
   if (!order) throw new NotFoundError("order");
@@ -36,6 +37,7 @@ export async function weighOrderLines(db: PrismaClient, request: { actor: Actor;
   const changes = input.weights.map((weight) => {
     const line = order.lines.find((l) => l.id === weight.lineId);
     if (!line?.soldByWeight || !line.estimatedGrams) throw new DomainError("invalidInput", "not a weighed line", { reason: "notWeighedLine" });
+    if (line.deliveredQuantity === 0) throw new DomainError("invalidInput", "a missing line is not weighed", { reason: "lineMissing" });
     const max = maxGramsFor(line.estimatedGrams, line.product.weightToleranceBp);
     if (weight.grams > max) throw new DomainError("invalidInput", "above the tolerance", { reason: "weightAboveTolerance", max, lineId: line.id });
     return { id: line.id, grams: weight.grams, total: priceForGrams(line.unitPriceCents, weight.grams) };
@@ -43,15 +45,16 @@ export async function weighOrderLines(db: PrismaClient, request: { actor: Actor;
   return db.$transaction(async (tx) => {
     const still = await tx.order.updateMany({ where: { id: order.id, status: order.status }, data: { updatedAt: request.now } });
     if (still.count === 0) throw new DomainError("conflict", "the order changed meanwhile", { reason: "orderChanged" });
-    for (const change of changes) await tx.orderLine.update({ where: { id: change.id }, data: { actualGrams: change.grams, lineTotalCents: change.total } });
-    const lines = await tx.orderLine.findMany({ where: { orderId: order.id }, select: { lineTotalCents: true, vatRateBp: true, soldByWeight: true, actualGrams: true } });
-    // A delivery's fee stays what it was at checkout; its VAT follows the goods' new shares.
-    const total = lines.reduce((sum, l) => sum + l.lineTotalCents, 0) + order.deliveryFeeCents;
-    const vatCents = lines.reduce((sum, l) => sum + includedVat(l.lineTotalCents, l.vatRateBp), 0) + deliveryFeeVatCents(order.deliveryFeeCents, lines.map((l) => ({ totalCents: l.lineTotalCents, vatRateBp: l.vatRateBp })));
-    await tx.order.update({ where: { id: order.id }, data: { subtotalCents: total, totalCents: total, vatCents } });
-    await tx.orderEvent.create({ data: { orderId: order.id, fromStatus: order.status, toStatus: order.status, actorUserId: request.actor.kind === "user" ? request.actor.userId : null, note: `pesée : ${changes.map((c) => `${c.grams} g`).join(", ")}` } });
-    if (lines.every((l) => !l.soldByWeight || l.actualGrams !== null)) await queueFinalAmountEmail(tx, order.id);
-    await queuePaymentFollowUp(tx, { id: order.id, checkoutId: order.checkoutId, paymentMethod: order.paymentMethod, status: order.status }, { reweighed: true });
+    for (const change of changes) {
+      // Not a line marked missing meanwhile (lib/orders/changes/short-line.ts).
+      const weighed = await tx.orderLine.updateMany({ where: { id: change.id, deliveredQuantity: null }, data: { actualGrams: change.grams, lineTotalCents: change.total } });
+      if (weighed.count === 0) throw new DomainError("conflict", "the line changed meanwhile", { reason: "lineChanged" });
+    }
+    const { totalCents: total } = await recomputeOrderTotals(tx, order);
+    const lines = await tx.orderLine.findMany({ where: { orderId: order.id }, select: { soldByWeight: true, actualGrams: true, deliveredQuantity: true } });
+    await tx.orderEvent.create({ data: { orderId: order.id, fromStatus: order.status, toStatus: order.status, actorUserId: request.actor.kind === "user" ? request.actor.userId : null, change: "WEIGHED", note: `pesée : ${changes.map((c) => `${c.grams} g`).join(", ")}`, details: { weights: changes.map((c) => ({ lineId: c.id, grams: c.grams, totalCents: c.total })) } } });
+    if (!lines.some(awaitsWeighing)) await queueFinalAmountEmail(tx, order.id);
+    await queuePaymentFollowUp(tx, { id: order.id, checkoutId: order.checkoutId, paymentMethod: order.paymentMethod, status: order.status }, { amountChanged: true });
     return { totalCents: total };
   });
 }

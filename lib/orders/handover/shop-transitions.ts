@@ -9,6 +9,7 @@ import { queueNoShowEmails } from "../emails/follow-up-emails";
 import { queueStatusEmail } from "../emails/order-emails";
 import { verifyPickupCode } from "./pickup-code-check";
 import { spendVoucherUses } from "@/lib/vouchers/settle";
+import { awaitsWeighing } from "@/lib/payments/amounts";
 import { releaseHolds } from "../holds/release-holds";
 import { canTransition, TRANSITIONS } from "../status";
 import { moveOrder } from "../lifecycle/move-order";
@@ -82,7 +83,7 @@ export async function transitionOrderByShop(
   const now = request.now;
   const order = await db.order.findUnique({
     where: { id: input.orderId },
-    select: { id: true, shopId: true, checkoutId: true, paymentMethod: true, status: true, pickupCode: true, pickupPointId: true, slotStartsAt: true, slotEndsAt: true, pickupPoint: { select: { kind: true } }, shop: { select: { noShowRestock: true } }, lines: { select: { productId: true, quantity: true, soldByWeight: true, actualGrams: true } } },
+    select: { id: true, shopId: true, checkoutId: true, paymentMethod: true, status: true, pickupCode: true, pickupPointId: true, slotStartsAt: true, slotEndsAt: true, pickupPoint: { select: { kind: true } }, shop: { select: { noShowRestock: true } }, lines: { select: { productId: true, quantity: true, deliveredQuantity: true, soldByWeight: true, actualGrams: true } } },
   });
   if (!order) throw new NotFoundError("order");
   const member = requireShopMember(request.actor, order.shopId);
@@ -91,7 +92,7 @@ export async function transitionOrderByShop(
   if (!fitsFulfilment(input.action, order.pickupPoint.kind, order.status)) {
     throw new DomainError("conflict", `${input.action} does not fit a ${order.pickupPoint.kind} order in ${order.status}`, { reason: WRONG_FULFILMENT[input.action] ?? "illegalTransition" });
   }
-  if ((input.action === "markReady" || input.action === "markAtRelayPoint") && order.lines.some((line) => line.soldByWeight && line.actualGrams === null)) {
+  if ((input.action === "markReady" || input.action === "markAtRelayPoint") && order.lines.some(awaitsWeighing)) {
     throw new DomainError("conflict", "weigh the lines sold by weight first", { reason: "weighFirst" });
   }
   if (input.action === "markNoShow" && order.slotEndsAt.getTime() > now.getTime()) {

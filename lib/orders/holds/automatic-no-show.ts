@@ -24,7 +24,7 @@ export async function markNoShowAutomatically(db: PrismaClient, request: { order
     where: { id: request.orderId },
     select: {
       id: true, status: true, shopId: true, checkoutId: true, paymentMethod: true, pickupPointId: true, slotStartsAt: true, slotEndsAt: true,
-      lines: { select: { productId: true, quantity: true } },
+      lines: { select: { productId: true, quantity: true, deliveredQuantity: true } },
       pickupPoint: { select: { kind: true } },
       shop: { select: { openingHours: true, noShowGraceHours: true, noShowRestock: true } },
     },

@@ -17,7 +17,7 @@ function recordingTx() {
   return { tx: tx as unknown as Tx, sent };
 }
 
-const order = (id: string, shopId: string, pickupPointId: string, productIds: string[]) => ({ id, shopId, pickupPointId, slotStartsAt: new Date("2026-12-01T09:00:00Z"), lines: productIds.map((productId) => ({ productId, quantity: 1 })) });
+const order = (id: string, shopId: string, pickupPointId: string, productIds: string[]) => ({ id, shopId, pickupPointId, slotStartsAt: new Date("2026-12-01T09:00:00Z"), lines: productIds.map((productId) => ({ productId, quantity: 1, deliveredQuantity: null })) });
 
 describe("releasing a checkout's holds", () => {
   it("takes every product by id before any slot counter, as placing does (no deadlock with a checkout being placed)", async () => {

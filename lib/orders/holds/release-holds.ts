@@ -6,7 +6,8 @@ type HeldOrder = {
   shopId: string;
   pickupPointId: string;
   slotStartsAt: Date;
-  lines: { productId: string; quantity: number }[];
+  /** What is on the shelf for it: a line short or missing holds only what is handed over (issue #24) */
+  lines: { productId: string; quantity: number; deliveredQuantity: number | null }[];
 };
 
 /** `now`: when the vouchers are given back (the caller's clock) */
@@ -29,7 +30,7 @@ export async function releaseHolds(tx: Tx, order: HeldOrder, options: ReleaseOpt
 export async function releaseHoldsOfOrders(tx: Tx, orders: HeldOrder[], options: ReleaseOptions): Promise<void> {
   const lines = options.restock === false ? [] : orders.flatMap((order) => order.lines).sort((a, b) => (a.productId < b.productId ? -1 : 1));
   for (const line of lines) {
-    await tx.$executeRaw`UPDATE "Product" SET "stock" = "stock" + ${line.quantity}, "updatedAt" = now() WHERE "id" = ${line.productId} AND "stock" IS NOT NULL`;
+    await tx.$executeRaw`UPDATE "Product" SET "stock" = "stock" + ${line.deliveredQuantity ?? line.quantity}, "updatedAt" = now() WHERE "id" = ${line.productId} AND "stock" IS NOT NULL`;
   }
   const bySlot = [...orders].sort((a, b) => `${a.shopId}|${a.pickupPointId}`.localeCompare(`${b.shopId}|${b.pickupPointId}`));
   for (const order of bySlot) {

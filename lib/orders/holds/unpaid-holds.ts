@@ -18,7 +18,7 @@ export async function releaseExpiredHold(db: PrismaClient, request: { orderId: s
       data: { cancelReason: "Paiement non reçu à temps" }, note: "paiement non reçu à temps (automatique)",
     });
     if (!expired) return false;
-    const order = await tx.order.findUniqueOrThrow({ where: { id: request.orderId }, select: { id: true, shopId: true, checkoutId: true, pickupPointId: true, slotStartsAt: true, checkout: { select: { stripeSessionId: true } }, lines: { select: { productId: true, quantity: true } } } });
+    const order = await tx.order.findUniqueOrThrow({ where: { id: request.orderId }, select: { id: true, shopId: true, checkoutId: true, pickupPointId: true, slotStartsAt: true, checkout: { select: { stripeSessionId: true } }, lines: { select: { productId: true, quantity: true, deliveredQuantity: true } } } });
     await releaseHolds(tx, order, { now: request.now });
     await queueHoldExpiredEmail(tx, order.id);
     if (order.checkout.stripeSessionId) await enqueue(tx, "expire-session", { checkoutId: order.checkoutId, sessionId: order.checkout.stripeSessionId }, { key: `expire-session:${order.checkoutId}` });

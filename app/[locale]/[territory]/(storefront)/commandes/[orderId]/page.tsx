@@ -73,8 +73,13 @@ export default async function OrderPage({ params, searchParams }: Props) {
           {order.lines.map((line) => (
             <li key={line.id} className="flex justify-between gap-2 py-2">
               <span>
-                {line.quantity} × {line.productName}
-                {line.soldByWeight && <span className="block text-sm text-muted">{line.actualGrams ? t("weighed", { grams: line.actualGrams }) : t("aboutGrams", { grams: line.estimatedGrams ?? 0 })}</span>}
+                {line.deliveredQuantity ?? line.quantity} × {line.productName}
+                {line.deliveredQuantity !== null && (
+                  <span className="block text-sm font-medium text-amber-800" data-testid="line-change">
+                    {line.deliveredQuantity === 0 ? t("lineMissing") : t("lineShort", { delivered: line.deliveredQuantity, ordered: line.quantity })} — {line.shortReason}
+                  </span>
+                )}
+                {line.soldByWeight && line.deliveredQuantity !== 0 && <span className="block text-sm text-muted">{line.actualGrams ? t("weighed", { grams: line.actualGrams }) : t("aboutGrams", { grams: line.estimatedGrams ?? 0 })}</span>}
               </span>
               <span>{formatPrice(line.lineTotalCents, locale)}</span>
             </li>
@@ -88,7 +93,7 @@ export default async function OrderPage({ params, searchParams }: Props) {
         </ul>
         <p className="pt-2 text-right text-lg">
           {t("total")} : <strong>{formatPrice(order.totalCents, locale)}</strong>
-          {order.maxTotalCents > order.totalCents && order.lines.some((l) => l.soldByWeight && !l.actualGrams) && <span className="block text-sm text-muted">{t("atMost", { amount: formatPrice(order.maxTotalCents, locale) })}</span>}
+          {order.maxTotalCents > order.totalCents && order.lines.some((l) => l.soldByWeight && !l.actualGrams && l.deliveredQuantity !== 0) && <span className="block text-sm text-muted">{t("atMost", { amount: formatPrice(order.maxTotalCents, locale) })}</span>}
           {order.paymentMethod === "PAY_AT_PICKUP" && <span className="block text-sm text-muted">{t(delivery ? "payOnDelivery" : "payAtPickup")}</span>}
           {order.paymentMethod === "ONLINE" && <span className="block text-sm text-muted">{t("paidOnlineDetail", { status: t(`payment_${order.paymentStatus}`) })}</span>}
         </p>

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { OrderActions } from "@/components/dashboard/OrderActions";
+import { ShortLineForm } from "@/components/dashboard/ShortLineForm";
 import { WeighLinesForm } from "@/components/dashboard/WeighLinesForm";
 import { OrderHistory } from "@/components/orders/OrderHistory";
 import { PaymentLedger } from "@/components/orders/PaymentLedger";
@@ -10,6 +11,7 @@ import { getShopOrder } from "@/lib/dashboard/orders-board";
 import { db } from "@/lib/db/prisma";
 import { toLocale } from "@/lib/i18n/locales";
 import { formatPrice } from "@/lib/money/format";
+import { CHANGEABLE } from "@/lib/orders/changes/short-line";
 import { availableShopActions } from "@/lib/orders/handover/shop-transitions";
 import { statusLabelKey } from "@/lib/orders/status-label";
 import { formatSlot } from "@/lib/time/format";
@@ -25,8 +27,9 @@ export default async function ShopOrderPage({ params }: Props) {
   if (!order) notFound();
   const [t, tOrder, locale] = await Promise.all([getTranslations("dashboard"), getTranslations("order"), getLocale().then(toLocale)]);
   const actions = availableShopActions({ status: order.status, pickupPointKind: order.pickupPoint.kind, slotEndsAt: order.slotEndsAt }, new Date());
-  const weighed = order.lines.filter((line) => line.soldByWeight && line.estimatedGrams);
-  const canWeigh = weighed.length > 0 && (order.status === "CONFIRMED" || order.status === "PREPARING");
+  const preparing = CHANGEABLE.includes(order.status);
+  const weighed = order.lines.filter((line) => line.soldByWeight && line.estimatedGrams && line.deliveredQuantity !== 0);
+  const canWeigh = weighed.length > 0 && preparing;
   return (
     <article className="max-w-3xl space-y-6">
       <Link href={`/dashboard/${shopId}`} className="underline">← {t("back")}</Link>
@@ -60,9 +63,17 @@ export default async function ShopOrderPage({ params }: Props) {
           {order.lines.map((line) => (
             <li key={line.id} className="flex justify-between gap-2 py-2">
               <span>
-                <strong>{line.quantity}</strong> × {line.productName} <span className="text-sm text-muted">({line.unit})</span>
-                {line.soldByWeight && (
+                <strong>{line.deliveredQuantity ?? line.quantity}</strong> × {line.productName} <span className="text-sm text-muted">({line.unit})</span>
+                {line.deliveredQuantity !== null && (
+                  <span className="block text-sm font-medium text-amber-800" data-testid="line-change">
+                    {line.deliveredQuantity === 0 ? tOrder("lineMissing") : tOrder("lineShort", { delivered: line.deliveredQuantity, ordered: line.quantity })} — {line.shortReason}
+                  </span>
+                )}
+                {line.soldByWeight && line.deliveredQuantity !== 0 && (
                   <span className="block text-sm text-muted">{line.actualGrams ? t("weighedAt", { grams: line.actualGrams }) : t("estimatedAt", { grams: line.estimatedGrams ?? 0 })}</span>
+                )}
+                {preparing && (line.deliveredQuantity ?? line.quantity) > 0 && (
+                  <ShortLineForm orderId={order.id} line={{ id: line.id, productName: line.productName, handedOver: line.deliveredQuantity ?? line.quantity, soldByWeight: line.soldByWeight }} />
                 )}
               </span>
               <span>{formatPrice(line.lineTotalCents, locale)}</span>
