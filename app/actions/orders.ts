@@ -7,6 +7,7 @@ import { formFields } from "@/lib/actions/form-fields";
 import { getActor } from "@/lib/auth/session";
 import { db } from "@/lib/db/prisma";
 import { cancelOrderByCustomer } from "@/lib/orders/changes/cancel-order";
+import { rescheduleOrder } from "@/lib/orders/changes/reschedule";
 
 /** The customer cancels an order (signed in, or through the emailed link's token). */
 export async function cancelOrderAction(_previous: ActionResult, formData: FormData): Promise<ActionResult> {
@@ -16,5 +17,20 @@ export async function cancelOrderAction(_previous: ActionResult, formData: FormD
     return undefined;
   });
   if (result.ok) revalidatePath("/commandes", "layout");
+  return result;
+}
+
+/** The customer moves the order to another slot or pickup point of the same shop (field "choice" = "<pointId>|<ISO start>"). */
+export async function rescheduleOrderAction(_previous: ActionResult, formData: FormData): Promise<ActionResult> {
+  const form = formFields(formData);
+  const [pickupPointId = "", slotStartsAt = ""] = form.text("choice").split("|");
+  const result = await runAction(async () => {
+    await rescheduleOrder(db(), { now: new Date(), actor: await getActor(), input: { orderId: form.text("orderId"), token: form.optional("token"), pickupPointId, slotStartsAt } });
+    return undefined;
+  });
+  if (result.ok) {
+    revalidatePath("/commandes", "layout");
+    revalidatePath("/dashboard", "layout");
+  }
   return result;
 }

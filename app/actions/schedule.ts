@@ -68,7 +68,7 @@ export async function saveAutomationAction(_previous: ActionResult, formData: Fo
     await updateAutomationSettings(db(), {
       actor: await getActor(),
       shopId,
-      input: { noShowGrace: form.text("noShowGrace"), noShowRestock: form.flag("noShowRestock"), morningDigest: form.flag("morningDigest") },
+      input: { noShowGrace: form.text("noShowGrace"), noShowRestock: form.flag("noShowRestock"), morningDigest: form.flag("morningDigest"), maxReschedules: form.optional("maxReschedules") },
     });
     return undefined;
   });

@@ -4,7 +4,7 @@ import { useTranslations } from "next-intl";
 import { saveAutomationAction } from "@/app/actions/schedule";
 import { ActionForm } from "@/components/ui/ActionForm";
 
-type Props = { shopId: string; settings: { noShowGrace: string; noShowRestock: boolean; morningDigest: boolean }; canEdit: boolean };
+type Props = { shopId: string; settings: { noShowGrace: string; noShowRestock: boolean; morningDigest: boolean; maxReschedules: number }; canEdit: boolean };
 
 /** The shop's automatic rules: when an uncollected order becomes a no-show, and the morning digest. */
 export function AutomationForm({ shopId, settings, canEdit }: Props) {
@@ -26,6 +26,15 @@ export function AutomationForm({ shopId, settings, canEdit }: Props) {
         <input type="checkbox" name="noShowRestock" defaultChecked={settings.noShowRestock} className="h-5 w-5" />
         {t("noShowRestockLabel")}
       </label>
+      <div className="space-y-1">
+        <label htmlFor="max-reschedules" className="block font-medium">{t("maxReschedulesLabel")}</label>
+        <select id="max-reschedules" name="maxReschedules" defaultValue={String(settings.maxReschedules)} aria-describedby="max-reschedules-help" className="min-h-11 w-full rounded-lg border border-gray-500 px-3 sm:max-w-md">
+          {[0, 1, 2, 3, 5].map((n) => (
+            <option key={n} value={n}>{n === 0 ? t("maxReschedulesNone") : t("maxReschedulesCount", { n })}</option>
+          ))}
+        </select>
+        <p id="max-reschedules-help" className="text-sm text-muted">{t("maxReschedulesHelp")}</p>
+      </div>
       <label className="flex min-h-11 items-center gap-2">
         <input type="checkbox" name="morningDigest" defaultChecked={settings.morningDigest} className="h-5 w-5" />
         {t("morningDigestLabel")}

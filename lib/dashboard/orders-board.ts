@@ -38,6 +38,7 @@ export async function getOrdersBoard(db: PrismaClient, request: { actor: Actor; 
         status: true,
         contactName: true,
         totalCents: true,
+        rescheduleCount: true,
         slotStartsAt: true,
         slotEndsAt: true,
         pickupPoint: { select: { id: true, name: true, kind: true } },

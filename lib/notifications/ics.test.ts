@@ -19,4 +19,10 @@ describe("pickupEventIcs", () => {
     expect(ics).toContain("DESCRIPTION:Code : ABC123\\nMerci\r\n");
     expect(ics.startsWith("BEGIN:VCALENDAR\r\n")).toBe(true);
   });
+
+  it("says how many times the event moved, so a calendar replaces it (same UID, higher SEQUENCE)", () => {
+    const event = { uid: "order-1@comptoir", startsAt: new Date("2026-03-29T08:00:00Z"), endsAt: new Date("2026-03-29T08:30:00Z"), summary: "Retrait", location: "Ici", description: "", url: "http://localhost:3000/commandes/1" };
+    expect(pickupEventIcs(event)).toContain("SEQUENCE:0\r\n");
+    expect(pickupEventIcs({ ...event, sequence: 2 })).toContain("SEQUENCE:2\r\n");
+  });
 });

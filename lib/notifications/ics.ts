@@ -1,5 +1,10 @@
 /** A minimal iCalendar (RFC 5545) event for a pickup slot. */
-export function pickupEventIcs(event: { uid: string; startsAt: Date; endsAt: Date; summary: string; location: string; description: string; url: string }): string {
+/**
+ * `sequence`: how many times the event moved (RFC 5545 §3.8.7.4) — a calendar that
+ * imported the first file replaces its event with a file of the same UID and a
+ * higher SEQUENCE.
+ */
+export function pickupEventIcs(event: { uid: string; startsAt: Date; endsAt: Date; summary: string; location: string; description: string; url: string; sequence?: number }): string {
   const stamp = (d: Date) => d.toISOString().replace(/[-:]/g, "").replace(/\.\d{3}/, "");
   const escape = (text: string) => text.replace(/\\/g, "\\\\").replace(/;/g, "\\;").replace(/,/g, "\\,").replace(/\r?\n/g, "\\n");
   return [
@@ -10,6 +15,7 @@ export function pickupEventIcs(event: { uid: string; startsAt: Date; endsAt: Dat
     "METHOD:PUBLISH",
     "BEGIN:VEVENT",
     `UID:${event.uid}`,
+    `SEQUENCE:${event.sequence ?? 0}`,
     `DTSTAMP:${stamp(new Date())}`,
     `DTSTART:${stamp(event.startsAt)}`,
     `DTEND:${stamp(event.endsAt)}`,

@@ -19,6 +19,7 @@ const orderDetail = {
   contactPhone: true,
   slotStartsAt: true,
   slotEndsAt: true,
+  rescheduleCount: true,
   pickupCode: true,
   paymentMethod: true,
   paymentStatus: true,

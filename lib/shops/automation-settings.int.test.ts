@@ -22,7 +22,7 @@ describe("automation settings", () => {
     const owner = await member(shop.id, "OWNER");
     const staff = await member(shop.id, "STAFF");
     const stranger = await member(other.shop.id, "OWNER");
-    expect(await getAutomationSettings(db, { actor: staff, shopId: shop.id })).toEqual({ noShowGrace: "next", noShowRestock: true, morningDigest: true, canEdit: false });
+    expect(await getAutomationSettings(db, { actor: staff, shopId: shop.id })).toEqual({ noShowGrace: "next", noShowRestock: true, morningDigest: true, maxReschedules: 2, canEdit: false });
 
     await updateAutomationSettings(db, { actor: owner, shopId: shop.id, input: { noShowGrace: "24", noShowRestock: false, morningDigest: false } });
     expect(await db.shop.findUniqueOrThrow({ where: { id: shop.id }, select: { noShowGraceHours: true, noShowRestock: true, morningDigest: true } })).toEqual({ noShowGraceHours: 24, noShowRestock: false, morningDigest: false });

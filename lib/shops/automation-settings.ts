@@ -2,6 +2,7 @@ import { z } from "zod";
 import type { PrismaClient } from "@/generated/prisma/client";
 import type { Actor } from "@/lib/auth/actor";
 import { requireShopMember } from "@/lib/auth/guards";
+import { wholeNumber } from "@/lib/validation/fields";
 
 /** Grace choices offered to shops: "next" = end of the next opening day. */
 export const NO_SHOW_GRACE_CHOICES = ["next", "2", "4", "24", "48"] as const;
@@ -10,19 +11,22 @@ const automationInput = z.object({
   noShowGrace: z.enum(NO_SHOW_GRACE_CHOICES, { message: "invalidInput" }),
   noShowRestock: z.boolean(),
   morningDigest: z.boolean(),
+  /** How many times a customer may move an order to another slot (issue #24); absent = unchanged */
+  maxReschedules: wholeNumber(0, 10, "maxReschedulesInvalid").optional(),
 });
 
-export type AutomationSettings = z.infer<typeof automationInput>;
+export type AutomationSettings = Omit<z.infer<typeof automationInput>, "maxReschedules"> & { maxReschedules: number };
 
 /** What happens on its own for a shop: the no-show rule and the morning digest. Any member may read it. */
 export async function getAutomationSettings(db: PrismaClient, request: { actor: Actor; shopId: string }): Promise<AutomationSettings & { canEdit: boolean }> {
   const member = requireShopMember(request.actor, request.shopId);
-  const shop = await db.shop.findUniqueOrThrow({ where: { id: request.shopId }, select: { noShowGraceHours: true, noShowRestock: true, morningDigest: true } });
+  const shop = await db.shop.findUniqueOrThrow({ where: { id: request.shopId }, select: { noShowGraceHours: true, noShowRestock: true, morningDigest: true, maxReschedules: true } });
   const grace = shop.noShowGraceHours === null ? "next" : String(shop.noShowGraceHours);
   return {
     noShowGrace: (NO_SHOW_GRACE_CHOICES as readonly string[]).includes(grace) ? (grace as AutomationSettings["noShowGrace"]) : "next",
     noShowRestock: shop.noShowRestock,
     morningDigest: shop.morningDigest,
+    maxReschedules: shop.maxReschedules,
     canEdit: member.shopRole === "OWNER",
   };
 }
@@ -37,6 +41,6 @@ export async function updateAutomationSettings(db: PrismaClient, request: { acto
   const input = automationInput.parse(request.input);
   await db.shop.update({
     where: { id: request.shopId },
-    data: { noShowGraceHours: input.noShowGrace === "next" ? null : Number(input.noShowGrace), noShowRestock: input.noShowRestock, morningDigest: input.morningDigest },
+    data: { noShowGraceHours: input.noShowGrace === "next" ? null : Number(input.noShowGrace), noShowRestock: input.noShowRestock, morningDigest: input.morningDigest, ...(input.maxReschedules === undefined ? {} : { maxReschedules: input.maxReschedules }) },
   });
 }

@@ -3,14 +3,13 @@ import { appUrl } from "@/lib/notifications/app-url";
 import { pickupEventIcs } from "@/lib/notifications/ics";
 import { queueEmail } from "@/lib/notifications/outbox";
 import { formatSlot } from "@/lib/time/format";
-import { handOverLines, isDelivery, loadOrderForEmail, orderLink, placeLine, queueCustomerEmail } from "./order-emails";
+import { handOverLines, isDelivery, loadOrderForEmail, orderLink, type OrderForEmail, placeLine, queueCustomerEmail } from "./order-emails";
 
-/** The pickup reminder: code, place, slot, and the slot as a calendar file. */
-export async function queueReminderEmail(tx: Tx, orderId: string): Promise<void> {
-  const order = await loadOrderForEmail(tx, orderId);
-  if (!order) return;
-  const calendar = pickupEventIcs({
+/** The order's slot as a calendar event: one UID per order, its SEQUENCE the times it moved. */
+function calendarOf(order: OrderForEmail): string {
+  return pickupEventIcs({
     uid: `${order.id}@comptoir`,
+    sequence: order.rescheduleCount,
     startsAt: order.slotStartsAt,
     endsAt: order.slotEndsAt,
     summary: `${isDelivery(order) ? "Livraison" : "Retrait"} Comptoir — ${order.shop.name}`,
@@ -18,6 +17,37 @@ export async function queueReminderEmail(tx: Tx, orderId: string): Promise<void>
     description: `Commande ${order.reference} — code ${isDelivery(order) ? "à donner au livreur" : "de retrait"} ${order.pickupCode}`,
     url: orderLink(order),
   });
+}
+
+/** The customer moved their order (issue #24, item 3): the new slot, and a calendar file that replaces the old event. */
+export async function queueRescheduledEmail(tx: Tx, orderId: string): Promise<void> {
+  const order = await loadOrderForEmail(tx, orderId);
+  if (!order) return;
+  await queueCustomerEmail(tx, order, {
+    subject: `Nouveau créneau pour votre commande ${order.reference} — ${order.shop.name}`,
+    kind: "order-rescheduled",
+    lines: [
+      `Bonjour ${order.contactName},`,
+      "",
+      `Votre commande ${order.reference} chez ${order.shop.name} a changé de créneau :`,
+      "",
+      ...handOverLines(order),
+      "",
+      "Le fichier calendrier joint remplace le précédent dans votre agenda. Suivre votre commande :",
+      orderLink(order),
+      "",
+      "—",
+      "Comptoir",
+    ],
+    attachments: [{ filename: `retrait-${order.reference}.ics`, contentType: "text/calendar; charset=utf-8", content: calendarOf(order) }],
+  });
+}
+
+/** The pickup reminder: code, place, slot, and the slot as a calendar file. */
+export async function queueReminderEmail(tx: Tx, orderId: string): Promise<void> {
+  const order = await loadOrderForEmail(tx, orderId);
+  if (!order) return;
+  const calendar = calendarOf(order);
   await queueCustomerEmail(tx, order, {
     subject: `Rappel : ${isDelivery(order) ? "livraison" : "retrait"} de votre commande ${order.reference} — ${order.shop.name}`,
     kind: "order-reminder",

@@ -22,6 +22,7 @@ export async function loadOrderForEmail(tx: Tx, orderId: string) {
       accessToken: true,
       slotStartsAt: true,
       slotEndsAt: true,
+      rescheduleCount: true,
       totalCents: true,
       voucherCents: true,
       paymentMethod: true,

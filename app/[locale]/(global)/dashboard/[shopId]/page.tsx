@@ -96,6 +96,7 @@ export default async function OrdersBoardPage({ params, searchParams }: Props) {
                   </div>
                   <p className="flex items-center gap-3">
                     <span className="rounded bg-brand-50 px-2 py-1 text-sm font-medium" data-testid="board-status">{tOrder(statusLabelKey(order.status, order.pickupPoint.kind))}</span>
+                    {order.rescheduleCount > 0 && <span className="rounded bg-amber-100 px-2 py-1 text-sm font-medium text-amber-900" data-testid="board-rescheduled">{tOrder("rescheduledBadge")}</span>}
                     <span className="font-semibold">{formatPrice(order.totalCents, locale)}</span>
                   </p>
                 </li>

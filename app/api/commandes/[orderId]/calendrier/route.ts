@@ -15,6 +15,7 @@ export async function GET(request: NextRequest, context: { params: Promise<{ ord
     const place = order.pickupPoint;
     const body = pickupEventIcs({
       uid: `${order.id}@comptoir`,
+      sequence: order.rescheduleCount,
       startsAt: order.slotStartsAt,
       endsAt: order.slotEndsAt,
       summary: `Retrait Comptoir — ${order.shop.name}`,

@@ -1,5 +1,7 @@
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
+import { RescheduleForm } from "@/components/orders/RescheduleForm";
+import { rescheduleChoices } from "@/lib/orders/changes/reschedule-options";
 import { CancelOrderForm } from "@/components/orders/CancelOrderForm";
 import { OrderHistory } from "@/components/orders/OrderHistory";
 import { PaymentLedger } from "@/components/orders/PaymentLedger";
@@ -26,6 +28,7 @@ export default async function OrderPage({ params, searchParams }: Props) {
   const [t, locale] = await Promise.all([getTranslations("order"), getLocale().then(toLocale)]);
   const delivery = order.pickupPoint.kind === "DELIVERY";
   const active = order.status !== "CANCELLED" && order.status !== "COLLECTED" && order.status !== "NO_SHOW";
+  const reschedule = active ? await rescheduleChoices(db(), { actor, orderId, token, now: new Date() }) : null;
   return (
     <article className="max-w-3xl space-y-6">
       <header className="space-y-1">
@@ -67,6 +70,17 @@ export default async function OrderPage({ params, searchParams }: Props) {
           </a>
         )}
       </section>
+      {reschedule && reschedule.choices.length > 0 && (
+        <section aria-labelledby="order-reschedule" className="space-y-2 rounded-xl bg-white p-4" data-testid="reschedule">
+          <h2 id="order-reschedule" className="text-xl font-semibold">{t("rescheduleHeading")}</h2>
+          <RescheduleForm
+            orderId={order.id}
+            token={token ?? undefined}
+            left={reschedule.left}
+            options={reschedule.choices.map((choice) => ({ pointName: choice.pointName, slots: choice.slots.map((slot) => ({ value: `${choice.pickupPointId}|${slot.startsAt.toISOString()}`, label: formatSlot(slot.startsAt, slot.endsAt, locale) })) }))}
+          />
+        </section>
+      )}
       <section aria-labelledby="order-lines" className="rounded-xl bg-white p-4">
         <h2 id="order-lines" className="text-xl font-semibold">{t("lines")}</h2>
         <ul className="divide-y divide-brand-100">
