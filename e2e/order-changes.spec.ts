@@ -58,3 +58,42 @@ test("the cheesemonger marks a line missing: the customer is emailed the new tot
   }).toPass({ timeout: 30_000 });
   await shop.context().close();
 });
+
+test("a customer reschedules from the emailed link; the shop's board shows the new slot as changed", async ({ page, browser }) => {
+  const email = uniqueEmail("creneau");
+  const name = `Camille Déplace ${Date.now()}`;
+  await addToBasket(page, "boulangerie-du-marche", "Fougasse aux olives");
+  await page.goto("/commande");
+  const block = page.getByRole("group", { name: "Boulangerie du Marché" });
+  await block.getByRole("radio", { name: /Au magasin/ }).check();
+  const slot = block.getByRole("combobox", { name: "Créneau de retrait" });
+  await slot.selectOption((await slot.locator("option:not([disabled])").nth(1).getAttribute("value")) ?? "");
+  const atPickup = block.getByRole("radio", { name: /Paiement au retrait/ });
+  if (await atPickup.count()) await atPickup.check();
+  await page.getByLabel("Nom et prénom").fill(name);
+  await page.getByLabel("Adresse e-mail").fill(email);
+  await page.getByLabel("Téléphone").fill("0612345678");
+  await page.getByRole("button", { name: "Confirmer la commande" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Merci, votre commande est confirmée" })).toBeVisible();
+
+  await page.goto(await latestLinkFor(page, email, /confirmée/));
+  const reschedule = page.getByTestId("reschedule");
+  await expect(reschedule).toContainText("encore 2 changements");
+  const choice = reschedule.getByLabel("Nouveau créneau");
+  const target = choice.locator("option:not([disabled])").nth(3);
+  const label = (await target.textContent()) ?? "";
+  await choice.selectOption((await target.getAttribute("value")) ?? "");
+  await expectNoAccessibilityViolations(page);
+  await reschedule.getByRole("button", { name: "Changer de créneau" }).click();
+  await expect(reschedule.getByRole("status")).toContainText("Créneau changé");
+  await expect(page.getByText(label, { exact: true }).first()).toBeVisible();
+  const mail = await waitForEmail(page, email, /Nouveau créneau pour votre commande/);
+  expect(mail).toContain("a changé de créneau");
+
+  const shop = await (await browser.newContext()).newPage();
+  await signInWithPassword(shop, "boulangerie@comptoir.local");
+  await shop.goto("/dashboard");
+  const card = shop.getByRole("listitem").filter({ hasText: name });
+  await expect(card.getByTestId("board-rescheduled")).toHaveText("créneau changé");
+  await shop.context().close();
+});
