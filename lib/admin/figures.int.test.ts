@@ -142,6 +142,35 @@ describe("platform figures", () => {
     expect(awayFigures.deliveriesPerShop.map((s) => s.name)).toEqual(["Boulangerie Ailleurs"]);
   });
 
+  it("shows each shop's missing and short lines and rescheduled orders (issue #24), cancelled orders left out", async () => {
+    const town = await createTerritory(db);
+    const townAdmin = await adminOf(town.territory.id);
+    const cheese = await createShop(db, town, "Fromagerie Fiable");
+    const bread = await createShop(db, town, "Boulangerie Juste");
+    const product = await db.product.create({ data: { shopId: cheese.shop.id, name: "Tomme", priceCents: 500, stock: null } });
+    const loaf = await db.product.create({ data: { shopId: bread.shop.id, name: "Pain", priceCents: 200, stock: null } });
+    // Lines as handed over: null = as ordered, 0 = missing, fewer = short.
+    async function orderWith(shop: Shop, productId: string, price: number, lines: (number | null)[], status: OrderStatus = "COLLECTED", rescheduleCount = 0) {
+      await order(shop, "2026-11-20", 600, status, 0);
+      const placed = await db.order.findFirstOrThrow({ where: { shopId: shop.shop.id }, orderBy: { createdAt: "desc" } });
+      await db.order.update({ where: { id: placed.id }, data: { rescheduleCount } });
+      for (const delivered of lines) {
+        await db.orderLine.create({ data: { orderId: placed.id, productId, productName: "x", unit: "pièce", unitPriceCents: price, vatRateBp: 550, quantity: 2, deliveredQuantity: delivered, lineTotalCents: price * (delivered ?? 2) } });
+      }
+    }
+    await orderWith(cheese, product.id, 500, [null, 0, 1, null], "COLLECTED", 1);
+    await orderWith(cheese, product.id, 500, [0, 0], "CANCELLED");
+    await orderWith(bread, loaf.id, 200, [null, null]);
+    const figures = await getPlatformFigures(db, { actor: townAdmin, territoryId: town.territory.id, now });
+    expect(figures.changesPerShop).toEqual([
+      { key: cheese.shop.id, name: "Fromagerie Fiable", lines: 4, missingLines: 1, shortLines: 1, missingPercent: 25, shortPercent: 25, orders: 1, rescheduledOrders: 1 },
+      { key: bread.shop.id, name: "Boulangerie Juste", lines: 2, missingLines: 0, shortLines: 0, missingPercent: 0, shortPercent: 0, orders: 1, rescheduledOrders: 0 },
+    ]);
+    const csv = parseCsv(figuresCsv(figures));
+    expect(csv.filter((row) => row[0] === "lignes_manquantes_pourcent").map((row) => row.slice(1, 4))).toEqual([["Fromagerie Fiable", "25", "4"], ["Boulangerie Juste", "0", "2"]]);
+    expect(csv.find((row) => row[0] === "commandes_reprogrammees" && row[1] === "Fromagerie Fiable")?.slice(2, 4)).toEqual(["1", "1"]);
+  });
+
   it("is for the territory's admins only", async () => {
     await expect(getPlatformFigures(db, { actor: stranger, territoryId: place.territory.id })).rejects.toBeInstanceOf(NotFoundError);
   });

@@ -30,7 +30,7 @@ export async function getPlatformFigures(db: PrismaClient, request: { actor: Act
   requireAdmin(request.actor, request.territoryId);
   const today = toLocal(request.now ?? new Date()).date;
   const since = fromLocal(addDays(today, -(DAYS - 1)), 0) ?? new Date();
-  const [shops, orders] = await Promise.all([
+  const [shops, orders, lineChanges] = await Promise.all([
     db.shop.findMany({
       where: { territoryId: request.territoryId, ...publishedShop },
       select: { id: true, name: true, category: { select: { nameFr: true } }, commune: { select: { name: true } }, _count: { select: { products: { where: { active: true } } } } },
@@ -46,8 +46,17 @@ export async function getPlatformFigures(db: PrismaClient, request: { actor: Act
         // An order is a delivery by its point; its commune may have been deleted since.
         pickupPoint: { select: { kind: true } },
         deliveryCommune: { select: { id: true, name: true, postalCode: true } },
+        rescheduleCount: true,
       },
     }),
+    // Lines handed over short or missing (issue #24), per shop, on the period's orders not cancelled.
+    db.$queryRaw<{ shopId: string; lines: bigint; missing: bigint; short: bigint }[]>`
+      SELECT o."shopId", count(*) AS lines,
+             count(*) FILTER (WHERE l."deliveredQuantity" = 0) AS missing,
+             count(*) FILTER (WHERE l."deliveredQuantity" > 0) AS short
+      FROM "OrderLine" l JOIN "Order" o ON o."id" = l."orderId"
+      WHERE o."territoryId" = ${request.territoryId} AND o."slotStartsAt" >= ${since} AND o."status" <> 'CANCELLED'
+      GROUP BY o."shopId"`,
   ]);
   const count = <T>(items: T[], key: (item: T) => string) => {
     const map = new Map<string, number>();
@@ -88,7 +97,36 @@ export async function getPlatformFigures(db: PrismaClient, request: { actor: Act
     outcomes: { collected: finished.filter((o) => o.status === "COLLECTED").length, cancelled: finished.filter((o) => o.status === "CANCELLED").length, noShow: finished.filter((o) => o.status === "NO_SHOW").length },
     busiestSlots: count(sold, (o) => slotKey(o.slotStartsAt)).slice(0, 5),
     ...deliveryFigures(sold),
+    changesPerShop: changeFigures(sold, lineChanges),
   };
+}
+
+/**
+ * How reliable each shop's stock and slots are (issue #24): the share of lines handed
+ * over missing or short, and of orders the customer moved to another slot, in tenths
+ * of a percent rounded. Only shops with orders in the period.
+ */
+export type ShopChanges = { key: string; name: string; lines: number; missingLines: number; shortLines: number; missingPercent: number; shortPercent: number; orders: number; rescheduledOrders: number };
+
+function changeFigures(sold: (FigureOrder & { rescheduleCount: number })[], lines: { shopId: string; lines: bigint; missing: bigint; short: bigint }[]): ShopChanges[] {
+  const percent = (part: number, whole: number) => (whole === 0 ? 0 : Math.round((part / whole) * 1000) / 10);
+  const perShop = new Map<string, ShopChanges>();
+  for (const o of sold) {
+    const entry = perShop.get(o.shop.id) ?? { key: o.shop.id, name: o.shop.name, lines: 0, missingLines: 0, shortLines: 0, missingPercent: 0, shortPercent: 0, orders: 0, rescheduledOrders: 0 };
+    entry.orders++;
+    if (o.rescheduleCount > 0) entry.rescheduledOrders++;
+    perShop.set(o.shop.id, entry);
+  }
+  for (const row of lines) {
+    const entry = perShop.get(row.shopId);
+    if (!entry) continue;
+    entry.lines = Number(row.lines);
+    entry.missingLines = Number(row.missing);
+    entry.shortLines = Number(row.short);
+    entry.missingPercent = percent(entry.missingLines, entry.lines);
+    entry.shortPercent = percent(entry.shortLines, entry.lines);
+  }
+  return [...perShop.values()].sort((a, b) => b.missingPercent - a.missingPercent || b.shortPercent - a.shortPercent || a.name.localeCompare(b.name, "fr"));
 }
 
 type FigureOrder = {
@@ -154,5 +192,9 @@ export function figuresCsv(figures: Awaited<ReturnType<typeof getPlatformFigures
     ...figures.busiestSlots.map((r) => ["creneaux_les_plus_demandes", r.name, String(r.value), "", ""]),
     ...figures.deliveriesPerCommune.map((r) => ["livraisons_par_commune", r.name ?? "commune supprimée", "", String(r.orders), "", r.postalCode ?? "", String(r.delivered), String(r.notDelivered), "", euros(r.feesCents)]),
     ...figures.deliveriesPerShop.map((r) => ["livraisons_par_commerce", r.name, "", String(r.orders), "", "", String(r.delivered), String(r.notDelivered), String(r.sharePercent), euros(r.feesCents)]),
+    // Stock reliability (issue #24): "valeur" is the rate in percent, "commandes" what it is out of (lines, or orders).
+    ...figures.changesPerShop.map((r) => ["lignes_manquantes_pourcent", r.name, String(r.missingPercent), String(r.lines)]),
+    ...figures.changesPerShop.map((r) => ["lignes_incompletes_pourcent", r.name, String(r.shortPercent), String(r.lines)]),
+    ...figures.changesPerShop.map((r) => ["commandes_reprogrammees", r.name, String(r.rescheduledOrders), String(r.orders)]),
   ].map(pad));
 }

@@ -14,6 +14,8 @@ import { testDb } from "@/tests/helpers/db";
 import { createShop, createTerritory, guestOwner, openEveryDay, shopMemberActor } from "@/tests/helpers/fixtures";
 import { onlinePayments } from "@/tests/helpers/online-payments";
 import { DAY, person, runningTopUp } from "@/tests/helpers/voucher-orders";
+import { parseCsv } from "@/lib/catalog/csv-format";
+import { orderChangesCsv } from "./change-history";
 import { shortOrderLine } from "./short-line";
 import { weighOrderLines } from "./weigh-lines";
 
@@ -86,6 +88,21 @@ describe("a line short or missing at preparation (issue #24, item 1)", () => {
     await transitionOrderByShop(db, { now: new Date(), actor: g.staff, input: { orderId: order.id, action: "markReady" } });
     await transitionOrderByShop(db, { now: new Date(), actor: g.staff, input: { orderId: order.id, action: "markCollected", pickupCode: after.pickupCode } });
     expect(await db.voucherCampaign.findUniqueOrThrow({ where: { id: campaign.id } })).toMatchObject({ committedCents: 0, spentCents: 60 });
+  });
+
+  it("lists every change in the shop's CSV export, for its members only", async () => {
+    const g = await grocer();
+    const order = await orderAtPickup(g, [{ productId: g.bread.id, quantity: 3 }, { productId: g.wine.id, quantity: 1 }]);
+    await shortOrderLine(db, { now: new Date(), actor: g.staff, input: { orderId: order.id, lineId: lineOf(order, "Baguette"), deliveredQuantity: 2, reason: "Partie au comptoir" } });
+    await shortOrderLine(db, { now: new Date(), actor: g.staff, input: { orderId: order.id, lineId: lineOf(order, "Vin rouge"), deliveredQuantity: 0, reason: "Bouteille cassée" } });
+    const rows = parseCsv(await orderChangesCsv(db, { actor: g.staff, shopId: g.shop.id, now: new Date() }));
+    expect(rows[0]).toEqual(["date", "commande", "changement", "produit", "avant", "apres", "raison", "total_avant_euros", "total_apres_euros", "par"]);
+    expect(rows.slice(1).map((row) => row.slice(1, 9))).toEqual([
+      [order.reference, "ligne incomplète", "Baguette", "3", "2", "Partie au comptoir", "12.60", "11.40"],
+      [order.reference, "ligne manquante", "Vin rouge", "1", "0", "Bouteille cassée", "11.40", "2.40"],
+    ]);
+    const stranger = await grocer(g.town);
+    await expect(orderChangesCsv(db, { actor: stranger.staff, shopId: g.shop.id, now: new Date() })).rejects.toMatchObject({ code: "notFound" });
   });
 
   it("gives a code's balance back for the goods that are no longer there", async () => {

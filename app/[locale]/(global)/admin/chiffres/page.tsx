@@ -105,6 +105,29 @@ export default async function FiguresPage() {
           <p className="text-sm text-muted">{t("deliveryNone")}</p>
         )}
       </section>
+      <section aria-labelledby="changes-heading" className="space-y-3 rounded-xl bg-white p-4">
+        <h2 id="changes-heading" className="text-xl font-semibold">{t("changesHeading")}</h2>
+        <p className="text-sm text-muted">{t("changesHelp")}</p>
+        {figures.changesPerShop.length > 0 ? (
+          <table className="w-full text-left text-sm" data-testid="changes-per-shop">
+            <caption className="sr-only">{t("changesHeading")}</caption>
+            <thead><tr>{colHead(t("deliveryShop"), false)}{colHead(t("changesLines"))}{colHead(t("changesMissing"))}{colHead(t("changesShort"))}{colHead(t("changesRescheduled"))}</tr></thead>
+            <tbody>
+              {figures.changesPerShop.map((r) => (
+                <tr key={r.key} className="border-t border-brand-100">
+                  <th scope="row" className="p-1 font-normal">{r.name}</th>
+                  <td className={cell}>{r.lines}</td>
+                  <td className={cell}>{t("changesRate", { count: r.missingLines, percent: r.missingPercent })}</td>
+                  <td className={cell}>{t("changesRate", { count: r.shortLines, percent: r.shortPercent })}</td>
+                  <td className={cell}>{t("changesRescheduledOf", { count: r.rescheduledOrders, orders: r.orders })}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        ) : (
+          <p className="text-sm text-muted">{t("changesNone")}</p>
+        )}
+      </section>
     </div>
   );
 }

@@ -70,6 +70,7 @@ export default async function OrdersBoardPage({ params, searchParams }: Props) {
         </div>
         <button type="submit" className="min-h-11 rounded-lg bg-brand-600 px-4 font-semibold text-white">{t("apply")}</button>
       </form>
+      <a href={`/api/dashboard/${shopId}/changements`} className="inline-flex min-h-11 items-center text-sm underline">{t("exportChanges")}</a>
       {board.slots.length === 0 ? (
         <p className="rounded-lg bg-white p-6 text-muted">{t("empty")}</p>
       ) : (
