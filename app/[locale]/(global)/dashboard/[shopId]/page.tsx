@@ -1,5 +1,4 @@
 import Link from "next/link";
-import { CHANGEABLE } from "@/lib/orders/changes/short-line";
 import { getLocale, getTranslations } from "next-intl/server";
 import { AutoRefresh } from "@/components/dashboard/AutoRefresh";
 import { FailedEmailsNotice } from "@/components/dashboard/FailedEmailsNotice";
@@ -89,11 +88,6 @@ export default async function OrdersBoardPage({ params, searchParams }: Props) {
                       {t("items", { count: order._count.lines })} · {order.pickupPoint.kind === "RELAY_POINT" ? `${t("relayPoint")} : ` : ""}
                       {order.pickupPoint.kind === "DELIVERY" ? t("deliveryTo", { commune: order.deliveryCommune?.name ?? "" }) : order.pickupPoint.name}
                     </span>
-                    {CHANGEABLE.includes(order.status) && (
-                      <Link href={`/dashboard/${shopId}/commandes/${order.id}#order-lines`} className="inline-flex min-h-11 items-center text-sm underline" aria-label={t("boardShortLine", { reference: order.reference })}>
-                        {t("shortLineSummary")}
-                      </Link>
-                    )}
                   </div>
                   <p className="flex items-center gap-3">
                     <span className="rounded bg-brand-50 px-2 py-1 text-sm font-medium" data-testid="board-status">{tOrder(statusLabelKey(order.status, order.pickupPoint.kind))}</span>
