@@ -5,7 +5,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { loadActor } from "@/lib/auth/load-actor";
 import { parseCsv } from "@/lib/catalog/csv-format";
 import { NotFoundError } from "@/lib/errors";
-import { fromLocal } from "@/lib/time/zoned";
+import { addDays, fromLocal, toLocal } from "@/lib/time/zoned";
 import { testDb } from "@/tests/helpers/db";
 import { createShop, createTerritory } from "@/tests/helpers/fixtures";
 import { figuresCsv, getPlatformFigures } from "./figures";
@@ -151,7 +151,7 @@ describe("platform figures", () => {
     const loaf = await db.product.create({ data: { shopId: bread.shop.id, name: "Pain", priceCents: 200, stock: null } });
     // Lines as handed over: null = as ordered, 0 = missing, fewer = short.
     async function orderWith(shop: Shop, productId: string, price: number, lines: (number | null)[], status: OrderStatus = "COLLECTED", rescheduleCount = 0) {
-      await order(shop, "2026-11-20", 600, status, 0);
+      await order(shop, addDays(toLocal(now).date, -4), 600, status, 0); // four days before the fixed now
       const placed = await db.order.findFirstOrThrow({ where: { shopId: shop.shop.id }, orderBy: { createdAt: "desc" } });
       await db.order.update({ where: { id: placed.id }, data: { rescheduleCount } });
       for (const delivered of lines) {
