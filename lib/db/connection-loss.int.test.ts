@@ -23,15 +23,21 @@ afterAll(async () => {
   await admin.end();
 });
 
-/** Kills the connection running a statement that contains `marker`, once it runs. */
-async function killWhenRunning(marker: string): Promise<void> {
+/**
+ * Kills the connection running a statement that contains `marker`, once it runs,
+ * and returns its backend's pid. A backend already killed stays listed as active
+ * for a moment while it exits: `spare` keeps a second kill from "killing" it again
+ * (the retry then ran untouched and the test saw its result instead).
+ */
+async function killWhenRunning(marker: string, spare: number[] = []): Promise<number> {
   const deadline = Date.now() + 10_000;
   while (Date.now() < deadline) {
-    const { rows } = await admin.query<{ killed: boolean }>(
-      "SELECT pg_terminate_backend(pid) AS killed FROM pg_stat_activity WHERE state = 'active' AND pid <> pg_backend_pid() AND query LIKE $1",
-      [`%${marker}%`],
+    const { rows } = await admin.query<{ pid: number; killed: boolean }>(
+      "SELECT pid, pg_terminate_backend(pid) AS killed FROM pg_stat_activity WHERE state = 'active' AND pid <> pg_backend_pid() AND NOT (pid = ANY($2::int[])) AND query LIKE $1",
+      [`%${marker}%`, spare],
     );
-    if (rows.some((row) => row.killed)) return;
+    const killed = rows.find((row) => row.killed);
+    if (killed) return killed.pid;
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
   throw new Error(`no statement with ${marker} ran`);
@@ -124,10 +130,10 @@ describe("a dropped database connection", () => {
 
   it("twice in a row: the customer is told nothing was saved, not 'unexpected error'", async () => {
     const [result] = await Promise.all([
-      runAction(() => db.$transaction(async (tx) => tx.$queryRaw`SELECT pg_sleep(0.75)`)),
+      runAction(() => db.$transaction(async (tx) => tx.$queryRaw`SELECT pg_sleep(0.75)::text AS slept`)),
       (async () => {
-        await killWhenRunning("pg_sleep(0.75)");
-        await killWhenRunning("pg_sleep(0.75)");
+        const first = await killWhenRunning("pg_sleep(0.75)");
+        await killWhenRunning("pg_sleep(0.75)", [first]);
       })(),
     ]);
     expect(result).toEqual({ ok: false, error: "interruptedNothingSaved" });
