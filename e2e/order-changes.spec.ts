@@ -6,11 +6,12 @@ import { signInWithPassword } from "./support/session";
 
 // Issue #24: an order changes after it is placed, and the money follows.
 
-test("the cheesemonger marks a line missing: the customer is emailed the new total and sees it on the order, and only that is taken from the card", async ({ page, browser }) => {
+test("the cheesemonger marks a line missing and proposes a substitute for another; the customer accepts from the email, and only the new total is taken from the card", async ({ page, browser }) => {
   const email = uniqueEmail("manquant");
   const name = `Dominique Manque ${Date.now()}`;
   await addToBasket(page, "fromagerie-des-halles", "Comté 18 mois");
   await addToBasket(page, "fromagerie-des-halles", "Chabichou du Poitou AOP");
+  await addToBasket(page, "fromagerie-des-halles", "Camembert de Normandie AOP");
   await page.goto("/commande");
   await chooseDoorPickupPaidOnline(page, "Fromagerie des Halles");
   await page.getByLabel("Nom et prénom").fill(name);
@@ -37,23 +38,45 @@ test("the cheesemonger marks a line missing: the customer is emailed the new tot
   await comte.getByRole("button", { name: "Enregistrer et prévenir le client" }).click();
   // The line now reads missing (the form goes: nothing is left on it to change).
   await expect(shop.getByTestId("line-change")).toContainText("manquant — Meule pas encore à point");
-  await expect(shop.getByTestId("shop-order-total")).toHaveText(/5,20/);
-  // Nothing left to weigh: the order can be made ready at once.
+  await expect(shop.getByTestId("shop-order-total")).toHaveText(/9,70/);
+  // Nothing left to weigh.
   await expect(shop.getByRole("heading", { name: "Pesée" })).toHaveCount(0);
+
+  // The last Chabichou went to the counter: the cheesemonger proposes the ash-coated log instead (4,80 € for 5,20 €).
+  const chabichou = shop.getByTestId("substitute-Chabichou du Poitou AOP");
+  await chabichou.getByText("Proposer un remplacement").click();
+  const product = chabichou.getByLabel("À la place de Chabichou du Poitou AOP");
+  await product.selectOption((await product.locator("option", { hasText: "Bûche de chèvre cendrée" }).getAttribute("value")) ?? "");
+  await chabichou.getByLabel("Raison (lue par le client)").fill("Le dernier est parti au comptoir");
+  await expectNoAccessibilityViolations(shop);
+  await chabichou.getByRole("button", { name: "Proposer au client" }).click();
+  await expect(shop.getByTestId("substitute-pending")).toContainText("1 × Bûche de chèvre cendrée");
+  // Ready waits for the customer's answer.
+  await shop.getByRole("button", { name: "Marquer prête à retirer" }).click();
+  await expect(shop.getByText(/attend la réponse du client/)).toBeVisible();
+
+  const mail = await waitForEmail(page, email, /modifiée : nouveau total 9,70/);
+  expect(mail).toContain("Comté 18 mois : manquant (Meule pas encore à point), non facturé");
+  // The proposal's own link: opening it changes nothing, the buttons do.
+  await page.goto(await latestLinkFor(page, email, /un remplacement vous est proposé/));
+  const proposal = page.getByTestId("substitute-proposal");
+  await expect(proposal).toContainText("Le dernier est parti au comptoir");
+  await expect(proposal.getByTestId("substitute-price")).toHaveText(/4,80/);
+  await expectNoAccessibilityViolations(page);
+  await proposal.getByRole("button", { name: "Accepter le remplacement" }).click();
+  await expect(page.getByTestId("substitute-outcome")).toHaveText("Vous avez accepté ce remplacement.");
+  await waitForEmail(page, email, /Chabichou du Poitou AOP remplacé par Bûche de chèvre cendrée — nouveau total 9,30/);
+  await page.goto(await latestLinkFor(page, email, /remplacé par/));
+  await expect(page.getByTestId("line-change")).toContainText("manquant — Meule pas encore à point");
+  await expect(page.getByText("1 × Bûche de chèvre cendrée")).toBeVisible();
+
+  await shop.reload();
   await shop.getByRole("button", { name: "Marquer prête à retirer" }).click();
   await expect(shop.getByTestId("shop-order-status")).toHaveText("Prête à retirer");
-
-  const mail = await waitForEmail(page, email, /modifiée : nouveau total 5,20/);
-  expect(mail).toContain("Comté 18 mois : manquant (Meule pas encore à point), non facturé");
-  expect(mail).toMatch(/Seuls 5,20\s€ seront débités de votre carte/);
-  await page.goto(await latestLinkFor(page, email, /modifiée/));
-  await expect(page.getByTestId("line-change")).toContainText("manquant — Meule pas encore à point");
-  await expectNoAccessibilityViolations(page);
-
   // The card is charged the new total, not the authorized maximum.
   await expect(async () => {
     await shop.reload();
-    await expect(shop.getByTestId("payment-ledger")).toContainText(/Prélèvement.*5,20/, { timeout: 1_000 });
+    await expect(shop.getByTestId("payment-ledger")).toContainText(/Prélèvement.*9,30/, { timeout: 1_000 });
   }).toPass({ timeout: 30_000 });
   await shop.context().close();
 });

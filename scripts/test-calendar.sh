@@ -26,6 +26,9 @@ TIME_FILES=(
   lib/orders/checkout/checkout-options.int.test.ts
   lib/orders/emails/follow-ups.int.test.ts
   lib/orders/changes/cancel-order.int.test.ts
+  lib/orders/changes/short-line.int.test.ts
+  lib/orders/changes/reschedule.int.test.ts
+  lib/orders/changes/substitutes.int.test.ts
   lib/orders/handover/shop-transitions.int.test.ts
   lib/orders/handover/relay-handover.int.test.ts
   lib/dashboard/daily-summary.int.test.ts

@@ -10,6 +10,7 @@ import { getActor } from "@/lib/auth/session";
 import { db } from "@/lib/db/prisma";
 import { formatPrice } from "@/lib/money/format";
 import { shortOrderLine } from "@/lib/orders/changes/short-line";
+import { answerSubstitute, proposeSubstitute } from "@/lib/orders/changes/substitutes";
 
 /** The shop hands over fewer than ordered on a line (0 = missing), with the reason the customer reads. */
 export async function shortLineAction(_previous: ActionResult, formData: FormData): Promise<ActionResult> {
@@ -25,4 +26,38 @@ export async function shortLineAction(_previous: ActionResult, formData: FormDat
   revalidatePath("/dashboard", "layout");
   const t = await getTranslations("dashboard");
   return { ok: true, data: undefined, message: t("lineChangedSaved", { total: formatPrice(result.data.totalCents, await getLocale().then(toLocale)) }) };
+}
+
+/** Staff propose a substitute for a line; applied at once when the customer gave their standing consent and it fits. */
+export async function proposeSubstituteAction(_previous: ActionResult, formData: FormData): Promise<ActionResult> {
+  const form = formFields(formData);
+  const result = await runAction(async () => {
+    return proposeSubstitute(db(), {
+      now: new Date(),
+      actor: await getActor(),
+      input: { orderId: form.text("orderId"), lineId: form.text("lineId"), productId: form.text("productId"), quantity: form.text("quantity"), reason: form.text("reason"), answerWithinMinutes: form.text("answerWithinMinutes") },
+    });
+  });
+  if (!result.ok) return result;
+  revalidatePath("/dashboard", "layout");
+  const t = await getTranslations("dashboard");
+  return { ok: true, data: undefined, message: t(result.data.applied ? "substituteApplied" : "substituteProposed") };
+}
+
+/** The customer accepts or refuses a proposed substitute (from the email's page, or their order page). */
+export async function answerSubstituteAction(_previous: ActionResult, formData: FormData): Promise<ActionResult> {
+  const form = formFields(formData);
+  const result = await runAction(async () => {
+    return answerSubstitute(db(), {
+      now: new Date(),
+      actor: await getActor(),
+      input: { substitutionId: form.text("substitutionId"), secret: form.optional("secret"), token: form.optional("token"), answer: form.text("answer") },
+    });
+  });
+  if (!result.ok) return result;
+  revalidatePath("/commandes", "layout");
+  revalidatePath("/remplacements", "layout");
+  revalidatePath("/dashboard", "layout");
+  const t = await getTranslations("substitute");
+  return { ok: true, data: undefined, message: t(result.data.outcome === "accepted" ? "acceptedDone" : "refusedDone", { total: formatPrice(result.data.totalCents, await getLocale().then(toLocale)) }) };
 }

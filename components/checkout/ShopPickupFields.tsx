@@ -132,6 +132,10 @@ export function ShopPickupFields({ options, totalLabel, communeId, communeNames,
           {delivering ? t("payOnDelivery") : tShop("PAY_AT_PICKUP")}
         </label>
       </fieldset>
+      <label className="flex min-h-11 items-start gap-3 py-2">
+        <input type="checkbox" name={`${prefix}.acceptSubstitutes`} className="mt-1 h-5 w-5" />
+        <span>{t("acceptSubstitutes")}</span>
+      </label>
     </fieldset>
   );
 }

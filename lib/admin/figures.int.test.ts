@@ -163,8 +163,8 @@ describe("platform figures", () => {
     await orderWith(bread, loaf.id, 200, [null, null]);
     const figures = await getPlatformFigures(db, { actor: townAdmin, territoryId: town.territory.id, now });
     expect(figures.changesPerShop).toEqual([
-      { key: cheese.shop.id, name: "Fromagerie Fiable", lines: 4, missingLines: 1, shortLines: 1, missingPercent: 25, shortPercent: 25, orders: 1, rescheduledOrders: 1 },
-      { key: bread.shop.id, name: "Boulangerie Juste", lines: 2, missingLines: 0, shortLines: 0, missingPercent: 0, shortPercent: 0, orders: 1, rescheduledOrders: 0 },
+      { key: cheese.shop.id, name: "Fromagerie Fiable", lines: 4, missingLines: 1, shortLines: 1, missingPercent: 25, shortPercent: 25, substitutedLines: 0, substitutedPercent: 0, orders: 1, rescheduledOrders: 1 },
+      { key: bread.shop.id, name: "Boulangerie Juste", lines: 2, missingLines: 0, shortLines: 0, missingPercent: 0, shortPercent: 0, substitutedLines: 0, substitutedPercent: 0, orders: 1, rescheduledOrders: 0 },
     ]);
     const csv = parseCsv(figuresCsv(figures));
     expect(csv.filter((row) => row[0] === "lignes_manquantes_pourcent").map((row) => row.slice(1, 4))).toEqual([["Fromagerie Fiable", "25", "4"], ["Boulangerie Juste", "0", "2"]]);

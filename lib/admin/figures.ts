@@ -50,10 +50,11 @@ export async function getPlatformFigures(db: PrismaClient, request: { actor: Act
       },
     }),
     // Lines handed over short or missing (issue #24), per shop, on the period's orders not cancelled.
-    db.$queryRaw<{ shopId: string; lines: bigint; missing: bigint; short: bigint }[]>`
+    db.$queryRaw<{ shopId: string; lines: bigint; missing: bigint; short: bigint; substituted: bigint }[]>`
       SELECT o."shopId", count(*) AS lines,
              count(*) FILTER (WHERE l."deliveredQuantity" = 0) AS missing,
-             count(*) FILTER (WHERE l."deliveredQuantity" > 0) AS short
+             count(*) FILTER (WHERE l."deliveredQuantity" > 0) AS short,
+             count(*) FILTER (WHERE EXISTS (SELECT 1 FROM "Substitution" s WHERE s."lineId" = l."id" AND s."status" = 'ACCEPTED')) AS substituted
       FROM "OrderLine" l JOIN "Order" o ON o."id" = l."orderId"
       WHERE o."territoryId" = ${request.territoryId} AND o."slotStartsAt" >= ${since} AND o."status" <> 'CANCELLED'
       GROUP BY o."shopId"`,
@@ -103,16 +104,16 @@ export async function getPlatformFigures(db: PrismaClient, request: { actor: Act
 
 /**
  * How reliable each shop's stock and slots are (issue #24): the share of lines handed
- * over missing or short, and of orders the customer moved to another slot, in tenths
+ * over missing or short, or replaced by a substitute the customer accepted, and of orders the customer moved to another slot, in tenths
  * of a percent rounded. Only shops with orders in the period.
  */
-export type ShopChanges = { key: string; name: string; lines: number; missingLines: number; shortLines: number; missingPercent: number; shortPercent: number; orders: number; rescheduledOrders: number };
+export type ShopChanges = { key: string; name: string; lines: number; missingLines: number; shortLines: number; missingPercent: number; shortPercent: number; substitutedLines: number; substitutedPercent: number; orders: number; rescheduledOrders: number };
 
-function changeFigures(sold: (FigureOrder & { rescheduleCount: number })[], lines: { shopId: string; lines: bigint; missing: bigint; short: bigint }[]): ShopChanges[] {
+function changeFigures(sold: (FigureOrder & { rescheduleCount: number })[], lines: { shopId: string; lines: bigint; missing: bigint; short: bigint; substituted: bigint }[]): ShopChanges[] {
   const percent = (part: number, whole: number) => (whole === 0 ? 0 : Math.round((part / whole) * 1000) / 10);
   const perShop = new Map<string, ShopChanges>();
   for (const o of sold) {
-    const entry = perShop.get(o.shop.id) ?? { key: o.shop.id, name: o.shop.name, lines: 0, missingLines: 0, shortLines: 0, missingPercent: 0, shortPercent: 0, orders: 0, rescheduledOrders: 0 };
+    const entry = perShop.get(o.shop.id) ?? { key: o.shop.id, name: o.shop.name, lines: 0, missingLines: 0, shortLines: 0, missingPercent: 0, shortPercent: 0, substitutedLines: 0, substitutedPercent: 0, orders: 0, rescheduledOrders: 0 };
     entry.orders++;
     if (o.rescheduleCount > 0) entry.rescheduledOrders++;
     perShop.set(o.shop.id, entry);
@@ -125,6 +126,8 @@ function changeFigures(sold: (FigureOrder & { rescheduleCount: number })[], line
     entry.shortLines = Number(row.short);
     entry.missingPercent = percent(entry.missingLines, entry.lines);
     entry.shortPercent = percent(entry.shortLines, entry.lines);
+    entry.substitutedLines = Number(row.substituted);
+    entry.substitutedPercent = percent(entry.substitutedLines, entry.lines);
   }
   return [...perShop.values()].sort((a, b) => b.missingPercent - a.missingPercent || b.shortPercent - a.shortPercent || a.name.localeCompare(b.name, "fr"));
 }
@@ -195,6 +198,7 @@ export function figuresCsv(figures: Awaited<ReturnType<typeof getPlatformFigures
     // Stock reliability (issue #24): "valeur" is the rate in percent, "commandes" what it is out of (lines, or orders).
     ...figures.changesPerShop.map((r) => ["lignes_manquantes_pourcent", r.name, String(r.missingPercent), String(r.lines)]),
     ...figures.changesPerShop.map((r) => ["lignes_incompletes_pourcent", r.name, String(r.shortPercent), String(r.lines)]),
+    ...figures.changesPerShop.map((r) => ["lignes_remplacees_pourcent", r.name, String(r.substitutedPercent), String(r.lines)]),
     ...figures.changesPerShop.map((r) => ["commandes_reprogrammees", r.name, String(r.rescheduledOrders), String(r.orders)]),
   ].map(pad));
 }

@@ -126,7 +126,7 @@ function findShopOrder(db: PrismaClient, request: { shopId: string; orderId: str
       deliveryFeeCents: true,
       deliveryCommune: { select: { name: true, postalCode: true } },
       lines: {
-        select: { id: true, productName: true, unit: true, quantity: true, deliveredQuantity: true, shortReason: true, unitPriceCents: true, lineTotalCents: true, soldByWeight: true, estimatedGrams: true, actualGrams: true, product: { select: { weightToleranceBp: true } } },
+        select: { id: true, productName: true, unit: true, quantity: true, deliveredQuantity: true, shortReason: true, unitPriceCents: true, lineTotalCents: true, soldByWeight: true, estimatedGrams: true, actualGrams: true, productId: true, product: { select: { weightToleranceBp: true } } },
         orderBy: { productName: "asc" },
       },
       payments: { select: movementColumns, orderBy: { createdAt: "asc" } },

@@ -16,7 +16,7 @@ function queryValueName(value: string): string {
 export function publicPath(url: string): string {
   const parsed = new URL(url);
   const pathName = parsed.pathname.split("/").map(segmentName).join("/") || "/";
-  for (const secret of ["t", "token", "jeton"]) parsed.searchParams.delete(secret);
+  for (const secret of ["t", "s", "token", "jeton"]) parsed.searchParams.delete(secret);
   const query = [...parsed.searchParams].filter(([, value]) => value !== "").map(([key, value]) => `${encodeURIComponent(key)}=${queryValueName(value)}`).join("&");
   return query ? `${pathName}?${query}` : pathName;
 }

@@ -16,7 +16,8 @@ export type TaskName =
   | "transfer-to-shop"
   | "refund-order"
   | "cancel-authorization"
-  | "expire-session";
+  | "expire-session"
+  | "expire-substitution";
 
 export type EnqueueOptions = {
   /** When the job is due (default: now) */

@@ -6,6 +6,7 @@ import { noShow } from "./no-show";
 import { cancelAuthorization, capturePayment, expireSession, refundPayment, transferPayment } from "./payments";
 import { releaseHold } from "./release-hold";
 import { sendReminder } from "./send-reminder";
+import { expireSubstitutionTask } from "./substitutions";
 
 /** Every task the worker runs, by the name jobs are queued under. */
 export const TASKS: Record<TaskName, TaskHandler> = {
@@ -19,4 +20,5 @@ export const TASKS: Record<TaskName, TaskHandler> = {
   "refund-order": refundPayment,
   "cancel-authorization": cancelAuthorization,
   "expire-session": expireSession,
+  "expire-substitution": expireSubstitutionTask,
 };

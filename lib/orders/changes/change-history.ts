@@ -5,7 +5,7 @@ import { toCsv } from "@/lib/catalog/csv-format";
 
 const DAYS = 90;
 
-const KIND_LABEL = { WEIGHED: "pesée", LINE_SHORT: "ligne incomplète", LINE_MISSING: "ligne manquante", RESCHEDULED: "créneau changé" } as const;
+const KIND_LABEL = { WEIGHED: "pesée", LINE_SHORT: "ligne incomplète", LINE_MISSING: "ligne manquante", RESCHEDULED: "créneau changé", SUBSTITUTE_PROPOSED: "remplacement proposé", SUBSTITUTED: "remplacement" } as const;
 
 type Details = { productName?: string; before?: unknown; after?: unknown; reason?: string; totalBefore?: number; totalAfter?: number; weights?: { grams: number }[] };
 
@@ -19,7 +19,7 @@ const slotOf = (value: unknown) => {
 /**
  * Every change to the shop's orders over the last 90 days (issue #24, item 6), as
  * CSV for the shop's books: when, which order, what (weighed, short, missing, slot
- * changed), before and after, the reason, the total before and after, and who.
+ * changed, substitute proposed or applied), before and after, the reason, the total before and after, and who.
  */
 export async function orderChangesCsv(db: PrismaClient, request: { actor: Actor; shopId: string; now: Date }): Promise<string> {
   requireShopMember(request.actor, request.shopId);

@@ -7,6 +7,7 @@ import { transitionOrderByShop } from "@/lib/orders/handover/shop-transitions";
 import { updateAutomationSettings } from "@/lib/shops/automation-settings";
 import { listAvailableSlots } from "@/lib/slots/available-slots";
 import { testDb } from "@/tests/helpers/db";
+import { tampered } from "@/tests/helpers/tamper";
 import { createShop, createTerritory, guestOwner, openEveryDay, shopMemberActor } from "@/tests/helpers/fixtures";
 import { person } from "@/tests/helpers/voucher-orders";
 import { rescheduleChoices } from "./reschedule-options";
@@ -82,7 +83,7 @@ describe("the customer reschedules (issue #24, item 3)", () => {
     const b = await bakery(1);
     const order = await orderIn(b, 2);
     const other = await orderIn(b, 5);
-    await expect(move(b, { id: order.id, accessToken: `${order.accessToken.slice(0, -1)}x` }, 8)).rejects.toMatchObject({ code: "notFound" });
+    await expect(move(b, { id: order.id, accessToken: tampered(order.accessToken) }, 8)).rejects.toMatchObject({ code: "notFound" });
     await expect(move(b, { id: order.id, accessToken: other.accessToken }, 8)).rejects.toMatchObject({ code: "notFound" });
     await expect(move(b, order, 5)).rejects.toMatchObject({ details: { reason: "slotFull" } });
     await expect(move(b, order, 2)).rejects.toMatchObject({ details: { reason: "sameSlot" } });

@@ -2,6 +2,7 @@ import { z } from "zod";
 import type { PrismaClient } from "@/generated/prisma/client";
 import type { OrderStatus } from "@/generated/prisma/enums";
 import type { Actor } from "@/lib/auth/actor";
+import type { Tx } from "@/lib/db/client";
 import { requireShopMember } from "@/lib/auth/guards";
 import { DomainError, NotFoundError } from "@/lib/errors";
 import { queuePaymentFollowUp } from "@/lib/payments/follow-up";
@@ -53,37 +54,58 @@ export async function shortOrderLine(db: PrismaClient, request: { actor: Actor; 
   const othersLeft = order.lines.some((l) => l.id !== line.id && (l.deliveredQuantity ?? l.quantity) > 0);
   if (input.deliveredQuantity === 0 && !othersLeft) throw new DomainError("invalidInput", "nothing left to hand over: cancel the order", { reason: "allLinesMissing" });
 
-  const delivered = input.deliveredQuantity;
-  const lineTotal = line.soldByWeight ? 0 : line.unitPriceCents * delivered;
   return db.$transaction(async (tx) => {
-    // The order row first (as every change of it does), then the line as it was read.
-    const still = await tx.order.updateMany({ where: { id: order.id, status: { in: CHANGEABLE } }, data: { updatedAt: request.now } });
-    if (still.count === 0) throw new DomainError("conflict", "the order changed meanwhile", { reason: "orderChanged" });
-    const changed = await tx.orderLine.updateMany({
-      where: { id: line.id, deliveredQuantity: line.deliveredQuantity },
-      data: { deliveredQuantity: delivered, shortReason: input.reason, lineTotalCents: lineTotal, maxLineTotalCents: lineTotal },
-    });
-    if (changed.count === 0) throw new DomainError("conflict", "someone changed this line meanwhile", { reason: "lineChanged" });
-    if (delivered > 0 && input.restock) {
-      await tx.$executeRaw`UPDATE "Product" SET "stock" = "stock" + ${current - delivered}, "updatedAt" = now() WHERE "id" = ${line.productId} AND "stock" IS NOT NULL`;
-    }
-    const totals = await recomputeOrderTotals(tx, order);
-    const { releasedCents } = await fitVoucherUsesToGoods(tx, order.id, request.now);
-    const status = (await tx.order.findUniqueOrThrow({ where: { id: order.id }, select: { status: true } })).status;
-    await tx.orderEvent.create({
-      data: {
-        orderId: order.id, fromStatus: status, toStatus: status, actorUserId: staff.userId,
-        change: delivered === 0 ? "LINE_MISSING" : "LINE_SHORT",
-        note: delivered === 0 ? `${line.productName} manquant : ${input.reason}` : `${line.productName} : ${delivered} au lieu de ${current} — ${input.reason}`,
-        details: {
-          lineId: line.id, productId: line.productId, productName: line.productName, ordered: line.quantity, before: current, after: delivered,
-          reason: input.reason, restocked: delivered > 0 && input.restock ? current - delivered : 0,
-          totalBefore: order.totalCents, totalAfter: totals.totalCents, voucherReleasedCents: releasedCents,
-        },
-      },
-    });
-    await queueLinesChangedEmail(tx, order.id, [{ productName: line.productName, ordered: current, delivered, reason: input.reason }]);
-    await queuePaymentFollowUp(tx, { id: order.id, checkoutId: order.checkoutId, paymentMethod: order.paymentMethod, status }, { amountChanged: true });
-    return { totalCents: totals.totalCents, voucherReleasedCents: releasedCents };
+    await lockChangeableOrder(tx, order.id, request.now);
+    return applyShortfall(tx, { order, line, delivered: input.deliveredQuantity, reason: input.reason, restock: input.restock, actorUserId: staff.userId, now: request.now });
   });
+}
+
+/** The order row first, as every change of a placed order does (two changes of one order queue up here). */
+export async function lockChangeableOrder(tx: Tx, orderId: string, now: Date): Promise<void> {
+  const still = await tx.order.updateMany({ where: { id: orderId, status: { in: CHANGEABLE } }, data: { updatedAt: now } });
+  if (still.count === 0) throw new DomainError("conflict", "the order changed meanwhile", { reason: "orderChanged" });
+}
+
+type ShortfallOrder = { id: string; checkoutId: string; paymentMethod: "ONLINE" | "PAY_AT_PICKUP"; deliveryFeeCents: number; totalCents: number };
+type ShortfallLine = { id: string; productId: string; productName: string; quantity: number; deliveredQuantity: number | null; unitPriceCents: number; soldByWeight: boolean };
+
+/**
+ * Inside the caller's transaction, after lockChangeableOrder: the line handed over
+ * with `delivered` (0 = missing), conditional on the line as it was read; totals,
+ * vouchers, history, email and payment follow. Shared by the shop's "short or
+ * missing" and by a substitute refused or left unanswered.
+ */
+export async function applyShortfall(
+  tx: Tx,
+  change: { order: ShortfallOrder; line: ShortfallLine; delivered: number; reason: string; restock: boolean; actorUserId: string | null; now: Date; emailed?: boolean },
+): Promise<ShortLineResult> {
+  const { order, line, delivered } = change;
+  const current = line.deliveredQuantity ?? line.quantity;
+  const lineTotal = line.soldByWeight ? 0 : line.unitPriceCents * delivered;
+  const changed = await tx.orderLine.updateMany({
+    where: { id: line.id, deliveredQuantity: line.deliveredQuantity },
+    data: { deliveredQuantity: delivered, shortReason: change.reason, lineTotalCents: lineTotal, maxLineTotalCents: lineTotal },
+  });
+  if (changed.count === 0) throw new DomainError("conflict", "someone changed this line meanwhile", { reason: "lineChanged" });
+  if (delivered > 0 && change.restock) {
+    await tx.$executeRaw`UPDATE "Product" SET "stock" = "stock" + ${current - delivered}, "updatedAt" = now() WHERE "id" = ${line.productId} AND "stock" IS NOT NULL`;
+  }
+  const totals = await recomputeOrderTotals(tx, order);
+  const { releasedCents } = await fitVoucherUsesToGoods(tx, order.id, change.now);
+  const status = (await tx.order.findUniqueOrThrow({ where: { id: order.id }, select: { status: true } })).status;
+  await tx.orderEvent.create({
+    data: {
+      orderId: order.id, fromStatus: status, toStatus: status, actorUserId: change.actorUserId,
+      change: delivered === 0 ? "LINE_MISSING" : "LINE_SHORT",
+      note: delivered === 0 ? `${line.productName} manquant : ${change.reason}` : `${line.productName} : ${delivered} au lieu de ${current} — ${change.reason}`,
+      details: {
+        lineId: line.id, productId: line.productId, productName: line.productName, ordered: line.quantity, before: current, after: delivered,
+        reason: change.reason, restocked: delivered > 0 && change.restock ? current - delivered : 0,
+        totalBefore: order.totalCents, totalAfter: totals.totalCents, voucherReleasedCents: releasedCents,
+      },
+    },
+  });
+  if (change.emailed !== false) await queueLinesChangedEmail(tx, order.id, [{ productName: line.productName, ordered: current, delivered, reason: change.reason }]);
+  await queuePaymentFollowUp(tx, { id: order.id, checkoutId: order.checkoutId, paymentMethod: order.paymentMethod, status }, { amountChanged: true });
+  return { totalCents: totals.totalCents, voucherReleasedCents: releasedCents };
 }

@@ -16,6 +16,7 @@ export function checkoutInputFromForm(form: FormFields) {
       pickupPointId: form.text(`shop.${shopId}.pickupPointId`),
       slotStartsAt: form.text(`shop.${shopId}.slotStartsAt`),
       paymentMethod: form.text(`shop.${shopId}.paymentMethod`),
+      acceptSubstitutes: form.flag(`shop.${shopId}.acceptSubstitutes`),
     })),
   };
 }

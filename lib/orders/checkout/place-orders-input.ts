@@ -15,6 +15,8 @@ export const placeOrdersInput = z.object({
         pickupPointId: z.string().min(1, "pickupPointRequired").max(64),
         slotStartsAt: z.iso.datetime({ message: "slotRequired", offset: true }),
         paymentMethod: z.enum(["PAY_AT_PICKUP", "ONLINE"], { message: "paymentMethodRequired" }),
+        /** "Accept reasonable substitutes without asking" for this shop's order (issue #24) */
+        acceptSubstitutes: z.boolean().default(false),
       }),
     )
     .min(1, "cartEmpty")

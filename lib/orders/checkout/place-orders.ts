@@ -221,6 +221,7 @@ export async function placeOrders(
               slotEndsAt: shop.slot.endsAt,
               pickupCode: newPickupCode(),
               paymentMethod: shop.paymentMethod,
+              acceptSubstitutes: shop.acceptSubstitutes,
               subtotalCents: total,
               vatCents: lines.reduce((sum, l) => sum + includedVat(l.total, l.product.vatRateBp), 0) + deliveryFeeVatCents(fee, lines.map((l) => ({ totalCents: l.total, vatRateBp: l.product.vatRateBp }))),
               totalCents: total,

@@ -14,6 +14,7 @@ export type ShopCheckout = {
   relayCapacity: number | null;
   slot: { startsAt: Date; endsAt: Date; capacity: number };
   paymentMethod: "PAY_AT_PICKUP" | "ONLINE";
+  acceptSubstitutes: boolean;
   lines: { productId: string; quantity: number }[];
   /** Set when the shop delivers this order: where, and the fee computed here from the shop's terms */
   delivery: { communeId: string; addressLine: string; instructions: string; feeCents: number } | null;
@@ -85,6 +86,7 @@ export async function validateCheckout(db: PrismaClient, cart: CartView, input: 
       relayCapacity: point.kind === "RELAY_POINT" ? point.capacityPerSlot : null,
       slot: { startsAt: slot.startsAt, endsAt: slot.endsAt, capacity: slot.capacity },
       paymentMethod: choice.paymentMethod,
+      acceptSubstitutes: choice.acceptSubstitutes,
       lines: group.lines.map((l) => ({ productId: l.productId, quantity: l.quantity })),
       delivery,
     });

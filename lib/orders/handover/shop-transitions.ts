@@ -10,6 +10,7 @@ import { queueStatusEmail } from "../emails/order-emails";
 import { verifyPickupCode } from "./pickup-code-check";
 import { spendVoucherUses } from "@/lib/vouchers/settle";
 import { awaitsWeighing } from "@/lib/payments/amounts";
+import { refuseWhileSubstitutePending } from "../changes/substitutes";
 import { releaseHolds } from "../holds/release-holds";
 import { canTransition, TRANSITIONS } from "../status";
 import { moveOrder } from "../lifecycle/move-order";
@@ -104,6 +105,7 @@ export async function transitionOrderByShop(
   await db.$transaction(async (tx) => {
     const moved = await moveOrder(tx, { orderId: order.id, from: order.status, to, actorUserId: member.userId, note: input.reason ?? "", data: to === "CANCELLED" ? { cancelReason: input.reason } : {} });
     if (!moved) throw new DomainError("conflict", "the order changed meanwhile", { reason: "orderChanged" });
+    if (to === "READY" || to === "AT_RELAY_POINT") await refuseWhileSubstitutePending(tx, order.id);
     if (to === "CANCELLED") await releaseHolds(tx, order, { now });
     // A no-show gives the stock back only when the shop says the goods go back on the shelf.
     if (to === "NO_SHOW") await releaseHolds(tx, order, { now, restock: order.shop.noShowRestock });

@@ -111,7 +111,7 @@ export default async function FiguresPage() {
         {figures.changesPerShop.length > 0 ? (
           <table className="w-full text-left text-sm" data-testid="changes-per-shop">
             <caption className="sr-only">{t("changesHeading")}</caption>
-            <thead><tr>{colHead(t("deliveryShop"), false)}{colHead(t("changesLines"))}{colHead(t("changesMissing"))}{colHead(t("changesShort"))}{colHead(t("changesRescheduled"))}</tr></thead>
+            <thead><tr>{colHead(t("deliveryShop"), false)}{colHead(t("changesLines"))}{colHead(t("changesMissing"))}{colHead(t("changesShort"))}{colHead(t("changesSubstituted"))}{colHead(t("changesRescheduled"))}</tr></thead>
             <tbody>
               {figures.changesPerShop.map((r) => (
                 <tr key={r.key} className="border-t border-brand-100">
@@ -119,6 +119,7 @@ export default async function FiguresPage() {
                   <td className={cell}>{r.lines}</td>
                   <td className={cell}>{t("changesRate", { count: r.missingLines, percent: r.missingPercent })}</td>
                   <td className={cell}>{t("changesRate", { count: r.shortLines, percent: r.shortPercent })}</td>
+                  <td className={cell}>{t("changesRate", { count: r.substitutedLines, percent: r.substitutedPercent })}</td>
                   <td className={cell}>{t("changesRescheduledOf", { count: r.rescheduledOrders, orders: r.orders })}</td>
                 </tr>
               ))}

@@ -2,6 +2,8 @@ import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { RescheduleForm } from "@/components/orders/RescheduleForm";
 import { rescheduleChoices } from "@/lib/orders/changes/reschedule-options";
+import { substitutionsOfOrder } from "@/lib/orders/changes/substitutes";
+import { SubstituteAnswer } from "@/components/orders/SubstituteAnswer";
 import { CancelOrderForm } from "@/components/orders/CancelOrderForm";
 import { OrderHistory } from "@/components/orders/OrderHistory";
 import { PaymentLedger } from "@/components/orders/PaymentLedger";
@@ -28,7 +30,8 @@ export default async function OrderPage({ params, searchParams }: Props) {
   const [t, locale] = await Promise.all([getTranslations("order"), getLocale().then(toLocale)]);
   const delivery = order.pickupPoint.kind === "DELIVERY";
   const active = order.status !== "CANCELLED" && order.status !== "COLLECTED" && order.status !== "NO_SHOW";
-  const reschedule = active ? await rescheduleChoices(db(), { actor, orderId, token, now: new Date() }) : null;
+  const now = new Date();
+  const [reschedule, proposals] = await Promise.all([active ? rescheduleChoices(db(), { actor, orderId, token, now }) : null, substitutionsOfOrder(db(), order.id)]);
   return (
     <article className="max-w-3xl space-y-6">
       <header className="space-y-1">
@@ -81,6 +84,9 @@ export default async function OrderPage({ params, searchParams }: Props) {
           />
         </section>
       )}
+      {proposals.filter((proposal) => proposal.status === "PROPOSED").map((proposal) => (
+        <SubstituteAnswer key={proposal.id} proposal={proposal} token={token ?? undefined} now={now} />
+      ))}
       <section aria-labelledby="order-lines" className="rounded-xl bg-white p-4">
         <h2 id="order-lines" className="text-xl font-semibold">{t("lines")}</h2>
         <ul className="divide-y divide-brand-100">

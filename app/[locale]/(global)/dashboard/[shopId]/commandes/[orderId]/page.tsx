@@ -3,6 +3,9 @@ import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { OrderActions } from "@/components/dashboard/OrderActions";
 import { ShortLineForm } from "@/components/dashboard/ShortLineForm";
+import { SubstituteForm } from "@/components/dashboard/SubstituteForm";
+import { substituteChoices } from "@/lib/orders/changes/substitute-choices";
+import { substitutionsOfOrder } from "@/lib/orders/changes/substitutes";
 import { WeighLinesForm } from "@/components/dashboard/WeighLinesForm";
 import { OrderHistory } from "@/components/orders/OrderHistory";
 import { PaymentLedger } from "@/components/orders/PaymentLedger";
@@ -14,7 +17,7 @@ import { formatPrice } from "@/lib/money/format";
 import { CHANGEABLE } from "@/lib/orders/changes/short-line";
 import { availableShopActions } from "@/lib/orders/handover/shop-transitions";
 import { statusLabelKey } from "@/lib/orders/status-label";
-import { formatSlot } from "@/lib/time/format";
+import { formatSlot, formatTime } from "@/lib/time/format";
 import { dashboardPage } from "../../../_lib/guard";
 import { VoucherShare } from "@/components/orders/VoucherShare";
 
@@ -28,6 +31,7 @@ export default async function ShopOrderPage({ params }: Props) {
   const [t, tOrder, locale] = await Promise.all([getTranslations("dashboard"), getTranslations("order"), getLocale().then(toLocale)]);
   const actions = availableShopActions({ status: order.status, pickupPointKind: order.pickupPoint.kind, slotEndsAt: order.slotEndsAt }, new Date());
   const preparing = CHANGEABLE.includes(order.status);
+  const [choices, proposals] = await Promise.all([preparing ? substituteChoices(db(), { actor, shopId }) : [], substitutionsOfOrder(db(), order.id)]);
   const weighed = order.lines.filter((line) => line.soldByWeight && line.estimatedGrams && line.deliveredQuantity !== 0);
   const canWeigh = weighed.length > 0 && preparing;
   return (
@@ -72,8 +76,18 @@ export default async function ShopOrderPage({ params }: Props) {
                 {line.soldByWeight && line.deliveredQuantity !== 0 && (
                   <span className="block text-sm text-muted">{line.actualGrams ? t("weighedAt", { grams: line.actualGrams }) : t("estimatedAt", { grams: line.estimatedGrams ?? 0 })}</span>
                 )}
+                {proposals
+                  .filter((proposal) => proposal.status === "PROPOSED" && proposal.lineId === line.id)
+                  .map((proposal) => (
+                    <span key={proposal.id} className="block text-sm font-medium text-amber-800" data-testid="substitute-pending">
+                      {t("substitutePending", { name: proposal.productName, quantity: proposal.quantity, time: formatTime(proposal.expiresAt, locale) })}
+                    </span>
+                  ))}
                 {preparing && (line.deliveredQuantity ?? line.quantity) > 0 && (
                   <ShortLineForm orderId={order.id} line={{ id: line.id, productName: line.productName, handedOver: line.deliveredQuantity ?? line.quantity, soldByWeight: line.soldByWeight }} />
+                )}
+                {preparing && line.deliveredQuantity === null && !proposals.some((proposal) => proposal.status === "PROPOSED" && proposal.lineId === line.id) && (
+                  <SubstituteForm orderId={order.id} line={{ id: line.id, productId: line.productId, productName: line.productName, quantity: line.quantity }} choices={choices} />
                 )}
               </span>
               <span>{formatPrice(line.lineTotalCents, locale)}</span>

@@ -1,0 +1,285 @@
+import { createHash, randomBytes } from "node:crypto";
+import { z } from "zod";
+import type { PrismaClient } from "@/generated/prisma/client";
+import type { Actor } from "@/lib/auth/actor";
+import { requireShopMember } from "@/lib/auth/guards";
+import { priceLine } from "@/lib/catalog/line-pricing";
+import type { Tx } from "@/lib/db/client";
+import { DomainError, NotFoundError } from "@/lib/errors";
+import { cancelJob, enqueue } from "@/lib/jobs/queue";
+import { queuePaymentFollowUp } from "@/lib/payments/follow-up";
+import { boundedText, wholeNumber } from "@/lib/validation/fields";
+import { fitVoucherUsesToGoods } from "@/lib/vouchers/settle";
+import { queueSubstituteEmail } from "../emails/substitute-emails";
+import { mayCancelAsCustomer, sameSecret } from "../order-access";
+import { recomputeOrderTotals } from "./order-totals";
+import { applyShortfall, CHANGEABLE, lockChangeableOrder } from "./short-line";
+
+/** The customer's answer is awaited this long unless the shop says otherwise, never past the slot's start. */
+export const DEFAULT_ANSWER_MINUTES = 120;
+/** "Accept reasonable substitutes": at most the original line's price plus this share. */
+export const REASONABLE_MARGIN_BP = 1000;
+
+export const hashSubstitutionSecret = (secret: string) => createHash("sha256").update(`substitution:${secret}`).digest("hex");
+const jobKey = (substitutionId: string) => `substitution:${substitutionId}`;
+
+const proposeInput = z.object({
+  orderId: z.string().min(1).max(64),
+  lineId: z.string().min(1).max(64),
+  productId: z.string().min(1).max(64),
+  quantity: wholeNumber(1, 10_000, "quantityInvalid"),
+  reason: boundedText(200, "reasonTooLong").transform((value) => value.trim()).pipe(z.string().min(3, "shortReasonRequired")),
+  answerWithinMinutes: wholeNumber(15, 24 * 60, "answerWithinInvalid").default(DEFAULT_ANSWER_MINUTES),
+});
+
+type LineForCap = { lineTotalCents: number; maxLineTotalCents: number };
+
+/**
+ * The most a substitute may cost. Paid online, never more than the card's
+ * authorization covers for the line (its maximum); applied without asking (the
+ * customer's standing consent), also at most the line's price + 10 %.
+ */
+export function substituteCap(line: LineForCap, options: { online: boolean; automatic: boolean }): number {
+  const reasonable = Math.floor((line.lineTotalCents * (10_000 + REASONABLE_MARGIN_BP)) / 10_000);
+  const authorized = Math.max(line.maxLineTotalCents, line.lineTotalCents);
+  if (options.online && options.automatic) return Math.min(reasonable, authorized);
+  if (options.online) return authorized;
+  return options.automatic ? reasonable : Number.POSITIVE_INFINITY;
+}
+
+/** The link's secret is never returned: it goes to the customer's email only (staff cannot answer for them). */
+export type ProposalResult = { substitutionId: string; applied: boolean; expiresAt: Date };
+
+/**
+ * Staff propose another product of the shop for a line they cannot hand over as
+ * ordered. The customer who chose "accept reasonable substitutes" at checkout gets
+ * it at once when it fits the cap; otherwise they are emailed a one-use link to
+ * accept or refuse until the deadline (default 2 h, never past the slot's start),
+ * when a job removes the line. One proposal at a time per line (the order's row
+ * is locked first, then the pending ones counted).
+ */
+export async function proposeSubstitute(db: PrismaClient, request: { actor: Actor; input: unknown; now: Date }): Promise<ProposalResult> {
+  const input = proposeInput.parse(request.input);
+  const order = await db.order.findUnique({
+    where: { id: input.orderId },
+    select: {
+      id: true, shopId: true, status: true, paymentMethod: true, acceptSubstitutes: true, slotStartsAt: true,
+      lines: { select: { id: true, productId: true, productName: true, quantity: true, deliveredQuantity: true, lineTotalCents: true, maxLineTotalCents: true } },
+    },
+  });
+  if (!order) throw new NotFoundError("order");
+  const staff = requireShopMember(request.actor, order.shopId);
+  if (!CHANGEABLE.includes(order.status)) throw new DomainError("conflict", "lines change while preparing", { reason: "notBeingPrepared" });
+  const line = order.lines.find((l) => l.id === input.lineId);
+  if (!line) throw new DomainError("invalidInput", "not a line of this order", { reason: "lineNotInOrder" });
+  if (line.deliveredQuantity !== null) throw new DomainError("conflict", "only a line still as ordered", { reason: "lineAlreadyChanged" });
+  if (input.productId === line.productId) throw new DomainError("invalidInput", "the same product", { reason: "sameProduct" });
+  const product = await db.product.findUnique({
+    where: { id: input.productId },
+    select: { id: true, shopId: true, name: true, unit: true, active: true, stock: true, priceCents: true, vatRateBp: true, soldByWeight: true, pieceGrams: true, weightToleranceBp: true },
+  });
+  if (!product || product.shopId !== order.shopId) throw new DomainError("invalidInput", "a product of another shop", { reason: "substituteNotInShop" });
+  if (!product.active) throw new DomainError("conflict", "not on sale", { reason: "substituteUnavailable" });
+  if (product.stock !== null && product.stock < input.quantity) throw new DomainError("conflict", "not enough in stock", { reason: "substituteSoldOut", stock: product.stock });
+  const price = priceLine(product, input.quantity);
+  const online = order.paymentMethod === "ONLINE";
+  // Above the authorization, the card would need a new payment step: not offered (the line can be marked missing instead).
+  if (online && price.maxTotalCents > substituteCap(line, { online, automatic: false })) {
+    throw new DomainError("conflict", "more than the card's authorization", { reason: "substituteOverAuthorization", maxEuros: substituteCap(line, { online, automatic: false }) / 100 });
+  }
+  const automatic = order.acceptSubstitutes && price.maxTotalCents <= substituteCap(line, { online, automatic: true });
+  const expiresAt = new Date(Math.min(request.now.getTime() + input.answerWithinMinutes * 60_000, order.slotStartsAt.getTime()));
+  if (!automatic && expiresAt.getTime() <= request.now.getTime() + 5 * 60_000) throw new DomainError("conflict", "no time left to ask", { reason: "tooLateToAsk" });
+  const secret = randomBytes(24).toString("base64url");
+
+  return db.$transaction(async (tx) => {
+    await lockChangeableOrder(tx, order.id, request.now);
+    const pending = await tx.substitution.count({ where: { lineId: line.id, status: "PROPOSED" } });
+    if (pending > 0) throw new DomainError("conflict", "a proposal already waits for the customer", { reason: "substitutePending" });
+    const proposal = await tx.substitution.create({
+      data: {
+        orderId: order.id, lineId: line.id, originalName: line.productName, originalQuantity: line.quantity, originalTotalCents: line.lineTotalCents, reason: input.reason,
+        productId: product.id, productName: product.name, unit: product.unit, quantity: input.quantity, unitPriceCents: product.priceCents, vatRateBp: product.vatRateBp,
+        soldByWeight: product.soldByWeight && price.estimatedGrams !== null, estimatedGrams: price.estimatedGrams, lineTotalCents: price.totalCents, maxLineTotalCents: price.maxTotalCents,
+        tokenHash: hashSubstitutionSecret(secret), expiresAt, proposedById: staff.userId, automatic,
+      },
+      select: { id: true },
+    });
+    await tx.orderEvent.create({
+      data: {
+        orderId: order.id, fromStatus: order.status, toStatus: order.status, actorUserId: staff.userId, change: "SUBSTITUTE_PROPOSED",
+        note: `${line.productName} → ${input.quantity} × ${product.name} proposé${automatic ? " (accord donné à la commande)" : ""} : ${input.reason}`,
+        details: {
+          substitutionId: proposal.id, lineId: line.id, productName: line.productName, before: `${line.quantity} × ${line.productName}`, after: `${input.quantity} × ${product.name}`,
+          lineTotalBefore: line.lineTotalCents, lineTotalAfter: price.totalCents, reason: input.reason, automatic, expiresAt: expiresAt.toISOString(),
+        },
+      },
+    });
+    if (automatic) {
+      await applySubstitute(tx, { substitutionId: proposal.id, actorUserId: staff.userId, now: request.now });
+    } else {
+      await enqueue(tx, "expire-substitution", { substitutionId: proposal.id }, { runAt: expiresAt, key: jobKey(proposal.id) });
+      await queueSubstituteEmail(tx, { substitutionId: proposal.id, secret, kind: "proposed" });
+    }
+    return { substitutionId: proposal.id, applied: automatic, expiresAt };
+  });
+}
+
+const answerInput = z.object({
+  substitutionId: z.string().min(1).max(64),
+  /** The email's one-use secret, or the order's link (order page), or the customer's account */
+  secret: z.string().max(200).optional(),
+  token: z.string().max(200).optional(),
+  answer: z.enum(["accept", "refuse"], { message: "answerInvalid" }),
+});
+
+export type AnswerResult = { outcome: "accepted" | "refused"; totalCents: number };
+
+/**
+ * The customer accepts or refuses a proposal, once, before its deadline. Accepted:
+ * the substitute's stock is taken atomically (sold out meanwhile → refused with
+ * that reason, nothing changed, the proposal still open) and the line replaced;
+ * refused: the line is removed as a missing one. Racing the deadline job, exactly
+ * one of them decides (the proposal's status is updated conditionally).
+ */
+export async function answerSubstitute(db: PrismaClient, request: { actor: Actor; input: unknown; now: Date }): Promise<AnswerResult> {
+  const input = answerInput.parse(request.input);
+  const proposal = await db.substitution.findUnique({
+    where: { id: input.substitutionId },
+    select: { id: true, tokenHash: true, status: true, expiresAt: true, order: { select: { id: true, customerId: true, placedById: true, shopId: true, territoryId: true, accessToken: true } } },
+  });
+  const bySecret = proposal && input.secret ? sameSecret(hashSubstitutionSecret(input.secret), proposal.tokenHash) : false;
+  if (!proposal || !(bySecret || mayCancelAsCustomer(request.actor, proposal.order, input.token))) throw new NotFoundError("substitution");
+  if (proposal.status !== "PROPOSED") throw new DomainError("conflict", "already answered", { reason: "substituteDecided", status: proposal.status });
+  if (proposal.expiresAt.getTime() <= request.now.getTime()) throw new DomainError("conflict", "past its deadline", { reason: "substituteExpired" });
+  const actorUserId = request.actor.kind === "user" ? request.actor.userId : null;
+  return db.$transaction(async (tx) => {
+    await lockChangeableOrder(tx, proposal.order.id, request.now);
+    const decided = await tx.substitution.updateMany({
+      where: { id: proposal.id, status: "PROPOSED", expiresAt: { gt: request.now } },
+      data: { status: input.answer === "accept" ? "ACCEPTED" : "REFUSED", decidedAt: request.now },
+    });
+    if (decided.count === 0) throw new DomainError("conflict", "already answered", { reason: "substituteDecided" });
+    await cancelJob(tx, jobKey(proposal.id));
+    if (input.answer === "accept") return { outcome: "accepted" as const, totalCents: (await applySubstitute(tx, { substitutionId: proposal.id, actorUserId, now: request.now })).totalCents };
+    return { outcome: "refused" as const, totalCents: (await removeLine(tx, proposal.id, "refusé", actorUserId, request.now)).totalCents };
+  });
+}
+
+/**
+ * The deadline job: a proposal still unanswered removes its line as missing. An
+ * order no longer being prepared (cancelled, or handed over) only closes the
+ * proposal. Conditional on the proposal's status: an answer that won keeps its outcome.
+ */
+export async function expireSubstitution(db: PrismaClient, request: { substitutionId: string; now: Date }): Promise<{ outcome: "expired" | "decided" | "order-closed" } | { outcome: "not-yet"; deadline: Date }> {
+  const proposal = await db.substitution.findUnique({ where: { id: request.substitutionId }, select: { id: true, status: true, expiresAt: true, orderId: true } });
+  if (!proposal || proposal.status !== "PROPOSED") return { outcome: "decided" };
+  if (proposal.expiresAt.getTime() > request.now.getTime()) return { outcome: "not-yet", deadline: proposal.expiresAt };
+  return db.$transaction(async (tx) => {
+    const changeable = await tx.order.updateMany({ where: { id: proposal.orderId, status: { in: CHANGEABLE } }, data: { updatedAt: request.now } });
+    const closed = await tx.substitution.updateMany({ where: { id: proposal.id, status: "PROPOSED" }, data: { status: "EXPIRED", decidedAt: request.now } });
+    if (closed.count === 0) return { outcome: "decided" as const };
+    if (changeable.count === 0) return { outcome: "order-closed" as const };
+    await removeLine(tx, proposal.id, "sans réponse", null, request.now);
+    return { outcome: "expired" as const };
+  });
+}
+
+/** The line becomes the substitute: its stock taken now (the original's is not there), totals, vouchers, history, email, money. */
+async function applySubstitute(tx: Tx, change: { substitutionId: string; actorUserId: string | null; now: Date }): Promise<{ totalCents: number }> {
+  const s = await tx.substitution.findUniqueOrThrow({ where: { id: change.substitutionId } });
+  const taken = await tx.$executeRaw`UPDATE "Product" SET "stock" = "stock" - ${s.quantity}, "updatedAt" = now() WHERE "id" = ${s.productId} AND "active" AND ("stock" IS NULL OR "stock" >= ${s.quantity})`;
+  if (taken === 0) throw new DomainError("conflict", "the substitute sold out meanwhile", { reason: "substituteSoldOut" });
+  if (s.automatic) await tx.substitution.update({ where: { id: s.id }, data: { status: "ACCEPTED", decidedAt: change.now } });
+  const replaced = await tx.orderLine.updateMany({
+    where: { id: s.lineId, deliveredQuantity: null },
+    data: {
+      productId: s.productId, productName: s.productName, unit: s.unit, quantity: s.quantity, unitPriceCents: s.unitPriceCents, vatRateBp: s.vatRateBp,
+      soldByWeight: s.soldByWeight, estimatedGrams: s.estimatedGrams, actualGrams: null, lineTotalCents: s.lineTotalCents, maxLineTotalCents: s.maxLineTotalCents,
+    },
+  });
+  if (replaced.count === 0) throw new DomainError("conflict", "someone changed this line meanwhile", { reason: "lineChanged" });
+  const order = await tx.order.findUniqueOrThrow({ where: { id: s.orderId }, select: { id: true, checkoutId: true, paymentMethod: true, status: true, deliveryFeeCents: true, totalCents: true } });
+  const totals = await recomputeOrderTotals(tx, order);
+  const { releasedCents } = await fitVoucherUsesToGoods(tx, order.id, change.now);
+  await tx.orderEvent.create({
+    data: {
+      orderId: order.id, fromStatus: order.status, toStatus: order.status, actorUserId: change.actorUserId, change: "SUBSTITUTED",
+      note: `${s.originalName} remplacé par ${s.quantity} × ${s.productName}${s.automatic ? " (accord donné à la commande)" : ""}`,
+      details: {
+        substitutionId: s.id, lineId: s.lineId, productName: s.originalName, before: `${s.originalQuantity} × ${s.originalName}`, after: `${s.quantity} × ${s.productName}`,
+        lineTotalBefore: s.originalTotalCents, lineTotalAfter: s.lineTotalCents, reason: s.reason, automatic: s.automatic, totalBefore: order.totalCents, totalAfter: totals.totalCents, voucherReleasedCents: releasedCents,
+      },
+    },
+  });
+  await queueSubstituteEmail(tx, { substitutionId: s.id, kind: "applied" });
+  await queuePaymentFollowUp(tx, order, { amountChanged: true });
+  return { totalCents: totals.totalCents };
+}
+
+/** A refused or unanswered proposal: the line goes as a missing one (item 1), the customer told why. */
+async function removeLine(tx: Tx, substitutionId: string, why: "refusé" | "sans réponse", actorUserId: string | null, now: Date): Promise<{ totalCents: number }> {
+  const s = await tx.substitution.findUniqueOrThrow({
+    where: { id: substitutionId },
+    select: {
+      reason: true, productName: true,
+      order: { select: { id: true, checkoutId: true, paymentMethod: true, deliveryFeeCents: true, totalCents: true } },
+      line: { select: { id: true, productId: true, productName: true, quantity: true, deliveredQuantity: true, unitPriceCents: true, soldByWeight: true } },
+    },
+  });
+  const reason = `${s.reason} (remplacement par ${s.productName} ${why})`;
+  return applyShortfall(tx, { order: s.order, line: s.line, delivered: 0, reason, restock: false, actorUserId, now });
+}
+
+export type SubstitutionView = {
+  id: string;
+  lineId: string;
+  status: "PROPOSED" | "ACCEPTED" | "REFUSED" | "EXPIRED";
+  expiresAt: Date;
+  originalName: string;
+  originalQuantity: number;
+  originalTotalCents: number;
+  reason: string;
+  productName: string;
+  quantity: number;
+  unit: string;
+  lineTotalCents: number;
+  maxLineTotalCents: number;
+  soldByWeight: boolean;
+  order: { id: string; reference: string; shopName: string; status: string };
+};
+
+const viewSelect = {
+  id: true, lineId: true, status: true, expiresAt: true, originalName: true, originalQuantity: true, originalTotalCents: true, reason: true,
+  productName: true, quantity: true, unit: true, lineTotalCents: true, maxLineTotalCents: true, soldByWeight: true,
+} as const;
+
+/**
+ * The proposal a link shows, when the link's secret is its own: a tampered or
+ * foreign link reads as nothing (404), an answered or expired one shows its outcome.
+ */
+export async function substitutionForLink(db: PrismaClient, request: { substitutionId: string; secret: string | undefined }): Promise<SubstitutionView> {
+  const found = await db.substitution.findUnique({
+    where: { id: request.substitutionId.slice(0, 64) },
+    select: { tokenHash: true, ...viewSelect, order: { select: { id: true, reference: true, status: true, shop: { select: { name: true } } } } },
+  });
+  if (!found || !request.secret || !sameSecret(hashSubstitutionSecret(request.secret.slice(0, 200)), found.tokenHash)) throw new NotFoundError("substitution");
+  const { tokenHash, order, ...view } = found;
+  void tokenHash; // never leaves this function
+  return { ...view, order: { id: order.id, reference: order.reference, shopName: order.shop.name, status: order.status } };
+}
+
+/** The proposals of an order, newest first (order page; the caller has checked who may see the order). */
+export async function substitutionsOfOrder(db: PrismaClient, orderId: string): Promise<Omit<SubstitutionView, "order">[]> {
+  return db.substitution.findMany({ where: { orderId }, orderBy: { createdAt: "desc" }, select: viewSelect });
+}
+
+/**
+ * Ready is refused while a proposal waits for the customer: what is handed over is
+ * not known yet. Run after the order's row is locked by the move, so a proposal
+ * made meanwhile is seen.
+ */
+export async function refuseWhileSubstitutePending(tx: Tx, orderId: string): Promise<void> {
+  const pending = await tx.substitution.count({ where: { orderId, status: "PROPOSED" } });
+  if (pending > 0) throw new DomainError("conflict", "a substitute waits for the customer's answer", { reason: "substituteAwaitingAnswer" });
+}
