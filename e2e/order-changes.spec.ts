@@ -1,3 +1,4 @@
+import type { Locator, Page } from "@playwright/test";
 import { expect, test } from "./support/test";
 import { expectNoAccessibilityViolations } from "./support/axe";
 import { addToBasket, chooseDoorPickupPaidOnline } from "./support/basket";
@@ -5,6 +6,17 @@ import { latestLinkFor, uniqueEmail, waitForEmail } from "./support/mailbox";
 import { signInWithPassword } from "./support/session";
 
 // Issue #24: an order changes after it is placed, and the money follows.
+
+/** The shop's block paid at pickup (when it offers a choice), the contact filled, the order confirmed. */
+async function payAtPickupAndConfirm(page: Page, block: Locator, contact: { name: string; email: string }) {
+  const atPickup = block.getByRole("radio", { name: /Paiement au retrait/ });
+  if (await atPickup.count()) await atPickup.check();
+  await page.getByLabel("Nom et prénom").fill(contact.name);
+  await page.getByLabel("Adresse e-mail").fill(contact.email);
+  await page.getByLabel("Téléphone").fill("0612345678");
+  await page.getByRole("button", { name: "Confirmer la commande" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Merci, votre commande est confirmée" })).toBeVisible();
+}
 
 test("the cheesemonger marks a line missing and proposes a substitute for another; the customer accepts from the email, and only the new total is taken from the card", async ({ page, browser }) => {
   const email = uniqueEmail("manquant");
@@ -90,13 +102,7 @@ test("a customer reschedules from the emailed link; the shop's board shows the n
   await block.getByRole("radio", { name: /Au magasin/ }).check();
   const slot = block.getByRole("combobox", { name: "Créneau de retrait" });
   await slot.selectOption((await slot.locator("option:not([disabled])").nth(1).getAttribute("value")) ?? "");
-  const atPickup = block.getByRole("radio", { name: /Paiement au retrait/ });
-  if (await atPickup.count()) await atPickup.check();
-  await page.getByLabel("Nom et prénom").fill(name);
-  await page.getByLabel("Adresse e-mail").fill(email);
-  await page.getByLabel("Téléphone").fill("0612345678");
-  await page.getByRole("button", { name: "Confirmer la commande" }).click();
-  await expect(page.getByRole("heading", { level: 1, name: "Merci, votre commande est confirmée" })).toBeVisible();
+  await payAtPickupAndConfirm(page, block, { name, email });
 
   await page.goto(await latestLinkFor(page, email, /confirmée/));
   const reschedule = page.getByTestId("reschedule");
@@ -117,5 +123,55 @@ test("a customer reschedules from the emailed link; the shop's board shows the n
   await shop.goto("/dashboard");
   const card = shop.getByRole("listitem").filter({ hasText: name });
   await expect(card.getByTestId("board-rescheduled")).toHaveText("créneau changé");
+  await shop.context().close();
+});
+
+test("a closure over a booked slot: the owner chooses to offer other slots, the customer picks one from the email, the order moves", async ({ page, browser }) => {
+  const email = uniqueEmail("fermeture");
+  const name = `Alex Fermeture ${Date.now()}`;
+  await addToBasket(page, "boulangerie-du-marche", "Fougasse aux olives");
+  await page.goto("/commande");
+  const block = page.getByRole("group", { name: "Boulangerie du Marché" });
+  await block.getByRole("radio", { name: /Au magasin/ }).check();
+  // The last slot offered: its day is closed below, far from the slots other journeys book.
+  const slot = block.getByRole("combobox", { name: "Créneau de retrait" });
+  const last = (await slot.locator("option:not([disabled])").last().getAttribute("value")) ?? "";
+  await slot.selectOption(last);
+  await payAtPickupAndConfirm(page, block, { name, email });
+  const day = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Paris" }).format(new Date(last));
+
+  const shop = await (await browser.newContext()).newPage();
+  await signInWithPassword(shop, "boulangerie@comptoir.local");
+  await shop.goto("/dashboard");
+  await shop.getByRole("link", { name: "Retraits" }).first().click();
+  const closures = shop.getByRole("region", { name: "Fermetures exceptionnelles" });
+  await closures.getByLabel("Du").fill(day);
+  await closures.getByLabel("Au").fill(day);
+  await closures.getByLabel("Motif (facultatif)").fill("Obsèques");
+  await closures.getByRole("button", { name: "Ajouter la fermeture" }).click();
+  // Never saved silently: the booked orders are listed, and the owner says what becomes of them.
+  await expect(closures.getByText(name)).toBeVisible();
+  await expect(closures.getByRole("radio", { name: /Proposer à chaque client/ })).toBeChecked();
+  await expectNoAccessibilityViolations(shop);
+  await closures.getByRole("button", { name: "Enregistrer quand même" }).click();
+  await expect(closures.getByRole("status")).toContainText(/client(s)? invité(s)? à choisir un autre créneau/);
+
+  await page.goto(await latestLinkFor(page, email, /votre créneau est fermé/));
+  const move = page.getByTestId("slot-move");
+  await expect(move).toContainText("Obsèques");
+  const second = move.getByRole("radio").nth(1);
+  const chosen = ((await second.locator("xpath=..").textContent()) ?? "").trim();
+  await second.check();
+  await expectNoAccessibilityViolations(page);
+  await move.getByRole("button", { name: "Confirmer mon choix" }).click();
+  await expect(page.getByTestId("slot-move-outcome")).toContainText("a changé de créneau");
+  await waitForEmail(page, email, /Nouveau créneau pour votre commande/);
+  await page.goto(await latestLinkFor(page, email, /Nouveau créneau/));
+  await expect(page.getByText(chosen, { exact: true }).first()).toBeVisible();
+
+  // The day opens again for the journeys that follow.
+  await shop.reload();
+  await shop.getByRole("button", { name: new RegExp(`Supprimer la fermeture du ${day}`) }).click();
+  await expect(shop.getByRole("button", { name: new RegExp(`Supprimer la fermeture du ${day}`) })).toHaveCount(0);
   await shop.context().close();
 });

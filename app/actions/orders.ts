@@ -1,6 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { getTranslations } from "next-intl/server";
 import type { ActionResult } from "@/lib/actions/action-result";
 import { runAction } from "@/lib/actions/run-action";
 import { formFields } from "@/lib/actions/form-fields";
@@ -8,6 +9,7 @@ import { getActor } from "@/lib/auth/session";
 import { db } from "@/lib/db/prisma";
 import { cancelOrderByCustomer } from "@/lib/orders/changes/cancel-order";
 import { rescheduleOrder } from "@/lib/orders/changes/reschedule";
+import { answerSlotMove } from "@/lib/orders/changes/slot-moves";
 
 /** The customer cancels an order (signed in, or through the emailed link's token). */
 export async function cancelOrderAction(_previous: ActionResult, formData: FormData): Promise<ActionResult> {
@@ -33,4 +35,18 @@ export async function rescheduleOrderAction(_previous: ActionResult, formData: F
     revalidatePath("/dashboard", "layout");
   }
   return result;
+}
+
+/** The customer answers a closed slot: another slot offered, or cancel (refunded). */
+export async function answerSlotMoveAction(_previous: ActionResult, formData: FormData): Promise<ActionResult> {
+  const form = formFields(formData);
+  const result = await runAction(async () => {
+    return answerSlotMove(db(), { now: new Date(), actor: await getActor(), input: { slotMoveId: form.text("slotMoveId"), secret: form.optional("secret"), token: form.optional("token"), choice: form.text("choice") } });
+  });
+  if (!result.ok) return result;
+  revalidatePath("/commandes", "layout");
+  revalidatePath("/creneaux", "layout");
+  revalidatePath("/dashboard", "layout");
+  const t = await getTranslations("slotMove");
+  return { ok: true, data: undefined, message: t(result.data.outcome === "moved" ? "movedDone" : "cancelledDone") };
 }

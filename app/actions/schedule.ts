@@ -1,6 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import type { ActionResult } from "@/lib/actions/action-result";
 import { runAction } from "@/lib/actions/run-action";
@@ -32,7 +33,7 @@ export async function addClosureAction(_previous: ActionResult, formData: FormDa
   const form = formFields(formData);
   const shopId = form.text("shopId");
   const result = await runAction(async () => {
-    await addClosure(db(), {
+    return addClosure(db(), {
       actor: await getActor(),
       shopId,
       input: {
@@ -41,12 +42,15 @@ export async function addClosureAction(_previous: ActionResult, formData: FormDa
         endsOn: form.text("endsOn"),
         reason: form.optional("reason"),
         acknowledgeAffected: form.flag("acknowledgeAffected", "1"),
+        affectedAction: form.optional("affectedAction"),
       },
     });
-    return undefined;
   });
-  if (result.ok) revalidatePath(`/dashboard/${shopId}/retraits`);
-  return result;
+  if (!result.ok) return result;
+  revalidatePath(`/dashboard/${shopId}`, "layout");
+  const t = await getTranslations("dashboard");
+  const { proposed, cancelled, untouched } = result.data;
+  return { ok: true, data: undefined, message: proposed + cancelled + untouched > 0 ? t("closureSavedWithOrders", { proposed, cancelled, untouched }) : t("closureSaved") };
 }
 
 export async function removeClosureAction(_previous: ActionResult, formData: FormData): Promise<ActionResult> {

@@ -45,7 +45,6 @@ export function ClosuresForm({ shopId, points, closures, canEdit }: { shopId: st
       {canEdit && (
         <form onSubmit={onSubmit} className="flex flex-wrap items-end gap-3">
           <input type="hidden" name="shopId" value={shopId} />
-          {affected.length > 0 && <input type="hidden" name="acknowledgeAffected" value="1" />}
           <div>
             <label htmlFor="closure-from" className="block text-sm font-medium">{t("closureFrom")}</label>
             <input id="closure-from" name="startsOn" type="date" required className="min-h-11 rounded-lg border border-gray-500 px-2" />
@@ -71,12 +70,21 @@ export function ClosuresForm({ shopId, points, closures, canEdit }: { shopId: st
             {affected.length > 0 ? t("confirmAnyway") : t("addClosure")}
           </button>
           <div role="status" aria-live="polite" className="w-full">
-            {state.ok && <p className="font-medium text-brand-700">{t("closureSaved")}</p>}
+            {state.ok && <p className="font-medium text-brand-700">{state.message ?? t("closureSaved")}</p>}
             {!state.ok && state.error && affected.length === 0 && <p className="font-medium text-red-800">{errorText(Object.values(state.fieldErrors ?? {})[0] ?? state.error)}</p>}
             {affected.length > 0 && (
               <div className="rounded-lg border-2 border-amber-700 bg-amber-50 p-3 text-amber-950">
                 <p className="font-semibold">{t("affectedHeading")}</p>
                 <ul className="list-inside list-disc">{affected.map((o) => <li key={o.id}>{o.reference} — {o.contactName}</li>)}</ul>
+                <fieldset className="mt-2 space-y-1">
+                  <legend className="font-semibold">{t("affectedChoice")}</legend>
+                  {(["propose", "cancel", "keep"] as const).map((action) => (
+                    <label key={action} className="flex min-h-11 items-start gap-2">
+                      <input type="radio" name="affectedAction" value={action} defaultChecked={action === "propose"} required className="mt-1 h-5 w-5" />
+                      <span>{t(`affected_${action}`)}</span>
+                    </label>
+                  ))}
+                </fieldset>
               </div>
             )}
           </div>

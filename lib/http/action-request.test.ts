@@ -8,6 +8,8 @@ describe("server action request shape", () => {
     expect(isWellFormedArguments('[{"ok":false,"error":""},"$K1"]')).toBe(true);
     expect(isWellFormedArguments('["shop","point",[{"weekday":"1"}],true]')).toBe(true);
     expect(isWellFormedArguments('["$$escaped text","$undefined"]')).toBe(true);
+    // A form's previous state carrying dates (the orders a closure hits) is sent back with the next submit.
+    expect(isWellFormedArguments('[{"ok":false,"error":"affectsOrders","details":{"affected":[{"slotStartsAt":"$D2027-03-28T08:30:00.000Z"}]}},"$K1"]')).toBe(true);
     const form = new FormData();
     form.append("_1_name", "Pain");
     form.append("0", '[{},"$K1"]');
@@ -15,7 +17,7 @@ describe("server action request shape", () => {
   });
 
   it("refuses bodies Next.js cannot decode", async () => {
-    for (const body of ["garbage{", "", "{}", '"x"', '[{},"$B1"]', '[{},"$@1"]', '[{},"$Q1"]', '[{"$$typeof":1}]', `${"[".repeat(40)}${"]".repeat(40)}`, `[${"1,".repeat(50)}1]`]) {
+    for (const body of ["garbage{", "", "{}", '"x"', '[{},"$B1"]', '[{},"$Dnot-a-date"]', '[{},"$@1"]', '[{},"$Q1"]', '[{"$$typeof":1}]', `${"[".repeat(40)}${"]".repeat(40)}`, `[${"1,".repeat(50)}1]`]) {
       expect(isWellFormedArguments(body), body).toBe(false);
       expect(await isWellFormedActionRequest(post(body, "text/plain;charset=UTF-8")), body).toBe(false);
     }

@@ -6,8 +6,12 @@
  * What our actions receive is still validated by each action (formFields, zod).
  */
 
-/** React's encodings that our actions can legitimately receive: escaped strings, undefined, numbers, forms. */
-const ALLOWED_REFERENCE = /^\$(\$|undefined$|NaN$|Infinity$|-Infinity$|-0$|K[0-9a-f]{1,6}$)/;
+/**
+ * React's encodings that our actions can legitimately receive: escaped strings,
+ * undefined, numbers, forms — and dates, which come back inside a form's previous
+ * state (a refusal listing the orders a closure hits, with their slots).
+ */
+const ALLOWED_REFERENCE = /^\$(\$|undefined$|NaN$|Infinity$|-Infinity$|-0$|K[0-9a-f]{1,6}$|D[-+]?\d{4,6}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?Z$)/;
 const MAX_DEPTH = 32;
 /** Our actions take at most four arguments; React refuses long lists with a 500. */
 const MAX_ARGUMENTS = 8;

@@ -17,7 +17,8 @@ export type TaskName =
   | "refund-order"
   | "cancel-authorization"
   | "expire-session"
-  | "expire-substitution";
+  | "expire-substitution"
+  | "expire-slot-move";
 
 export type EnqueueOptions = {
   /** When the job is due (default: now) */

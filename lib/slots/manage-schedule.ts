@@ -1,7 +1,9 @@
 import type { PrismaClient } from "@/generated/prisma/client";
+import type { OrderStatus } from "@/generated/prisma/enums";
 import type { Actor } from "@/lib/auth/actor";
 import { requireShopMember } from "@/lib/auth/guards";
-import { DomainError, NotFoundError } from "@/lib/errors";
+import { DomainError, isDomainError, NotFoundError } from "@/lib/errors";
+import { cancelOrderForClosure, proposeSlotMove, SHOP_CANCELLABLE_FOR_CLOSURE, SHOP_MOVABLE } from "@/lib/orders/changes/slot-moves";
 import { HOLDS_STOCK } from "@/lib/orders/status";
 import { readScheduleDefaults, suggestedRows } from "@/lib/territory/schedule-defaults";
 import { toLocal } from "@/lib/time/zoned";
@@ -74,25 +76,53 @@ export async function saveWeeklySchedule(db: PrismaClient, request: { actor: Act
 
 /** The owner closes the shop (or one pickup point) on some dates, warned about orders booked then. */
 export async function addClosure(db: PrismaClient, request: { actor: Actor; shopId: string; input: unknown; now?: Date }) {
-  requireShopMember(request.actor, request.shopId, { role: "OWNER" });
+  const owner = requireShopMember(request.actor, request.shopId, { role: "OWNER" });
   const input = closureInput.parse(request.input);
   if (input.pickupPointId && !(await shopPoints(db, request.shopId)).some((p) => p.id === input.pickupPointId)) throw new NotFoundError("pickup point");
   const now = request.now ?? new Date();
   const candidates = await db.order.findMany({
     where: { shopId: request.shopId, status: { in: HOLDS_STOCK }, slotStartsAt: { gte: now }, ...(input.pickupPointId ? { pickupPointId: input.pickupPointId } : {}) },
-    select: { id: true, reference: true, contactName: true, slotStartsAt: true },
+    select: { id: true, reference: true, contactName: true, slotStartsAt: true, status: true },
     orderBy: { slotStartsAt: "asc" },
   });
   const affected = candidates.filter((o) => {
     const day = toLocal(o.slotStartsAt).date;
     return input.startsOn <= day && day <= input.endsOn;
   });
-  if (affected.length > 0 && !input.acknowledgeAffected) throw new DomainError("conflict", "booked orders fall on these dates", { reason: "affectsOrders", affected });
+  if (affected.length > 0 && !input.acknowledgeAffected && !input.affectedAction) throw new DomainError("conflict", "booked orders fall on these dates", { reason: "affectsOrders", affected });
   const closure = await db.pickupClosure.create({
     data: { shopId: request.shopId, pickupPointId: input.pickupPointId, startsOn: new Date(`${input.startsOn}T00:00:00Z`), endsOn: new Date(`${input.endsOn}T00:00:00Z`), reason: input.reason },
     select: { id: true },
   });
-  return { closureId: closure.id, affected };
+  const moved = await moveAffectedOrders(db, { orders: affected, action: input.affectedAction ?? "keep", reason: input.reason, actorUserId: owner.userId, now });
+  return { closureId: closure.id, affected, ...moved };
+}
+
+export type ClosureOutcome = { proposed: number; cancelled: number; untouched: number };
+
+/**
+ * After the closure is saved (so the slots it closes are no longer offered): each
+ * booked order, in its own transaction, is offered the nearest free slots or
+ * cancelled and refunded, as the shop chose. An order that moved on meanwhile, or
+ * that is past being moved (at a relay point, on a round), is left as it is.
+ */
+async function moveAffectedOrders(db: PrismaClient, request: { orders: (AffectedOrder & { status: OrderStatus })[]; action: "keep" | "propose" | "cancel"; reason: string; actorUserId: string; now: Date }): Promise<ClosureOutcome> {
+  const outcome: ClosureOutcome = { proposed: 0, cancelled: 0, untouched: 0 };
+  for (const order of request.orders) {
+    try {
+      if (request.action === "propose" && SHOP_MOVABLE.includes(order.status)) {
+        const result = await proposeSlotMove(db, { orderId: order.id, reason: request.reason, actorUserId: request.actorUserId, now: request.now });
+        outcome[result.outcome]++;
+      } else if (request.action === "cancel" && SHOP_CANCELLABLE_FOR_CLOSURE.includes(order.status)) {
+        await cancelOrderForClosure(db, { orderId: order.id, reason: request.reason, actorUserId: request.actorUserId, now: request.now });
+        outcome.cancelled++;
+      } else outcome.untouched++;
+    } catch (error) {
+      if (!isDomainError(error)) throw error;
+      outcome.untouched++;
+    }
+  }
+  return outcome;
 }
 
 export async function removeClosure(db: PrismaClient, request: { actor: Actor; shopId: string; closureId: string }) {

@@ -55,5 +55,7 @@ export const closureInput = z
     endsOn: z.iso.date("dateInvalid"),
     reason: z.string().trim().max(200).default(""),
     acknowledgeAffected: z.boolean().default(false),
+    /** What becomes of the orders booked on those dates (issue #24): kept as they are, offered other slots, or cancelled and refunded */
+    affectedAction: z.enum(["keep", "propose", "cancel"], { message: "affectedActionInvalid" }).optional(),
   })
   .refine((c) => c.startsOn <= c.endsOn, { message: "datesOrder", path: ["endsOn"] });

@@ -37,7 +37,7 @@ export type TerritoryRoute =
   | { kind: "redirect"; location: string };
 
 /** First path segments that belong to a territory's storefront. */
-export const STOREFRONT_SEGMENTS = new Set(["", "commerces", "boutiques", "recherche", "panier", "commande", "commandes", "mentions-legales", "accessibilite", "confidentialite", "inscription-commerce", "remplacements"]);
+export const STOREFRONT_SEGMENTS = new Set(["", "commerces", "boutiques", "recherche", "panier", "commande", "commandes", "mentions-legales", "accessibilite", "confidentialite", "inscription-commerce", "remplacements", "creneaux"]);
 
 /** First path segments of pages and routes that belong to no territory; a territory slug may not be one of them. */
 export const GLOBAL_SEGMENTS = new Set(["api", "_next", "compte", "connexion", "dashboard", "admin", "relais", "telephone", "invitation", "dev", "villes", "ville-inconnue", "fr", "en"]);

@@ -6,6 +6,7 @@ import { noShow } from "./no-show";
 import { cancelAuthorization, capturePayment, expireSession, refundPayment, transferPayment } from "./payments";
 import { releaseHold } from "./release-hold";
 import { sendReminder } from "./send-reminder";
+import { expireSlotMoveTask } from "./slot-moves";
 import { expireSubstitutionTask } from "./substitutions";
 
 /** Every task the worker runs, by the name jobs are queued under. */
@@ -21,4 +22,5 @@ export const TASKS: Record<TaskName, TaskHandler> = {
   "cancel-authorization": cancelAuthorization,
   "expire-session": expireSession,
   "expire-substitution": expireSubstitutionTask,
+  "expire-slot-move": expireSlotMoveTask,
 };

@@ -1,6 +1,8 @@
 import { z } from "zod";
 import type { PrismaClient } from "@/generated/prisma/client";
+import type { OrderStatus, PaymentMethod } from "@/generated/prisma/enums";
 import type { Actor } from "@/lib/auth/actor";
+import type { Tx } from "@/lib/db/client";
 import { DomainError, NotFoundError } from "@/lib/errors";
 import { mayCancelAsCustomer } from "../order-access";
 import { queueCancellationEmail } from "../emails/order-emails";
@@ -28,14 +30,22 @@ export async function cancelOrderByCustomer(db: PrismaClient, request: { actor: 
   });
   if (!order || !mayCancelAsCustomer(request.actor, order, input.token)) throw new NotFoundError("order");
   await db.$transaction(async (tx) => {
-    const moved = await moveOrder(tx, {
-      orderId: order.id, from: CUSTOMER_CANCELLABLE, to: "CANCELLED", data: { cancelReason: input.reason || "Annulée par le client" },
-      actorUserId: request.actor.kind === "user" ? request.actor.userId : null, note: input.reason ?? "",
-    });
-    if (!moved) throw new DomainError("conflict", "order can no longer be cancelled", { reason: "notCancellable" });
-    await releaseHolds(tx, order, { now: request.now });
-    await queueCancellationEmail(tx, order.id);
-    await queuePaymentFollowUp(tx, { id: order.id, checkoutId: order.checkoutId, paymentMethod: order.paymentMethod, status: "CANCELLED" });
+    await cancelInTransaction(tx, order, { from: CUSTOMER_CANCELLABLE, reason: input.reason || "Annulée par le client", note: input.reason ?? "", actorUserId: request.actor.kind === "user" ? request.actor.userId : null, now: request.now });
   });
   return { orderId: order.id };
+}
+
+type CancellableOrder = Parameters<typeof releaseHolds>[1] & { id: string; checkoutId: string; paymentMethod: PaymentMethod };
+
+/**
+ * Inside the caller's transaction: the order cancelled if still in one of `from` —
+ * stock and slot place given back, the customer emailed, an online payment refunded
+ * or released. Refused ("notCancellable") when the order moved on meanwhile.
+ */
+export async function cancelInTransaction(tx: Tx, order: CancellableOrder, cancel: { from: readonly OrderStatus[]; reason: string; note: string; actorUserId: string | null; now: Date }): Promise<void> {
+  const moved = await moveOrder(tx, { orderId: order.id, from: cancel.from, to: "CANCELLED", data: { cancelReason: cancel.reason }, actorUserId: cancel.actorUserId, note: cancel.note });
+  if (!moved) throw new DomainError("conflict", "order can no longer be cancelled", { reason: "notCancellable" });
+  await releaseHolds(tx, order, { now: cancel.now });
+  await queueCancellationEmail(tx, order.id);
+  await queuePaymentFollowUp(tx, { id: order.id, checkoutId: order.checkoutId, paymentMethod: order.paymentMethod, status: "CANCELLED" });
 }

@@ -5,9 +5,9 @@ import { toCsv } from "@/lib/catalog/csv-format";
 
 const DAYS = 90;
 
-const KIND_LABEL = { WEIGHED: "pesée", LINE_SHORT: "ligne incomplète", LINE_MISSING: "ligne manquante", RESCHEDULED: "créneau changé", SUBSTITUTE_PROPOSED: "remplacement proposé", SUBSTITUTED: "remplacement" } as const;
+const KIND_LABEL = { WEIGHED: "pesée", LINE_SHORT: "ligne incomplète", LINE_MISSING: "ligne manquante", RESCHEDULED: "créneau changé", SUBSTITUTE_PROPOSED: "remplacement proposé", SUBSTITUTED: "remplacement", SLOT_MOVE_PROPOSED: "créneau fermé, autres proposés" } as const;
 
-type Details = { productName?: string; before?: unknown; after?: unknown; reason?: string; totalBefore?: number; totalAfter?: number; weights?: { grams: number }[] };
+type Details = { byShop?: boolean; productName?: string; before?: unknown; after?: unknown; reason?: string; totalBefore?: number; totalAfter?: number; weights?: { grams: number }[] };
 
 const paris = new Intl.DateTimeFormat("fr-FR", { dateStyle: "short", timeStyle: "short", timeZone: "Europe/Paris" });
 const euros = (cents: number | undefined) => (cents === undefined ? "" : (cents / 100).toFixed(2));
@@ -43,7 +43,7 @@ export async function orderChangesCsv(db: PrismaClient, request: { actor: Actor;
       details.reason ?? "",
       euros(details.totalBefore),
       euros(details.totalAfter),
-      event.actor ? (event.actor.name ?? event.actor.email) : rescheduled ? "client" : "",
+      event.actor ? (event.actor.name ?? event.actor.email) : rescheduled ? (details.byShop ? "commerce (sans réponse)" : "client") : "",
     ];
   });
   return toCsv([["date", "commande", "changement", "produit", "avant", "apres", "raison", "total_avant_euros", "total_apres_euros", "par"], ...rows]);

@@ -66,7 +66,7 @@ describe("the customer reschedules (issue #24, item 3)", () => {
     expect((await jobRunAt(`no-show:${order.id}`))!.getTime()).toBeGreaterThanOrEqual(b.slots[20]!.endsAt.getTime());
     expect(await db.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM graphile_worker.jobs WHERE key = ${`no-show:${order.id}`}`).toEqual([{ n: 1n }]);
     const event = await db.orderEvent.findFirstOrThrow({ where: { orderId: order.id, change: "RESCHEDULED" } });
-    expect(event.details).toEqual({ before: { pickupPointId: b.door.id, slotStartsAt: b.slots[3]!.startsAt.toISOString() }, after: { pickupPointId: b.door.id, slotStartsAt: b.slots[20]!.startsAt.toISOString() } });
+    expect(event.details).toEqual({ byShop: false, before: { pickupPointId: b.door.id, slotStartsAt: b.slots[3]!.startsAt.toISOString() }, after: { pickupPointId: b.door.id, slotStartsAt: b.slots[20]!.startsAt.toISOString() } });
     const email = await db.outgoingEmail.findFirstOrThrow({ where: { orderId: order.id, kind: "order-rescheduled" } });
     const ics = (email.attachments as { content: string }[])[0]!.content;
     expect(ics).toContain(`UID:${order.id}@comptoir\r\n`);

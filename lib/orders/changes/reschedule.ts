@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import type { PrismaClient } from "@/generated/prisma/client";
+import type { OrderStatus, PickupPointKind as PointKind } from "@/generated/prisma/enums";
 import type { Actor } from "@/lib/auth/actor";
 import type { Tx } from "@/lib/db/client";
 import { DomainError, NotFoundError } from "@/lib/errors";
@@ -86,32 +87,54 @@ export async function rescheduleOrder(db: PrismaClient, request: { actor: Actor;
   if (slot.remaining <= 0) throw new DomainError("conflict", "the slot is full", { reason: "slotFull" });
 
   return db.$transaction(async (tx) => {
-    const moved = await tx.order.updateMany({
-      where: { id: order.id, status: { in: [...RESCHEDULABLE] }, slotStartsAt: order.slotStartsAt, pickupPointId: order.pickupPointId, rescheduleCount: order.rescheduleCount },
-      data: {
-        slotStartsAt: slot.startsAt, slotEndsAt: slot.endsAt, pickupPointId: point.id, rescheduleCount: { increment: 1 }, reminderSentAt: null,
-        // A relay basket is one checkout's orders at one point: an order leaving the point leaves the basket (its own code still works).
-        ...(point.id !== order.pickupPointId ? { relayBasketId: null } : {}),
-      },
+    await moveOrderToSlot(tx, {
+      order, point, slot, now: request.now, byCustomer: true,
+      actorUserId: request.actor.kind === "user" ? request.actor.userId : null, note: "créneau changé par le client",
     });
-    if (moved.count === 0) throw new DomainError("conflict", "the order changed meanwhile", { reason: "orderChanged" });
-    const counters: Counter[] = [
-      { kind: "shop", pickupPointId: point.id, startsAt: slot.startsAt, endsAt: slot.endsAt, capacity: slot.capacity, change: 1 },
-      { kind: "shop", pickupPointId: order.pickupPointId, startsAt: order.slotStartsAt, endsAt: order.slotEndsAt, capacity: 0, change: -1 },
-    ];
-    if (point.kind === "RELAY_POINT" && point.capacityPerSlot !== null) counters.push({ kind: "relay", pickupPointId: point.id, startsAt: slot.startsAt, endsAt: slot.endsAt, capacity: point.capacityPerSlot, change: 1 });
-    if (order.pickupPoint.kind === "RELAY_POINT" && order.pickupPoint.capacityPerSlot !== null) counters.push({ kind: "relay", pickupPointId: order.pickupPointId, startsAt: order.slotStartsAt, endsAt: order.slotEndsAt, capacity: 0, change: -1 });
-    await moveCounters(tx, order.shopId, counters);
-    await tx.orderEvent.create({
-      data: {
-        orderId: order.id, fromStatus: order.status, toStatus: order.status, actorUserId: request.actor.kind === "user" ? request.actor.userId : null, change: "RESCHEDULED",
-        note: "créneau changé par le client",
-        details: { before: { pickupPointId: order.pickupPointId, slotStartsAt: order.slotStartsAt.toISOString() }, after: { pickupPointId: point.id, slotStartsAt: slot.startsAt.toISOString() } },
-      },
-    });
-    // Same job keys: the reminder and the no-show check move to the new slot.
-    await scheduleFollowUps(tx, [order.id], request.now);
-    await queueRescheduledEmail(tx, order.id);
     return { slotStartsAt: slot.startsAt, rescheduleCount: order.rescheduleCount + 1 };
   });
+}
+
+export type OrderToMove = {
+  id: string; status: OrderStatus; shopId: string; pickupPointId: string; slotStartsAt: Date; slotEndsAt: Date; rescheduleCount: number;
+  pickupPoint: { kind: PointKind; capacityPerSlot: number | null };
+};
+export type SlotTarget = { point: { id: string; kind: PointKind; capacityPerSlot: number | null }; slot: { startsAt: Date; endsAt: Date; capacity: number } };
+
+/**
+ * Inside the caller's transaction: the order to another slot (and point), conditional
+ * on the order as read — the new place taken (a full slot refuses and the caller's
+ * transaction rolls back), the old one freed, reminder and no-show jobs moved (same
+ * keys), the change in the history, and the email with the calendar file replacing
+ * the old event (its SEQUENCE counts every move). The customer's own moves count
+ * against the shop's limit; a move the shop caused (a closure) does not.
+ */
+export async function moveOrderToSlot(tx: Tx, move: SlotTarget & { order: OrderToMove; now: Date; byCustomer: boolean; actorUserId: string | null; note: string; statuses?: readonly OrderStatus[] }): Promise<void> {
+  const { order, point, slot } = move;
+  const moved = await tx.order.updateMany({
+    where: { id: order.id, status: { in: [...(move.statuses ?? RESCHEDULABLE)] }, slotStartsAt: order.slotStartsAt, pickupPointId: order.pickupPointId, rescheduleCount: order.rescheduleCount },
+    data: {
+      slotStartsAt: slot.startsAt, slotEndsAt: slot.endsAt, pickupPointId: point.id, calendarSequence: { increment: 1 }, reminderSentAt: null,
+      ...(move.byCustomer ? { rescheduleCount: { increment: 1 } } : {}),
+      // A relay basket is one checkout's orders at one point: an order leaving the point leaves the basket (its own code still works).
+      ...(point.id !== order.pickupPointId ? { relayBasketId: null } : {}),
+    },
+  });
+  if (moved.count === 0) throw new DomainError("conflict", "the order changed meanwhile", { reason: "orderChanged" });
+  const counters: Counter[] = [
+    { kind: "shop", pickupPointId: point.id, startsAt: slot.startsAt, endsAt: slot.endsAt, capacity: slot.capacity, change: 1 },
+    { kind: "shop", pickupPointId: order.pickupPointId, startsAt: order.slotStartsAt, endsAt: order.slotEndsAt, capacity: 0, change: -1 },
+  ];
+  if (point.kind === "RELAY_POINT" && point.capacityPerSlot !== null) counters.push({ kind: "relay", pickupPointId: point.id, startsAt: slot.startsAt, endsAt: slot.endsAt, capacity: point.capacityPerSlot, change: 1 });
+  if (order.pickupPoint.kind === "RELAY_POINT" && order.pickupPoint.capacityPerSlot !== null) counters.push({ kind: "relay", pickupPointId: order.pickupPointId, startsAt: order.slotStartsAt, endsAt: order.slotEndsAt, capacity: 0, change: -1 });
+  await moveCounters(tx, order.shopId, counters);
+  await tx.orderEvent.create({
+    data: {
+      orderId: order.id, fromStatus: order.status, toStatus: order.status, actorUserId: move.actorUserId, change: "RESCHEDULED", note: move.note,
+      details: { byShop: !move.byCustomer, before: { pickupPointId: order.pickupPointId, slotStartsAt: order.slotStartsAt.toISOString() }, after: { pickupPointId: point.id, slotStartsAt: slot.startsAt.toISOString() } },
+    },
+  });
+  // Same job keys: the reminder and the no-show check move to the new slot.
+  await scheduleFollowUps(tx, [order.id], move.now);
+  await queueRescheduledEmail(tx, order.id);
 }

@@ -9,7 +9,7 @@ import { handOverLines, isDelivery, loadOrderForEmail, orderLink, type OrderForE
 function calendarOf(order: OrderForEmail): string {
   return pickupEventIcs({
     uid: `${order.id}@comptoir`,
-    sequence: order.rescheduleCount,
+    sequence: order.calendarSequence,
     startsAt: order.slotStartsAt,
     endsAt: order.slotEndsAt,
     summary: `${isDelivery(order) ? "Livraison" : "Retrait"} Comptoir — ${order.shop.name}`,

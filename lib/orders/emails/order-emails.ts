@@ -23,6 +23,7 @@ export async function loadOrderForEmail(tx: Tx, orderId: string) {
       slotStartsAt: true,
       slotEndsAt: true,
       rescheduleCount: true,
+      calendarSequence: true,
       totalCents: true,
       voucherCents: true,
       paymentMethod: true,

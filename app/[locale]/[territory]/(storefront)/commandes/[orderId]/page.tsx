@@ -4,6 +4,8 @@ import { RescheduleForm } from "@/components/orders/RescheduleForm";
 import { rescheduleChoices } from "@/lib/orders/changes/reschedule-options";
 import { substitutionsOfOrder } from "@/lib/orders/changes/substitutes";
 import { SubstituteAnswer } from "@/components/orders/SubstituteAnswer";
+import { SlotMoveAnswer } from "@/components/orders/SlotMoveAnswer";
+import { openSlotMoveOfOrder } from "@/lib/orders/changes/slot-moves";
 import { CancelOrderForm } from "@/components/orders/CancelOrderForm";
 import { OrderHistory } from "@/components/orders/OrderHistory";
 import { PaymentLedger } from "@/components/orders/PaymentLedger";
@@ -31,7 +33,7 @@ export default async function OrderPage({ params, searchParams }: Props) {
   const delivery = order.pickupPoint.kind === "DELIVERY";
   const active = order.status !== "CANCELLED" && order.status !== "COLLECTED" && order.status !== "NO_SHOW";
   const now = new Date();
-  const [reschedule, proposals] = await Promise.all([active ? rescheduleChoices(db(), { actor, orderId, token, now }) : null, substitutionsOfOrder(db(), order.id)]);
+  const [reschedule, proposals, slotMove] = await Promise.all([active ? rescheduleChoices(db(), { actor, orderId, token, now }) : null, substitutionsOfOrder(db(), order.id), openSlotMoveOfOrder(db(), order.id)]);
   return (
     <article className="max-w-3xl space-y-6">
       <header className="space-y-1">
@@ -84,6 +86,7 @@ export default async function OrderPage({ params, searchParams }: Props) {
           />
         </section>
       )}
+      {slotMove && <SlotMoveAnswer move={slotMove} token={token ?? undefined} now={now} />}
       {proposals.filter((proposal) => proposal.status === "PROPOSED").map((proposal) => (
         <SubstituteAnswer key={proposal.id} proposal={proposal} token={token ?? undefined} now={now} />
       ))}
