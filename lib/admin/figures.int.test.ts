@@ -153,7 +153,7 @@ describe("platform figures", () => {
     async function orderWith(shop: Shop, productId: string, price: number, lines: (number | null)[], status: OrderStatus = "COLLECTED", rescheduleCount = 0) {
       await order(shop, addDays(toLocal(now).date, -4), 600, status, 0); // four days before the fixed now
       const placed = await db.order.findFirstOrThrow({ where: { shopId: shop.shop.id }, orderBy: { createdAt: "desc" } });
-      await db.order.update({ where: { id: placed.id }, data: { rescheduleCount } });
+      await db.order.update({ where: { id: placed.id }, data: { rescheduleCount, calendarSequence: rescheduleCount } });
       for (const delivered of lines) {
         await db.orderLine.create({ data: { orderId: placed.id, productId, productName: "x", unit: "pièce", unitPriceCents: price, vatRateBp: 550, quantity: 2, deliveredQuantity: delivered, lineTotalCents: price * (delivered ?? 2) } });
       }

@@ -103,6 +103,7 @@ function findShopOrder(db: PrismaClient, request: { shopId: string; orderId: str
     where: { id: request.orderId, shopId: request.shopId },
     select: {
       id: true,
+      checkoutId: true,
       reference: true,
       status: true,
       contactName: true,

@@ -18,6 +18,7 @@ export type AuthorizationState = {
 };
 export type AccountState = { id: string; chargesEnabled: boolean; payoutsEnabled: boolean; detailsSubmitted: boolean };
 export type RefundState = { id: string; amountCents: number; status: string; comptoirKey: string | null };
+export type DisputeState = { id: string; paymentIntentId: string; amountCents: number; reason: string; status: string };
 export type WebhookEvent = { id: string; type: string; objectId: string; object: Record<string, unknown> };
 
 export interface PaymentGateway {
@@ -37,6 +38,8 @@ export interface PaymentGateway {
   /** Refunds carry their key in metadata (comptoirKey): a refund without one was made outside Comptoir */
   refund(paymentIntentId: string, amountCents: number, idempotencyKey: string): Promise<{ id: string }>;
   listRefunds(paymentIntentId: string): Promise<RefundState[]>;
+  /** A chargeback, as Stripe has it now (the webhook only says which one to read) */
+  getDispute(id: string): Promise<DisputeState>;
   transfer(input: { amountCents: number; destination: string; chargeId: string; group: string; idempotencyKey: string }): Promise<{ id: string }>;
   reverseTransfer(transferId: string, amountCents: number, idempotencyKey: string): Promise<{ id: string }>;
   createAccount(input: { email: string; shopId: string; idempotencyKey: string }): Promise<AccountState>;
@@ -125,6 +128,11 @@ export function stripeGateway(settings: StripeSettings): PaymentGateway {
     async listRefunds(id) {
       const refunds = await stripe.refunds.list({ payment_intent: id, limit: 100 });
       return refunds.data.map((r) => ({ id: r.id, amountCents: r.amount, status: r.status ?? "pending", comptoirKey: r.metadata?.comptoirKey ?? null }));
+    },
+    async getDispute(id) {
+      const dispute = await stripe.disputes.retrieve(id);
+      const paymentIntentId = typeof dispute.payment_intent === "string" ? dispute.payment_intent : (dispute.payment_intent?.id ?? "");
+      return { id: dispute.id, paymentIntentId, amountCents: dispute.amount, reason: dispute.reason, status: dispute.status };
     },
     async transfer(input) {
       const transfer = await stripe.transfers.create(

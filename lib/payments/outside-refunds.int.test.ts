@@ -52,6 +52,8 @@ describe("refunds made from Stripe's dashboard", () => {
     await as(books.owner, b.id, "startPreparing", "markReady");
     expect(await captureCheckout(db, pay.gateway, { checkoutId: placed.checkoutId, now: new Date() })).toBe("captured");
     const paymentIntentId = (await db.checkout.findUniqueOrThrow({ where: { id: placed.checkoutId } })).stripePaymentIntentId ?? "";
+    const admin = await db.user.create({ data: { email: `admin-${placed.checkoutId}@ville.example.fr` } });
+    await db.roleGrant.create({ data: { userId: admin.id, role: "ADMIN", territoryId: pay.place.territory.id } });
 
     // Support gives 45 € of the 50 € back from Stripe's dashboard, for no order in particular…
     pay.double.api.refund({ payment_intent: paymentIntentId, amount: "4500" });
@@ -69,5 +71,10 @@ describe("refunds made from Stripe's dashboard", () => {
     const ledger = await db.payment.aggregate({ where: { checkoutId: placed.checkoutId, kind: "REFUND", status: "SUCCEEDED" }, _sum: { amountCents: true } });
     expect(ledger._sum.amountCents).toBe(5000);
     expect([(await db.order.findUniqueOrThrow({ where: { id: a.id } })).refundedCents, (await db.order.findUniqueOrThrow({ where: { id: b.id } })).refundedCents]).toEqual([3000, 2000]);
+    // The 45 € were for no known order: the town's admins are asked to attribute them, once.
+    const asked = await db.outgoingEmail.findMany({ where: { toAddress: admin.email, kind: "payment-outside-refund" } });
+    expect(asked).toHaveLength(1);
+    expect(asked[0]?.text).toContain(a.reference);
+    expect(asked[0]?.text).toContain(b.reference);
   });
 });

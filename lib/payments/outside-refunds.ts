@@ -1,4 +1,6 @@
 import type { PrismaClient } from "@/generated/prisma/client";
+import { formatPrice } from "@/lib/money/format";
+import { emailTownAdmins } from "./admin-alerts";
 import type { PaymentGateway } from "./gateway";
 import { firstDelivery } from "./webhook-events";
 
@@ -13,7 +15,7 @@ import { firstDelivery } from "./webhook-events";
 export async function recordOutsideRefunds(db: PrismaClient, gateway: PaymentGateway, request: { paymentIntentId: string; event?: { id: string; type: string } }): Promise<string> {
   const checkout = await db.checkout.findUnique({
     where: { stripePaymentIntentId: request.paymentIntentId },
-    select: { id: true, orders: { where: { paymentMethod: "ONLINE" }, select: { id: true } } },
+    select: { id: true, orders: { where: { paymentMethod: "ONLINE" }, select: { id: true, reference: true, territoryId: true, shop: { select: { name: true } } } } },
   });
   const refunds = checkout ? (await gateway.listRefunds(request.paymentIntentId)).filter((r) => r.comptoirKey === null && r.status === "succeeded") : [];
   return db.$transaction(async (tx) => {
@@ -27,6 +29,23 @@ export async function recordOutsideRefunds(db: PrismaClient, gateway: PaymentGat
         skipDuplicates: true,
       });
       if (count === 1 && orderId) await tx.order.update({ where: { id: orderId }, data: { refundedCents: { increment: refund.amountCents } } });
+      // One payment for several shops: which order it was for is not known — support is asked (later refunds stay capped by what was captured).
+      if (count === 1 && !orderId && checkout.orders[0]) {
+        await emailTownAdmins(tx, checkout.orders[0].territoryId, {
+          kind: "payment-outside-refund",
+          subject: `Remboursement fait hors Comptoir à attribuer — ${formatPrice(refund.amountCents, "fr")}`,
+          lines: [
+            "Bonjour,",
+            "",
+            `Un remboursement de ${formatPrice(refund.amountCents, "fr")} a été fait depuis Stripe sur un paiement qui couvre plusieurs commandes :`,
+            ...checkout.orders.map((o) => `- ${o.reference} (${o.shop.name})`),
+            "Comptoir ne sait pas à quelle commande il correspond : voyez avec les commerces. Les remboursements suivants ne dépasseront jamais ce qui reste encaissé.",
+            "",
+            "—",
+            "Comptoir",
+          ],
+        });
+      }
       recorded += count;
     }
     return recorded > 0 ? "recorded" : "nothing";

@@ -49,7 +49,14 @@ export async function getShopPayments(db: PrismaClient, request: { actor: Actor;
     take: 50,
     select: { id: true, kind: true, amountCents: true, status: true, providerId: true, error: true, createdAt: true, order: { select: { id: true, reference: true } } },
   });
-  return { ...shop, canEdit: member.shopRole === "OWNER", movements };
+  // Chargebacks on payments that include this shop's orders (issue #24): shown with the shop's orders they hold.
+  const disputes = await db.paymentDispute.findMany({
+    where: { checkout: { orders: { some: { shopId: request.shopId } } } },
+    orderBy: { openedAt: "desc" },
+    take: 20,
+    select: { id: true, amountCents: true, reason: true, status: true, openedAt: true, closedAt: true, checkout: { select: { orders: { where: { shopId: request.shopId }, select: { id: true, reference: true } } } } },
+  });
+  return { ...shop, canEdit: member.shopRole === "OWNER", movements, disputes: disputes.map(({ checkout, ...d }) => ({ ...d, orders: checkout.orders })) };
 }
 
 /** The owner sets the fee kept from an online-paid no-show (empty = the customer is fully refunded). */

@@ -1,6 +1,7 @@
 import type { PrismaClient } from "@/generated/prisma/client";
 import type { OrderStatus } from "@/generated/prisma/enums";
 import { amountDue, commissionOf } from "./amounts";
+import { transfersHeld } from "./disputes";
 import type { PaymentGateway } from "./gateway";
 import { moveMoneyOnce } from "./ledger";
 
@@ -11,6 +12,7 @@ const PAID_OUT: OrderStatus[] = ["COLLECTED", "NO_SHOW"];
  * no-show): what was captured for it, less what was refunded — never more than the
  * order is due, whether or not its refund has run yet — less the territory's
  * commission; one transfer per order (key transfer:<order>), drawn on the checkout's charge.
+ * Held (0) while a dispute on the payment is open or was lost.
  */
 export async function transferToShop(db: PrismaClient, gateway: PaymentGateway, request: { orderId: string }): Promise<number> {
   const order = await db.order.findUnique({
@@ -24,6 +26,8 @@ export async function transferToShop(db: PrismaClient, gateway: PaymentGateway, 
     },
   });
   if (!order || order.paymentMethod !== "ONLINE" || !PAID_OUT.includes(order.status) || order.checkout.paymentStatus !== "CAPTURED" || !order.checkout.stripeChargeId) return 0;
+  // A chargeback on the payment: nothing goes to the shop until the bank decides (queued again if won).
+  if (await transfersHeld(db, order.checkoutId)) return 0;
   const net = Math.min(order.capturedCents - order.refundedCents, amountDue(order));
   const amount = net - commissionOf(net, order.territory.commissionBp);
   if (amount <= 0) return 0;

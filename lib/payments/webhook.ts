@@ -3,6 +3,7 @@ import { queueEmail } from "@/lib/notifications/outbox";
 import { AWAITING_HANDOVER } from "@/lib/orders/status";
 import type { PaymentGateway, WebhookEvent } from "./gateway";
 import { settleCheckoutSession } from "./settle-session";
+import { recordDispute } from "./disputes";
 import { recordOutsideRefunds } from "./outside-refunds";
 import { refreshShopAccount } from "./shop-accounts";
 import { firstDelivery } from "./webhook-events";
@@ -33,6 +34,10 @@ export async function handleStripeEvent(db: PrismaClient, gateway: PaymentGatewa
       if (paymentIntentId) return recordOutsideRefunds(db, gateway, { paymentIntentId, event: record });
       break;
     }
+    case "charge.dispute.created":
+    case "charge.dispute.updated":
+    case "charge.dispute.closed":
+      return recordDispute(db, gateway, { disputeId: event.objectId, event: record, now });
     case "account.updated":
       await refreshShopAccount(db, gateway, event.objectId);
       break;

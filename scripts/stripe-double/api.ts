@@ -1,5 +1,5 @@
 import { integer, list, object, text, type FormObject } from "./form";
-import { DoubleState, newId, StripeError, type Account, type Charge, type PaymentIntent, type Session, type StripeObject } from "./state";
+import { DoubleState, newId, StripeError, type Account, type Charge, type Dispute, type PaymentIntent, type Session, type StripeObject } from "./state";
 
 /** What the double's API does for each endpoint Comptoir calls; `emit` sends a webhook event. */
 export type Emit = (type: string, object: StripeObject) => void;
@@ -173,6 +173,29 @@ export class DoubleApi {
     this.state.refunds.set(refund.id, refund);
     this.emit("charge.refunded", charge);
     return refund;
+  }
+
+  /** The cardholder's bank opens a chargeback on a captured payment (a test or demo control: Stripe does it, not Comptoir). */
+  openDispute(paymentIntentId: string, amount?: number, reason = "fraudulent"): Dispute {
+    const intent = this.intent(paymentIntentId);
+    const charge = need(this.state.charges.get(intent.latest_charge ?? ""), "charge");
+    if (!charge.captured) throw new StripeError(400, "Only a captured charge can be disputed");
+    const dispute: Dispute = { id: newId("dp"), object: "dispute", amount: amount ?? charge.amount_captured - charge.amount_refunded, charge: charge.id, payment_intent: intent.id, reason, status: "needs_response", created: this.state.now() };
+    this.state.disputes.set(dispute.id, dispute);
+    this.emit("charge.dispute.created", dispute);
+    return dispute;
+  }
+
+  /** The bank decides: won (the money comes back) or lost (it stays with the cardholder). */
+  closeDispute(id: string, status: "won" | "lost"): Dispute {
+    const dispute = this.dispute(id);
+    dispute.status = status;
+    this.emit("charge.dispute.closed", dispute);
+    return dispute;
+  }
+
+  dispute(id: string): Dispute {
+    return need(this.state.disputes.get(id), "dispute");
   }
 
   listRefunds(paymentIntentId: string) {

@@ -106,6 +106,7 @@ export async function startStripeDouble(options: DoubleOptions): Promise<StripeD
       if (method === "GET" && a) return api.account(a);
     }
     if (resource === "account_links" && method === "POST") return api.accountLink(form);
+    if (resource === "disputes" && method === "GET" && a) return api.dispute(a);
     throw new StripeError(404, `Unrecognized request URL (${method}: ${path}). The Comptoir Stripe double implements only what Comptoir uses.`);
   }
 
@@ -176,9 +177,11 @@ export async function startStripeDouble(options: DoubleOptions): Promise<StripeD
     const input = body ? (JSON.parse(body) as Record<string, unknown>) : {};
     if (url.pathname === "/__double/clock") state.clockOffset += Number(input.advanceSeconds ?? 0);
     else if (url.pathname === "/__double/pay") api.pay(String(input.sessionId));
+    else if (url.pathname === "/__double/dispute") api.openDispute(String(input.paymentIntentId), input.amount === undefined ? undefined : Number(input.amount), String(input.reason ?? "fraudulent"));
+    else if (url.pathname === "/__double/dispute/close") api.closeDispute(String(input.disputeId), input.status === "won" ? "won" : "lost");
     else if (url.pathname !== "/__double/state") throw new StripeError(404, "Unknown control");
     api.sweep();
-    response.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ clockOffset: state.clockOffset, sessions: [...state.sessions.values()], intents: [...state.intents.values()], transfers: [...state.transfers.values()], refunds: [...state.refunds.values()] }));
+    response.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ clockOffset: state.clockOffset, sessions: [...state.sessions.values()], intents: [...state.intents.values()], transfers: [...state.transfers.values()], refunds: [...state.refunds.values()], disputes: [...state.disputes.values()] }));
   }
 
   const server = http.createServer((request, response) => {

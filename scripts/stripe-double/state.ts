@@ -86,7 +86,9 @@ export type Account = {
   created: number;
 };
 
-export type StripeObject = Session | Charge | PaymentIntent | Refund | Transfer | Reversal | Account;
+/** A chargeback the cardholder's bank opened (Stripe moves the amount out of the balance until it is settled) */
+export type Dispute = { id: string; object: "dispute"; amount: number; charge: string; payment_intent: string; reason: string; status: "needs_response" | "under_review" | "won" | "lost"; created: number };
+export type StripeObject = Session | Charge | PaymentIntent | Refund | Transfer | Reversal | Account | Dispute;
 
 export const newId = (prefix: string) => `${prefix}_double_${randomBytes(12).toString("base64url")}`;
 
@@ -98,6 +100,7 @@ export class DoubleState {
   transfers = new Map<string, Transfer>();
   reversals = new Map<string, Reversal>();
   accounts = new Map<string, Account>();
+  disputes = new Map<string, Dispute>();
   /** Seconds added to the real clock (tests move time forward) */
   clockOffset = 0;
 

@@ -1,5 +1,6 @@
 import { getLocale, getTranslations } from "next-intl/server";
 import { ConnectPaymentsForm, NoShowFeeForm } from "@/components/dashboard/ShopPaymentsForms";
+import { DisputeNotice } from "@/components/orders/DisputeNotice";
 import { PaymentLedger } from "@/components/orders/PaymentLedger";
 import { db } from "@/lib/db/prisma";
 import { toLocale } from "@/lib/i18n/locales";
@@ -38,6 +39,7 @@ export default async function ShopPaymentsPage({ params, searchParams }: Props) 
           <NoShowFeeForm shopId={shopId} fee={fee} />
         </section>
       )}
+      <DisputeNotice disputes={payments.disputes} orderHref={(orderId) => `/dashboard/${shopId}/commandes/${orderId}`} />
       {payments.movements.length === 0 ? <p className="rounded-lg bg-white p-6 text-muted">{t("noMovements")}</p> : <PaymentLedger movements={payments.movements} />}
     </div>
   );

@@ -7,7 +7,9 @@ import { SubstituteForm } from "@/components/dashboard/SubstituteForm";
 import { substituteChoices } from "@/lib/orders/changes/substitute-choices";
 import { substitutionsOfOrder } from "@/lib/orders/changes/substitutes";
 import { WeighLinesForm } from "@/components/dashboard/WeighLinesForm";
+import { DisputeNotice } from "@/components/orders/DisputeNotice";
 import { OrderHistory } from "@/components/orders/OrderHistory";
+import { disputesOfCheckout } from "@/lib/payments/disputes";
 import { PaymentLedger } from "@/components/orders/PaymentLedger";
 import { maxGramsFor } from "@/lib/catalog/line-pricing";
 import { getShopOrder } from "@/lib/dashboard/orders-board";
@@ -31,7 +33,7 @@ export default async function ShopOrderPage({ params }: Props) {
   const [t, tOrder, locale] = await Promise.all([getTranslations("dashboard"), getTranslations("order"), getLocale().then(toLocale)]);
   const actions = availableShopActions({ status: order.status, pickupPointKind: order.pickupPoint.kind, slotEndsAt: order.slotEndsAt }, new Date());
   const preparing = CHANGEABLE.includes(order.status);
-  const [choices, proposals] = await Promise.all([preparing ? substituteChoices(db(), { actor, shopId }) : [], substitutionsOfOrder(db(), order.id)]);
+  const [choices, proposals, disputes] = await Promise.all([preparing ? substituteChoices(db(), { actor, shopId }) : [], substitutionsOfOrder(db(), order.id), disputesOfCheckout(db(), order.checkoutId)]);
   const weighed = order.lines.filter((line) => line.soldByWeight && line.estimatedGrams && line.deliveredQuantity !== 0);
   const canWeigh = weighed.length > 0 && preparing;
   return (
@@ -119,6 +121,7 @@ export default async function ShopOrderPage({ params }: Props) {
         )}
         {order.note && <p className="mt-2">{t("note")} : « {order.note} »</p>}
       </section>
+      <DisputeNotice disputes={disputes} />
       <PaymentLedger movements={[...order.checkout.payments, ...order.payments].sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime())} />
       <OrderHistory events={order.events} showActors pointKind={order.pickupPoint.kind} />
     </article>
