@@ -6,6 +6,7 @@ import { maxGramsFor, priceForGrams } from "@/lib/catalog/line-pricing";
 import { DomainError, NotFoundError } from "@/lib/errors";
 import { queuePaymentFollowUp } from "@/lib/payments/follow-up";
 import { awaitsWeighing } from "@/lib/payments/amounts";
+import { fitVoucherUsesToGoods } from "@/lib/vouchers/settle";
 import { queueFinalAmountEmail } from "@/lib/payments/payment-emails";
 import { wholeNumber } from "@/lib/validation/fields";
 import { recomputeOrderTotals } from "./order-totals";
@@ -51,6 +52,9 @@ export async function weighOrderLines(db: PrismaClient, request: { actor: Actor;
       if (weighed.count === 0) throw new DomainError("conflict", "the line changed meanwhile", { reason: "lineChanged" });
     }
     const { totalCents: total } = await recomputeOrderTotals(tx, order);
+    // Lighter than estimated: the town's share follows the goods now, not at handover — a card captured
+    // in between (the authorization's deadline) would otherwise be short of what the customer owes.
+    await fitVoucherUsesToGoods(tx, order.id, request.now);
     const lines = await tx.orderLine.findMany({ where: { orderId: order.id }, select: { soldByWeight: true, actualGrams: true, deliveredQuantity: true } });
     await tx.orderEvent.create({ data: { orderId: order.id, fromStatus: order.status, toStatus: order.status, actorUserId: request.actor.kind === "user" ? request.actor.userId : null, change: "WEIGHED", note: `pesée : ${changes.map((c) => `${c.grams} g`).join(", ")}`, details: { weights: changes.map((c) => ({ lineId: c.id, grams: c.grams, totalCents: c.total })) } } });
     if (!lines.some(awaitsWeighing)) await queueFinalAmountEmail(tx, order.id);
