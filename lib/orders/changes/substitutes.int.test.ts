@@ -142,6 +142,21 @@ describe("a substitute with the customer's consent (issue #24, item 2)", () => {
     await expect(answerSubstitute(db, { now: new Date(now.getTime() + 20 * MINUTE), actor: anonymous, input: { substitutionId: first.substitutionId, token: refused.accessToken, answer: "accept" } })).rejects.toMatchObject({ details: { reason: "substituteDecided" } });
   });
 
+  it("refused on the order's only line left: nothing to hand over, the order is cancelled — not left with every line missing", async () => {
+    const c = await cheesemonger();
+    const now = new Date();
+    const order = await orderAtPickup(c, [{ productId: c.comte.id, quantity: 1 }], { now });
+    const made = await proposeSubstitute(db, { now, actor: c.staff, input: { orderId: order.id, lineId: lineOf(order, "Comté 250 g"), productId: c.beaufort.id, quantity: 1, reason: "Rupture" } });
+    expect(await answerSubstitute(db, { now, actor: anonymous, input: { substitutionId: made.substitutionId, token: order.accessToken, answer: "refuse" } })).toEqual({ outcome: "refused", totalCents: 0 });
+    const after = await db.order.findUniqueOrThrow({ where: { id: order.id }, include: { lines: true } });
+    expect(after).toMatchObject({ status: "CANCELLED", cancelReason: expect.stringContaining("Plus rien à vous remettre") });
+    expect(after.lines[0]).toMatchObject({ deliveredQuantity: 0 });
+    // The missing Comté is not put back on sale; the Beaufort was never taken.
+    expect([await stockOf(c.comte.id), await stockOf(c.beaufort.id)]).toEqual([9, 10]);
+    expect(await db.outgoingEmail.count({ where: { orderId: order.id, kind: "order-lines-changed" } })).toBe(0);
+    expect(await db.outgoingEmail.count({ where: { orderId: order.id, kind: "order-cancelled" } })).toBe(1);
+  });
+
   it("sold out meanwhile: accepting is refused with that reason and changes nothing; the customer can still refuse", async () => {
     const c = await cheesemonger();
     const now = new Date();

@@ -13,6 +13,7 @@ import { fitVoucherUsesToGoods } from "@/lib/vouchers/settle";
 import { queueSubstituteEmail } from "../emails/substitute-emails";
 import { mayCancelAsCustomer, sameSecret } from "../order-access";
 import { recomputeOrderTotals } from "./order-totals";
+import { cancelInTransaction } from "./cancel-order";
 import { applyShortfall, CHANGEABLE, lockChangeableOrder } from "./short-line";
 
 /** The customer's answer is awaited this long unless the shop says otherwise, never past the slot's start. */
@@ -223,12 +224,18 @@ async function removeLine(tx: Tx, substitutionId: string, why: "refusé" | "sans
     where: { id: substitutionId },
     select: {
       reason: true, productName: true,
-      order: { select: { id: true, checkoutId: true, paymentMethod: true, deliveryFeeCents: true, totalCents: true } },
+      order: { select: { id: true, checkoutId: true, paymentMethod: true, deliveryFeeCents: true, totalCents: true, lines: { select: { id: true, quantity: true, deliveredQuantity: true } } } },
       line: { select: { id: true, productId: true, productName: true, quantity: true, deliveredQuantity: true, unitPriceCents: true, soldByWeight: true } },
     },
   });
   const reason = `${s.reason} (remplacement par ${s.productName} ${why})`;
-  return applyShortfall(tx, { order: s.order, line: s.line, delivered: 0, reason, restock: false, actorUserId, now });
+  const othersLeft = s.order.lines.some((l) => l.id !== s.line.id && (l.deliveredQuantity ?? l.quantity) > 0);
+  const result = await applyShortfall(tx, { order: s.order, line: s.line, delivered: 0, reason, restock: false, actorUserId, now, emailed: othersLeft });
+  if (othersLeft) return result;
+  // Nothing left to hand over: the order is cancelled (as the shop would for a line missing alone), refunded if paid online.
+  const order = await tx.order.findUniqueOrThrow({ where: { id: s.order.id }, select: { id: true, shopId: true, checkoutId: true, paymentMethod: true, pickupPointId: true, slotStartsAt: true, lines: { select: { productId: true, quantity: true, deliveredQuantity: true } } } });
+  await cancelInTransaction(tx, order, { from: CHANGEABLE, reason: `Plus rien à vous remettre : ${reason}`, note: reason, actorUserId, now });
+  return { totalCents: 0 };
 }
 
 export type SubstitutionView = {
