@@ -1,13 +1,10 @@
 import type { PrismaClient } from "@/generated/prisma/client";
 import type { Tx } from "@/lib/db/client";
-import { cancelJob, enqueue } from "@/lib/jobs/queue";
-import { queueHoldExpiredEmail } from "@/lib/orders/emails/follow-up-emails";
-import { queueOrderConfirmations } from "@/lib/orders/emails/order-emails";
-import { releaseHoldsOfOrders } from "@/lib/orders/holds/release-holds";
+import { enqueue } from "@/lib/jobs/queue";
 import type { AuthorizationState, PaymentGateway } from "./gateway";
 import { queuePaymentTooLateEmail } from "./payment-emails";
 import { firstDelivery } from "./webhook-events";
-import { moveOrder } from "@/lib/orders/lifecycle/move-order";
+import { transitionAll } from "@/lib/orders/lifecycle/transition";
 
 export type SettleOutcome = "confirmed" | "expired" | "too-late" | "pending" | "unknown" | "already";
 
@@ -42,12 +39,8 @@ async function confirmAuthorized(db: PrismaClient, checkoutId: string, authoriza
     const [checkout] = await tx.$queryRaw<{ paymentStatus: string }[]>`SELECT "paymentStatus" FROM "Checkout" WHERE "id" = ${checkoutId} FOR UPDATE`;
     if (checkout?.paymentStatus !== "PENDING") return "already";
     const orders = await tx.order.findMany({ where: { checkoutId, paymentMethod: "ONLINE", status: "AWAITING_PAYMENT", holdExpiresAt: { gt: request.now } }, select: { id: true } });
-    const confirmed: string[] = [];
-    for (const order of orders) {
-      if (!(await moveOrder(tx, { orderId: order.id, from: "AWAITING_PAYMENT", to: "CONFIRMED", where: { holdExpiresAt: { gt: request.now } }, note: "paiement autorisé" }))) continue;
-      confirmed.push(order.id);
-      await cancelJob(tx, `hold:${order.id}`);
-    }
+    // Each confirmed on its own condition (its hold still stands); the hold's job dropped, the confirmation queued (the move's effects).
+    const confirmed = await transitionAll(tx, "paymentAuthorized", orders.map((order) => ({ orderId: order.id, where: { holdExpiresAt: { gt: request.now } }, note: "paiement autorisé" })), request.now);
     if (confirmed.length === 0) {
       // The holds are gone (expired, stock sold to someone else): nothing will be charged.
       await tx.checkout.update({ where: { id: checkoutId }, data: { paymentStatus: "CANCELLED", stripePaymentIntentId: authorization.id } });
@@ -64,7 +57,6 @@ async function confirmAuthorized(db: PrismaClient, checkoutId: string, authoriza
       create: { checkoutId, kind: "AUTHORIZATION", amountCents: authorization.amountCapturable, status: "SUCCEEDED", providerId: authorization.id, idempotencyKey: `authorization:${checkoutId}` },
       update: {},
     });
-    await queueOrderConfirmations(tx, confirmed);
     if (authorization.captureBefore) {
       await enqueue(tx, "capture-payment", { checkoutId, deadline: true }, { key: `capture-deadline:${checkoutId}`, queue: `payments:${checkoutId}`, runAt: new Date(authorization.captureBefore.getTime() - CAPTURE_MARGIN_MS) });
     }
@@ -83,21 +75,9 @@ async function cancelUnpaid(db: PrismaClient, checkoutId: string, request: { now
   });
 }
 
-/** Cancels a checkout's orders still awaiting payment, giving back their holds; returns how many. */
+/** Cancels a checkout's orders still awaiting payment, giving back their holds (all at once, in the lock order of placing); returns how many. */
 export async function releaseUnpaidOrders(tx: Tx, checkoutId: string, note: string, now: Date): Promise<number> {
-  const unpaid = await tx.order.findMany({
-    where: { checkoutId, status: "AWAITING_PAYMENT" },
-    select: { id: true, shopId: true, pickupPointId: true, slotStartsAt: true, lines: { select: { productId: true, quantity: true, deliveredQuantity: true } } },
-  });
-  const released: typeof unpaid = [];
-  for (const order of unpaid) {
-    if (await moveOrder(tx, { orderId: order.id, from: "AWAITING_PAYMENT", to: "CANCELLED", data: { cancelReason: "Paiement non reçu" }, note })) released.push(order);
-  }
-  // All the checkout's holds at once, in the lock order of placing (and its vouchers).
-  await releaseHoldsOfOrders(tx, released, { now });
-  for (const order of released) {
-    await cancelJob(tx, `hold:${order.id}`);
-    await queueHoldExpiredEmail(tx, order.id);
-  }
+  const unpaid = await tx.order.findMany({ where: { checkoutId, status: "AWAITING_PAYMENT" }, select: { id: true } });
+  const released = await transitionAll(tx, "paymentNotMade", unpaid.map((order) => ({ orderId: order.id, reason: "Paiement non reçu", note })), now);
   return released.length;
 }

@@ -1,15 +1,13 @@
 import { z } from "zod";
 import type { PrismaClient } from "@/generated/prisma/client";
-import type { OrderStatus, PaymentMethod } from "@/generated/prisma/enums";
+import type { OrderStatus } from "@/generated/prisma/enums";
 import type { Actor } from "@/lib/auth/actor";
 import type { Tx } from "@/lib/db/client";
 import { DomainError, NotFoundError } from "@/lib/errors";
 import { mayCancelAsCustomer } from "../order-access";
-import { queueCancellationEmail } from "../emails/order-emails";
-import { queuePaymentFollowUp } from "@/lib/payments/follow-up";
-import { releaseHolds } from "../holds/release-holds";
 import { CUSTOMER_CANCELLABLE } from "../status";
-import { moveOrder } from "../lifecycle/move-order";
+import type { MoveName } from "../lifecycle/moves";
+import { transition } from "../lifecycle/transition";
 
 export const cancelOrderInput = z.object({
   orderId: z.string().min(1).max(64),
@@ -26,26 +24,24 @@ export async function cancelOrderByCustomer(db: PrismaClient, request: { actor: 
   const input = cancelOrderInput.parse(request.input);
   const order = await db.order.findUnique({
     where: { id: input.orderId },
-    select: { id: true, shopId: true, checkoutId: true, paymentMethod: true, territoryId: true, customerId: true, placedById: true, accessToken: true, pickupPointId: true, slotStartsAt: true, lines: { select: { productId: true, quantity: true, deliveredQuantity: true } } },
+    select: { id: true, shopId: true, territoryId: true, customerId: true, placedById: true, accessToken: true },
   });
   if (!order || !mayCancelAsCustomer(request.actor, order, input.token)) throw new NotFoundError("order");
   await db.$transaction(async (tx) => {
-    await cancelInTransaction(tx, order, { from: CUSTOMER_CANCELLABLE, reason: input.reason || "Annulée par le client", note: input.reason ?? "", actorUserId: request.actor.kind === "user" ? request.actor.userId : null, now: request.now });
+    await cancelInTransaction(tx, order, { move: "customerCancels", from: CUSTOMER_CANCELLABLE, reason: input.reason || "Annulée par le client", note: input.reason ?? "", actorUserId: request.actor.kind === "user" ? request.actor.userId : null, now: request.now });
   });
   return { orderId: order.id };
 }
 
-type CancellableOrder = Parameters<typeof releaseHolds>[1] & { id: string; checkoutId: string; paymentMethod: PaymentMethod };
+/** How an order is cancelled: by its customer, or because a change left nothing to hand over (lib/orders/lifecycle/moves.ts). */
+type CancelMove = Extract<MoveName, "customerCancels" | "cancelledByChange">;
 
 /**
  * Inside the caller's transaction: the order cancelled if still in one of `from` —
  * stock and slot place given back, the customer emailed, an online payment refunded
- * or released. Refused ("notCancellable") when the order moved on meanwhile.
+ * or released (the move's effects). Refused ("notCancellable") when the order moved on meanwhile.
  */
-export async function cancelInTransaction(tx: Tx, order: CancellableOrder, cancel: { from: readonly OrderStatus[]; reason: string; note: string; actorUserId: string | null; now: Date }): Promise<void> {
-  const moved = await moveOrder(tx, { orderId: order.id, from: cancel.from, to: "CANCELLED", data: { cancelReason: cancel.reason }, actorUserId: cancel.actorUserId, note: cancel.note });
+export async function cancelInTransaction(tx: Tx, order: { id: string }, cancel: { move: CancelMove; from: readonly OrderStatus[]; reason: string; note: string; actorUserId: string | null; now: Date }): Promise<void> {
+  const moved = await transition(tx, cancel.move, { orderId: order.id, from: cancel.from, reason: cancel.reason, actorUserId: cancel.actorUserId, note: cancel.note }, cancel.now);
   if (!moved) throw new DomainError("conflict", "order can no longer be cancelled", { reason: "notCancellable" });
-  await releaseHolds(tx, order, { now: cancel.now });
-  await queueCancellationEmail(tx, order.id);
-  await queuePaymentFollowUp(tx, { id: order.id, checkoutId: order.checkoutId, paymentMethod: order.paymentMethod, status: "CANCELLED" });
 }

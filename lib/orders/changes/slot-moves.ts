@@ -49,7 +49,7 @@ export async function proposeSlotMove(db: PrismaClient, request: { orderId: stri
     .map((slot) => ({ pickupPointId: order.pickupPointId, startsAt: slot.startsAt.toISOString(), endsAt: slot.endsAt.toISOString() }));
   const note = `Créneau fermé par le commerce${request.reason ? ` : ${request.reason}` : ""}`;
   if (options.length === 0) {
-    await db.$transaction((tx) => cancelInTransaction(tx, order, { from: SHOP_MOVABLE, reason: `${note} (aucun autre créneau libre)`, note, actorUserId: request.actorUserId, now: request.now }));
+    await db.$transaction((tx) => cancelInTransaction(tx, order, { move: "cancelledByChange", from: SHOP_MOVABLE, reason: `${note} (aucun autre créneau libre)`, note, actorUserId: request.actorUserId, now: request.now }));
     return { outcome: "cancelled" };
   }
   const first = new Date(options[0]!.startsAt).getTime();
@@ -96,7 +96,7 @@ export async function answerSlotMove(db: PrismaClient, request: { actor: Actor; 
   if (input.choice === "cancel") {
     await db.$transaction(async (tx) => {
       await decide(tx, proposal.id, "CANCELLED", true, request.now);
-      await cancelInTransaction(tx, proposal.order, { from: SHOP_MOVABLE, reason: "Annulée par le client après la fermeture de son créneau", note: "le client a choisi d’annuler", actorUserId, now: request.now });
+      await cancelInTransaction(tx, proposal.order, { move: "cancelledByChange", from: SHOP_MOVABLE, reason: "Annulée par le client après la fermeture de son créneau", note: "le client a choisi d’annuler", actorUserId, now: request.now });
     });
     return { outcome: "cancelled" };
   }
@@ -140,7 +140,7 @@ export async function expireSlotMove(db: PrismaClient, request: { slotMoveId: st
   try {
     await db.$transaction(async (tx) => {
       await decide(tx, proposal.id, "CANCELLED", false, request.now);
-      await cancelInTransaction(tx, proposal.order, { from: SHOP_MOVABLE, reason: "Créneau fermé par le commerce, aucun autre créneau libre à l’heure limite", note: "sans réponse, plus de créneau libre", actorUserId: null, now: request.now });
+      await cancelInTransaction(tx, proposal.order, { move: "cancelledByChange", from: SHOP_MOVABLE, reason: "Créneau fermé par le commerce, aucun autre créneau libre à l’heure limite", note: "sans réponse, plus de créneau libre", actorUserId: null, now: request.now });
     });
   } catch (error) {
     const reason = (error as DomainError).details?.reason;
@@ -203,5 +203,5 @@ export async function openSlotMoveOfOrder(db: PrismaClient, orderId: string): Pr
 export async function cancelOrderForClosure(db: PrismaClient, request: { orderId: string; reason: string; actorUserId: string | null; now: Date }): Promise<void> {
   const order = await db.order.findUniqueOrThrow({ where: { id: request.orderId }, select: orderSelect });
   const reason = `Fermeture exceptionnelle du commerce${request.reason ? ` : ${request.reason}` : ""}`;
-  await db.$transaction((tx) => cancelInTransaction(tx, order, { from: SHOP_CANCELLABLE_FOR_CLOSURE, reason, note: reason, actorUserId: request.actorUserId, now: request.now }));
+  await db.$transaction((tx) => cancelInTransaction(tx, order, { move: "cancelledByChange", from: SHOP_CANCELLABLE_FOR_CLOSURE, reason, note: reason, actorUserId: request.actorUserId, now: request.now }));
 }

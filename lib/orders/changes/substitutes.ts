@@ -234,7 +234,7 @@ async function removeLine(tx: Tx, substitutionId: string, why: "refusé" | "sans
   if (othersLeft) return result;
   // Nothing left to hand over: the order is cancelled (as the shop would for a line missing alone), refunded if paid online.
   const order = await tx.order.findUniqueOrThrow({ where: { id: s.order.id }, select: { id: true, shopId: true, checkoutId: true, paymentMethod: true, pickupPointId: true, slotStartsAt: true, lines: { select: { productId: true, quantity: true, deliveredQuantity: true } } } });
-  await cancelInTransaction(tx, order, { from: CHANGEABLE, reason: `Plus rien à vous remettre : ${reason}`, note: reason, actorUserId, now });
+  await cancelInTransaction(tx, order, { move: "cancelledByChange", from: CHANGEABLE, reason: `Plus rien à vous remettre : ${reason}`, note: reason, actorUserId, now });
   return { totalCents: 0 };
 }
 
@@ -281,12 +281,3 @@ export async function substitutionsOfOrder(db: PrismaClient, orderId: string): P
   return db.substitution.findMany({ where: { orderId }, orderBy: { createdAt: "desc" }, select: viewSelect });
 }
 
-/**
- * Ready is refused while a proposal waits for the customer: what is handed over is
- * not known yet. Run after the order's row is locked by the move, so a proposal
- * made meanwhile is seen.
- */
-export async function refuseWhileSubstitutePending(tx: Tx, orderId: string): Promise<void> {
-  const pending = await tx.substitution.count({ where: { orderId, status: "PROPOSED" } });
-  if (pending > 0) throw new DomainError("conflict", "a substitute waits for the customer's answer", { reason: "substituteAwaitingAnswer" });
-}

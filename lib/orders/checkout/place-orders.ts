@@ -21,7 +21,7 @@ import { assertTownOpen } from "@/lib/territory/open";
 import { placeOrdersInput } from "./place-orders-input";
 import { groupAtRelayPoints } from "../handover/relay-baskets";
 import { validateCheckout, type ShopCheckout } from "./validate-checkout";
-import { confirmAtCheckout } from "../lifecycle/move-order";
+import { confirmAtCheckout } from "../lifecycle/transition";
 
 export type PlacedCheckout = {
   checkoutId: string;

@@ -3,11 +3,9 @@ import type { PrismaClient } from "@/generated/prisma/client";
 import type { Actor } from "@/lib/auth/actor";
 import { requireOperator, requireUser } from "@/lib/auth/guards";
 import { DomainError, NotFoundError } from "@/lib/errors";
-import { queuePaymentFollowUp } from "@/lib/payments/follow-up";
-import { spendVoucherUses } from "@/lib/vouchers/settle";
 import { matchPickupCode, verifyPickupCode } from "./pickup-code-check";
 import { HOLDS_STOCK } from "../status";
-import { moveOrder } from "../lifecycle/move-order";
+import { transition } from "../lifecycle/transition";
 
 async function relayPoint(db: PrismaClient, actor: Actor, pickupPointId: string) {
   const point = await db.pickupPoint.findFirst({ where: { id: pickupPointId, kind: "RELAY_POINT" }, select: { id: true, name: true, territoryId: true } });
@@ -60,15 +58,13 @@ const handOverInput = z.object({ orderId: z.string().min(1).max(64), pickupCode:
 export async function handOverAtRelay(db: PrismaClient, request: { actor: Actor; pickupPointId: string; input: unknown; now: Date }) {
   const point = await relayPoint(db, request.actor, request.pickupPointId);
   const input = handOverInput.parse(request.input);
-  const order = await db.order.findFirst({ where: { id: input.orderId, pickupPointId: point.id }, select: { id: true, checkoutId: true, paymentMethod: true, status: true, pickupCode: true } });
+  const order = await db.order.findFirst({ where: { id: input.orderId, pickupPointId: point.id }, select: { id: true, status: true, pickupCode: true } });
   if (!order) throw new NotFoundError("order");
   if (order.status !== "AT_RELAY_POINT") throw new DomainError("conflict", "not at the relay point", { reason: "illegalTransition" });
   await verifyPickupCode(db, { orderId: order.id, userId: requireUser(request.actor).userId, expected: order.pickupCode, given: input.pickupCode });
   await db.$transaction(async (tx) => {
-    const moved = await moveOrder(tx, { orderId: order.id, from: "AT_RELAY_POINT", to: "COLLECTED", actorUserId: request.actor.kind === "user" ? request.actor.userId : null, note: `remise au point relais ${point.name}` });
+    const moved = await transition(tx, "relayHandsOver", { orderId: order.id, actorUserId: request.actor.kind === "user" ? request.actor.userId : null, note: `remise au point relais ${point.name}` }, request.now);
     if (!moved) throw new DomainError("conflict", "the order changed meanwhile", { reason: "orderChanged" });
-    await spendVoucherUses(tx, order.id, request.now);
-    await queuePaymentFollowUp(tx, { id: order.id, checkoutId: order.checkoutId, paymentMethod: order.paymentMethod, status: "COLLECTED" });
   });
 }
 
@@ -85,7 +81,7 @@ export async function handOverBasketAtRelay(db: PrismaClient, request: { actor: 
   const input = basketInput.parse(request.input);
   const basket = await db.relayBasket.findFirst({
     where: { id: input.basketId, pickupPointId: point.id },
-    select: { id: true, code: true, orders: { select: { id: true, status: true, pickupCode: true, checkoutId: true, paymentMethod: true } } },
+    select: { id: true, code: true, orders: { select: { id: true, status: true, pickupCode: true } } },
   });
   if (!basket) throw new NotFoundError("basket");
   const present = basket.orders.filter((o) => o.status === "AT_RELAY_POINT");
@@ -96,9 +92,7 @@ export async function handOverBasketAtRelay(db: PrismaClient, request: { actor: 
     const done: string[] = [];
     for (const order of toHandOver) {
       const note = `remise au point relais ${point.name}${matched === 0 ? " (code du panier)" : ""}`;
-      if (!(await moveOrder(tx, { orderId: order.id, from: "AT_RELAY_POINT", to: "COLLECTED", actorUserId: request.actor.kind === "user" ? request.actor.userId : null, note }))) continue; // handed over meanwhile by another desk
-      await spendVoucherUses(tx, order.id, request.now);
-      await queuePaymentFollowUp(tx, { id: order.id, checkoutId: order.checkoutId, paymentMethod: order.paymentMethod, status: "COLLECTED" });
+      if (!(await transition(tx, "relayHandsOver", { orderId: order.id, actorUserId: request.actor.kind === "user" ? request.actor.userId : null, note }, request.now))) continue; // handed over meanwhile by another desk
       done.push(order.id);
     }
     if (done.length === 0) throw new DomainError("conflict", "the orders changed meanwhile", { reason: "orderChanged" });

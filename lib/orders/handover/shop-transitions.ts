@@ -4,16 +4,10 @@ import type { PrismaClient } from "@/generated/prisma/client";
 import type { Actor } from "@/lib/auth/actor";
 import { requireShopMember } from "@/lib/auth/guards";
 import { DomainError, NotFoundError } from "@/lib/errors";
-import { queuePaymentFollowUp } from "@/lib/payments/follow-up";
-import { queueNoShowEmails } from "../emails/follow-up-emails";
-import { queueStatusEmail } from "../emails/order-emails";
 import { verifyPickupCode } from "./pickup-code-check";
-import { spendVoucherUses } from "@/lib/vouchers/settle";
 import { awaitsWeighing } from "@/lib/payments/amounts";
-import { refuseWhileSubstitutePending } from "../changes/substitutes";
-import { releaseHolds } from "../holds/release-holds";
-import { canTransition, TRANSITIONS } from "../status";
-import { moveOrder } from "../lifecycle/move-order";
+import { canTransition, MOVES, type MoveName } from "../lifecycle/moves";
+import { transition } from "../lifecycle/transition";
 
 export const SHOP_ACTIONS = ["startPreparing", "markReady", "markAtRelayPoint", "markCollected", "startDelivery", "markDelivered", "markAbsent", "cancel", "markNoShow"] as const;
 export type ShopAction = (typeof SHOP_ACTIONS)[number];
@@ -25,21 +19,22 @@ export const shopTransitionInput = z.object({
   reason: z.string().trim().max(300).optional(),
 });
 
-const TARGET: Record<ShopAction, OrderStatus> = {
-  startPreparing: "PREPARING",
-  markReady: "READY",
-  markAtRelayPoint: "AT_RELAY_POINT",
-  markCollected: "COLLECTED",
-  startDelivery: "OUT_FOR_DELIVERY",
-  markDelivered: "COLLECTED",
-  markAbsent: "NO_SHOW",
-  cancel: "CANCELLED",
-  markNoShow: "NO_SHOW",
+/** The table's move each action asks for (lib/orders/lifecycle/moves.ts): its statuses, target and effects. */
+const MOVE_OF: Record<ShopAction, MoveName> = {
+  startPreparing: "startPreparing",
+  markReady: "markReady",
+  markAtRelayPoint: "markAtRelayPoint",
+  markCollected: "markCollected",
+  startDelivery: "startDelivery",
+  markDelivered: "markDelivered",
+  markAbsent: "markAbsent",
+  cancel: "shopCancels",
+  markNoShow: "markNoShow",
 };
 
-/** Statuses from which each action is legal, read from the state machine. */
-function legalSources(to: OrderStatus): OrderStatus[] {
-  return (Object.keys(TRANSITIONS) as OrderStatus[]).filter((from) => canTransition(from, to));
+/** Statuses from which each action is legal, read from the table. */
+function legalSources(action: ShopAction): readonly OrderStatus[] {
+  return MOVES[MOVE_OF[action]].from;
 }
 
 type PointKind = "SHOP_DOOR" | "RELAY_POINT" | "DELIVERY";
@@ -73,8 +68,8 @@ const WRONG_FULFILMENT: Partial<Record<ShopAction, string>> = {
  * A shop member moves one of the shop's orders along its life. The state
  * machine decides what is legal (not the UI); the status update is conditional
  * on the status read, so two people at the counter cannot both apply a change.
- * Cancel and no-show give back stock and the slot place, and the customer's email
- * is queued, in the same transaction.
+ * What else the move does (cancel and no-show give back stock and the slot place, the
+ * customer's email, the payment's follow-up) is the table's, in the same transaction.
  */
 export async function transitionOrderByShop(
   db: PrismaClient,
@@ -84,15 +79,17 @@ export async function transitionOrderByShop(
   const now = request.now;
   const order = await db.order.findUnique({
     where: { id: input.orderId },
-    select: { id: true, shopId: true, checkoutId: true, paymentMethod: true, status: true, pickupCode: true, pickupPointId: true, slotStartsAt: true, slotEndsAt: true, pickupPoint: { select: { kind: true } }, shop: { select: { noShowRestock: true } }, lines: { select: { productId: true, quantity: true, deliveredQuantity: true, soldByWeight: true, actualGrams: true } } },
+    select: { id: true, shopId: true, status: true, pickupCode: true, slotEndsAt: true, pickupPoint: { select: { kind: true } }, lines: { select: { productId: true, quantity: true, deliveredQuantity: true, soldByWeight: true, actualGrams: true } } },
   });
   if (!order) throw new NotFoundError("order");
   const member = requireShopMember(request.actor, order.shopId);
-  const to = TARGET[input.action];
-  if (!legalSources(to).includes(order.status)) throw new DomainError("conflict", `cannot go from ${order.status} to ${to}`, { reason: "illegalTransition", from: order.status });
+  const to = MOVES[MOVE_OF[input.action]].to;
+  // Nothing in the table reaches `to` from here: illegal; something does, but not this action (a delivery's step on a counter order): say which.
+  if (!canTransition(order.status, to)) throw new DomainError("conflict", `cannot go from ${order.status} to ${to}`, { reason: "illegalTransition", from: order.status });
   if (!fitsFulfilment(input.action, order.pickupPoint.kind, order.status)) {
     throw new DomainError("conflict", `${input.action} does not fit a ${order.pickupPoint.kind} order in ${order.status}`, { reason: WRONG_FULFILMENT[input.action] ?? "illegalTransition" });
   }
+  if (!legalSources(input.action).includes(order.status)) throw new DomainError("conflict", `cannot ${input.action} from ${order.status}`, { reason: "illegalTransition", from: order.status });
   if ((input.action === "markReady" || input.action === "markAtRelayPoint") && order.lines.some(awaitsWeighing)) {
     throw new DomainError("conflict", "weigh the lines sold by weight first", { reason: "weighFirst" });
   }
@@ -102,18 +99,10 @@ export async function transitionOrderByShop(
   if ((input.action === "cancel" || input.action === "markAbsent") && !input.reason) throw new DomainError("invalidInput", "a reason is required", { reason: "reasonRequired" });
   if (input.action === "markCollected" || input.action === "markDelivered") await verifyPickupCode(db, { orderId: order.id, userId: member.userId, expected: order.pickupCode, given: input.pickupCode });
 
+  // The move's effects (stock and places, vouchers, the customer's email, the payment) are the table's.
   await db.$transaction(async (tx) => {
-    const moved = await moveOrder(tx, { orderId: order.id, from: order.status, to, actorUserId: member.userId, note: input.reason ?? "", data: to === "CANCELLED" ? { cancelReason: input.reason } : {} });
+    const moved = await transition(tx, MOVE_OF[input.action], { orderId: order.id, from: order.status, actorUserId: member.userId, note: input.reason ?? "", reason: input.reason }, now);
     if (!moved) throw new DomainError("conflict", "the order changed meanwhile", { reason: "orderChanged" });
-    if (to === "READY" || to === "AT_RELAY_POINT") await refuseWhileSubstitutePending(tx, order.id);
-    if (to === "CANCELLED") await releaseHolds(tx, order, { now });
-    // A no-show gives the stock back only when the shop says the goods go back on the shelf.
-    if (to === "NO_SHOW") await releaseHolds(tx, order, { now, restock: order.shop.noShowRestock });
-    // Collected: the town's vouchers on it are spent, owed to the shop.
-    if (to === "COLLECTED") await spendVoucherUses(tx, order.id, now);
-    if (to === "NO_SHOW") await queueNoShowEmails(tx, order.id, false, input.action === "markAbsent" ? input.reason : undefined);
-    else await queueStatusEmail(tx, order.id, to, input.reason);
-    await queuePaymentFollowUp(tx, { id: order.id, checkoutId: order.checkoutId, paymentMethod: order.paymentMethod, status: to });
   });
   return { orderId: order.id, from: order.status, to };
 }
@@ -121,7 +110,7 @@ export async function transitionOrderByShop(
 /** The actions the counter can offer for an order, from the same rules the use case enforces. */
 export function availableShopActions(order: { status: OrderStatus; pickupPointKind: PointKind; slotEndsAt: Date }, now: Date): ShopAction[] {
   return SHOP_ACTIONS.filter((action) => {
-    if (!legalSources(TARGET[action]).includes(order.status)) return false;
+    if (!legalSources(action).includes(order.status)) return false;
     if (!fitsFulfilment(action, order.pickupPointKind, order.status)) return false;
     if (action === "markNoShow") return order.slotEndsAt.getTime() <= now.getTime();
     return true;

@@ -1,11 +1,8 @@
 import type { PrismaClient } from "@/generated/prisma/client";
 import type { OrderStatus } from "@/generated/prisma/enums";
 import { readOpeningHours } from "@/lib/catalog/opening-hours";
-import { queuePaymentFollowUp } from "@/lib/payments/follow-up";
-import { queueNoShowEmails } from "../emails/follow-up-emails";
 import { noShowDeadline } from "../emails/follow-up-times";
-import { releaseHolds } from "./release-holds";
-import { moveOrder } from "../lifecycle/move-order";
+import { transition } from "../lifecycle/transition";
 
 /** Only a prepared order can be a customer's no-show (the state machine's rule). */
 const WAITING_FOR_CUSTOMER: OrderStatus[] = ["READY", "AT_RELAY_POINT"];
@@ -23,10 +20,9 @@ export async function markNoShowAutomatically(db: PrismaClient, request: { order
   const order = await db.order.findUnique({
     where: { id: request.orderId },
     select: {
-      id: true, status: true, shopId: true, checkoutId: true, paymentMethod: true, pickupPointId: true, slotStartsAt: true, slotEndsAt: true,
-      lines: { select: { productId: true, quantity: true, deliveredQuantity: true } },
+      id: true, status: true, slotEndsAt: true,
       pickupPoint: { select: { kind: true } },
-      shop: { select: { openingHours: true, noShowGraceHours: true, noShowRestock: true } },
+      shop: { select: { openingHours: true, noShowGraceHours: true } },
     },
   });
   if (!order || !WAITING_FOR_CUSTOMER.includes(order.status)) return { outcome: "not-applicable" };
@@ -36,10 +32,7 @@ export async function markNoShowAutomatically(db: PrismaClient, request: { order
   const deadline = noShowDeadline(order.slotEndsAt, { openingHours: readOpeningHours(order.shop.openingHours), noShowGraceHours: order.shop.noShowGraceHours });
   if (request.now < deadline) return { outcome: "not-yet", deadline };
   return db.$transaction(async (tx) => {
-    if (!(await moveOrder(tx, { orderId: order.id, from: order.status, to: "NO_SHOW", note: "automatique" }))) return { outcome: "not-applicable" } as const;
-    await releaseHolds(tx, order, { now: request.now, restock: order.shop.noShowRestock });
-    await queueNoShowEmails(tx, order.id, true);
-    await queuePaymentFollowUp(tx, { id: order.id, checkoutId: order.checkoutId, paymentMethod: order.paymentMethod, status: "NO_SHOW" });
+    if (!(await transition(tx, "automaticNoShow", { orderId: order.id, from: order.status, note: "automatique" }, request.now))) return { outcome: "not-applicable" } as const;
     return { outcome: "marked" } as const;
   });
 }
