@@ -14,19 +14,29 @@ import { updateAutomationSettings } from "@/lib/shops/automation-settings";
 type RuleRow = Record<string, string | number>;
 
 /** The editor's arguments, checked at the edge: anyone can call an action with anything. */
-const scheduleCall = z.tuple([z.string().max(64), z.string().max(64), z.array(z.record(z.string().max(40), z.union([z.string().max(40), z.number()]))).max(100), z.boolean()]);
+const scheduleCall = z.tuple([
+  z.string().max(64),
+  z.string().max(64),
+  z.array(z.record(z.string().max(40), z.union([z.string().max(40), z.number()]))).max(100),
+  /** What becomes of orders in slots the new hours drop: "none" until the owner has seen them */
+  z.enum(["none", "keep", "propose", "cancel"]),
+]);
+
+export type AffectedChoice = z.infer<typeof scheduleCall>[3];
 
 /** Saves a pickup point's weekly rules (sent as JSON by the editor). */
-export async function saveScheduleAction(shopId: string, pickupPointId: string, rules: RuleRow[], acknowledgeAffected: boolean): Promise<ActionResult> {
-  const call = scheduleCall.safeParse([shopId, pickupPointId, rules, acknowledgeAffected]);
+export async function saveScheduleAction(shopId: string, pickupPointId: string, rules: RuleRow[], affectedChoice: AffectedChoice): Promise<ActionResult> {
+  const call = scheduleCall.safeParse([shopId, pickupPointId, rules, affectedChoice]);
   if (!call.success) return { ok: false, error: "invalidRequest" };
-  const [shop, point, rows, acknowledged] = call.data;
-  const result = await runAction(async () => {
-    await saveWeeklySchedule(db(), { actor: await getActor(), shopId: shop, input: { pickupPointId: point, rules: rows, acknowledgeAffected: acknowledged } });
-    return undefined;
-  });
-  if (result.ok) revalidatePath(`/dashboard/${shop}/retraits`);
-  return result;
+  const [shop, point, rows, choice] = call.data;
+  const result = await runAction(async () =>
+    saveWeeklySchedule(db(), { actor: await getActor(), shopId: shop, input: { pickupPointId: point, rules: rows, affectedAction: choice === "none" ? undefined : choice } }),
+  );
+  if (!result.ok) return result;
+  revalidatePath(`/dashboard/${shop}`, "layout");
+  const t = await getTranslations("dashboard");
+  const { proposed, cancelled, untouched } = result.data;
+  return { ok: true, data: undefined, message: proposed + cancelled + untouched > 0 ? t("scheduleSavedWithOrders", { proposed, cancelled, untouched }) : t("scheduleSaved") };
 }
 
 export async function addClosureAction(_previous: ActionResult, formData: FormData): Promise<ActionResult> {

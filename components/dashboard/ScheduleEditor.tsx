@@ -2,7 +2,7 @@
 
 import { useMemo, useState, useTransition } from "react";
 import { useLocale, useTranslations } from "next-intl";
-import { saveScheduleAction } from "@/app/actions/schedule";
+import { type AffectedChoice, saveScheduleAction } from "@/app/actions/schedule";
 import type { ActionResult } from "@/lib/actions/action-result";
 import { toLocale } from "@/lib/i18n/locales";
 import { generateSlots, type ScheduleRule } from "@/lib/slots/generate-slots";
@@ -37,9 +37,10 @@ export function ScheduleEditor({ shopId, point, initialRows, canEdit, suggestedB
   const days = [...new Set(preview.map((s) => s.date))];
   const affected = (!result?.ok && (result?.details?.affected as AffectedOrder[] | undefined)) || [];
   const update = (index: number, patch: Partial<RuleRow>) => setRows((current) => current.map((row, i) => (i === index ? { ...row, ...patch } : row)));
-  const save = (acknowledge: boolean) =>
+  const [choice, setChoice] = useState<Exclude<AffectedChoice, "none">>("propose");
+  const save = (affectedChoice: AffectedChoice) =>
     startTransition(async () => {
-      setResult(await saveScheduleAction(shopId, point.id, rows, acknowledge));
+      setResult(await saveScheduleAction(shopId, point.id, rows, affectedChoice));
     });
   const fieldId = (index: number, name: string) => `rule-${point.id}-${index}-${name}`;
   const input = (index: number, name: keyof RuleRow, label: string, type: "time" | "number") => (
@@ -94,13 +95,13 @@ export function ScheduleEditor({ shopId, point, initialRows, canEdit, suggestedB
           >
             {t("addRow")}
           </button>
-          <button type="button" onClick={() => save(false)} disabled={pending} aria-busy={pending} className="min-h-11 rounded-lg bg-brand-600 px-4 font-semibold text-white disabled:opacity-60">
+          <button type="button" onClick={() => save("none")} disabled={pending} aria-busy={pending} className="min-h-11 rounded-lg bg-brand-600 px-4 font-semibold text-white disabled:opacity-60">
             {pending ? t("saving") : t("saveSchedule", { point: point.name })}
           </button>
         </div>
       )}
       <div role="status" aria-live="polite">
-        {result?.ok && <p className="font-medium text-brand-700">{t("scheduleSaved")}</p>}
+        {result?.ok && <p className="font-medium text-brand-700">{result.message ?? t("scheduleSaved")}</p>}
         {result && !result.ok && affected.length === 0 && <p className="font-medium text-red-800">{errorText(Object.values(result.fieldErrors ?? {})[0] ?? result.error)}</p>}
       </div>
       {affected.length > 0 && (
@@ -111,7 +112,16 @@ export function ScheduleEditor({ shopId, point, initialRows, canEdit, suggestedB
               <li key={o.id}>{o.reference} — {o.contactName} — {formatDay(new Date(o.slotStartsAt), locale)}, {formatTime(new Date(o.slotStartsAt), locale)}</li>
             ))}
           </ul>
-          <button type="button" onClick={() => save(true)} disabled={pending} className="min-h-11 rounded-lg bg-amber-800 px-4 font-semibold text-white">{t("confirmAnyway")}</button>
+          <fieldset className="space-y-1">
+            <legend className="font-semibold">{t("affectedChoice")}</legend>
+            {(["propose", "cancel", "keep"] as const).map((action) => (
+              <label key={action} className="flex min-h-11 items-start gap-2">
+                <input type="radio" name={`affected-${point.id}`} value={action} checked={choice === action} onChange={() => setChoice(action)} className="mt-1 h-5 w-5" />
+                <span>{t(`affected_${action}`)}</span>
+              </label>
+            ))}
+          </fieldset>
+          <button type="button" onClick={() => save(choice)} disabled={pending} aria-busy={pending} className="min-h-11 rounded-lg bg-amber-800 px-4 font-semibold text-white disabled:opacity-60">{pending ? t("saving") : t("confirmAnyway")}</button>
         </div>
       )}
       <details open>

@@ -27,13 +27,13 @@ async function member(shopId: string, role: "OWNER" | "STAFF"): Promise<Actor> {
 const row = (overrides: Record<string, unknown> = {}) => ({ weekday: tomorrowWeekday, opens: "09:00", closes: "12:00", slotMinutes: 30, capacityPerSlot: 4, leadTimeMinutes: 60, sameDayCutoff: "", horizonDays: 14, ...overrides });
 
 /** An order booked tomorrow at 10:00 at the shop door. */
-async function bookedTomorrowAtTen() {
+async function bookedTomorrowAtTen(at: Awaited<ReturnType<typeof createShop>> = shop) {
   const startsAt = fromLocal(tomorrow, 600) ?? new Date();
   const checkout = await db.checkout.create({ data: { idempotencyKey: randomUUID(), accessToken: randomUUID() } });
   return db.order.create({
     data: {
-      reference: `S-${randomUUID().slice(0, 8)}`, territoryId: place.territory.id, shopId: shop.shop.id, checkoutId: checkout.id, contactName: "Lou",
-      status: "CONFIRMED", pickupPointId: shop.door.id, slotStartsAt: startsAt, slotEndsAt: new Date(startsAt.getTime() + 1_800_000), pickupCode: "XYZ234",
+      reference: `S-${randomUUID().slice(0, 8)}`, territoryId: place.territory.id, shopId: at.shop.id, checkoutId: checkout.id, contactName: "Lou", contactEmail: "lou@example.fr",
+      status: "CONFIRMED", pickupPointId: at.door.id, slotStartsAt: startsAt, slotEndsAt: new Date(startsAt.getTime() + 1_800_000), pickupCode: "XYZ234",
       paymentMethod: "PAY_AT_PICKUP", subtotalCents: 100, vatCents: 0, totalCents: 100, accessToken: randomUUID(),
     },
   });
@@ -75,9 +75,10 @@ describe("pickup schedule editor", () => {
     });
     expect((await db.pickupScheduleRule.findFirstOrThrow({ where: { shopId: shop.shop.id } })).opensAtMinute).toBe(540);
     // Keeping 10:00 (even with other hours around it) affects nothing.
-    await expect(saveWeeklySchedule(db, { actor: owner, shopId: shop.shop.id, input: { pickupPointId: shop.door.id, rules: [row({ opens: "10:00", closes: "11:00" })] } })).resolves.toEqual({ affected: [] });
+    await expect(saveWeeklySchedule(db, { actor: owner, shopId: shop.shop.id, input: { pickupPointId: shop.door.id, rules: [row({ opens: "10:00", closes: "11:00" })] } })).resolves.toMatchObject({ affected: [], proposed: 0, cancelled: 0, untouched: 0 });
     const applied = await saveWeeklySchedule(db, { actor: owner, shopId: shop.shop.id, input: { ...afternoonOnly, acknowledgeAffected: true } });
     expect(applied.affected.map((o) => o.id)).toEqual([order.id]);
+    expect(applied).toMatchObject({ proposed: 0, cancelled: 0, untouched: 1 });
     expect((await db.order.findUniqueOrThrow({ where: { id: order.id } })).status).toBe("CONFIRMED");
   });
 
@@ -100,5 +101,32 @@ describe("pickup schedule editor", () => {
     await expect(getScheduleEditor(db, { actor: stranger, shopId: shop.shop.id })).rejects.toBeInstanceOf(NotFoundError);
     const strangerShop = stranger.kind === "user" ? (stranger.memberships[0]?.shopId ?? "") : "";
     await expect(saveWeeklySchedule(db, { actor: stranger, shopId: strangerShop, input })).rejects.toBeInstanceOf(NotFoundError);
+  });
+
+  it("a change of hours over booked slots offers the customers the new hours' nearest slots, or cancels, as the owner chooses (issue #24, item 4)", async () => {
+    const other = await createShop(db, place);
+    const otherOwner = await member(other.shop.id, "OWNER");
+    const save = (input: Record<string, unknown>) => saveWeeklySchedule(db, { actor: otherOwner, shopId: other.shop.id, input: { pickupPointId: other.door.id, ...input } });
+    await save({ rules: [row()] });
+    const [kept, offered] = [await bookedTomorrowAtTen(other), await bookedTomorrowAtTen(other)];
+    const afternoon = [row({ opens: "14:00", closes: "16:00" })];
+    await expect(save({ rules: afternoon, affectedAction: "bogus" })).rejects.toThrow(/affectedActionInvalid/);
+    await expect(save({ rules: afternoon })).rejects.toMatchObject({ details: { reason: "affectsOrders" } });
+    expect(await db.pickupScheduleRule.findFirstOrThrow({ where: { shopId: other.shop.id } })).toMatchObject({ opensAtMinute: 540 });
+
+    await db.order.update({ where: { id: kept.id }, data: { status: "AT_RELAY_POINT" } }); // past being moved: left as it is
+    const proposed = await save({ rules: afternoon, affectedAction: "propose" });
+    expect(proposed).toMatchObject({ proposed: 1, cancelled: 0, untouched: 1 });
+    const move = await db.slotMove.findFirstOrThrow({ where: { orderId: offered.id } });
+    const starts = (move.options as { startsAt: string }[]).map((option) => toLocal(new Date(option.startsAt)));
+    expect(starts.map((local) => local.minute)).toEqual([840, 870, 900]); // the new hours, nearest first
+    expect(move).toMatchObject({ status: "PROPOSED", reason: "nouveaux horaires de retrait" });
+    expect(await db.outgoingEmail.count({ where: { orderId: offered.id, kind: "slot-move-proposed" } })).toBe(1);
+
+    // Dropping the afternoon too, with "cancel": the order not yet answered is cancelled (its offer closed), the other kept.
+    const cancelled = await save({ rules: [row({ opens: "17:00", closes: "18:00" })], affectedAction: "cancel" });
+    expect(cancelled).toMatchObject({ cancelled: 1, untouched: 1 });
+    expect(await db.order.findUniqueOrThrow({ where: { id: offered.id } })).toMatchObject({ status: "CANCELLED" });
+    expect(await db.order.findUniqueOrThrow({ where: { id: kept.id } })).toMatchObject({ status: "AT_RELAY_POINT" });
   });
 });

@@ -40,11 +40,11 @@ export async function getScheduleEditor(db: PrismaClient, request: { actor: Acto
 }
 
 /** Booked orders at a point whose slot a new set of rules would no longer offer. */
-async function ordersOutsideRules(db: PrismaClient, shopId: string, pickupPointId: string, rules: ScheduleRule[], now: Date): Promise<AffectedOrder[]> {
+async function ordersOutsideRules(db: PrismaClient, shopId: string, pickupPointId: string, rules: ScheduleRule[], now: Date): Promise<(AffectedOrder & { status: OrderStatus })[]> {
   const orders = await db.order.findMany({
     where: { shopId, pickupPointId, status: { in: HOLDS_STOCK }, slotStartsAt: { gte: now } },
     orderBy: { slotStartsAt: "asc" },
-    select: { id: true, reference: true, contactName: true, slotStartsAt: true },
+    select: { id: true, reference: true, contactName: true, slotStartsAt: true, status: true },
   });
   if (orders.length === 0) return [];
   const last = toLocal(orders.at(-1)?.slotStartsAt ?? now).date;
@@ -56,22 +56,27 @@ async function ordersOutsideRules(db: PrismaClient, shopId: string, pickupPointI
 
 /**
  * The owner replaces a pickup point's weekly rules. Orders already booked in
- * slots the new rules drop are never touched silently: without
- * acknowledgeAffected the change is refused with the list of those orders.
+ * slots the new rules drop are never touched silently: without a choice the
+ * change is refused with the list of those orders; with one, the rules are saved
+ * and those orders are offered the nearest slots the new rules keep, cancelled and
+ * refunded, or kept (`acknowledgeAffected` alone means kept), as for a closure.
  */
 export async function saveWeeklySchedule(db: PrismaClient, request: { actor: Actor; shopId: string; input: unknown; now?: Date }) {
-  requireShopMember(request.actor, request.shopId, { role: "OWNER" });
+  const owner = requireShopMember(request.actor, request.shopId, { role: "OWNER" });
   const input = weeklyScheduleInput.parse(request.input);
+  const now = request.now ?? new Date();
   const points = await shopPoints(db, request.shopId);
   if (!points.some((p) => p.id === input.pickupPointId)) throw new NotFoundError("pickup point");
   const rules = toScheduleRules(input.rules);
-  const affected = await ordersOutsideRules(db, request.shopId, input.pickupPointId, rules, request.now ?? new Date());
-  if (affected.length > 0 && !input.acknowledgeAffected) throw new DomainError("conflict", "booked orders fall outside the new schedule", { reason: "affectsOrders", affected });
+  const affected = await ordersOutsideRules(db, request.shopId, input.pickupPointId, rules, now);
+  if (affected.length > 0 && !input.acknowledgeAffected && !input.affectedAction) throw new DomainError("conflict", "booked orders fall outside the new schedule", { reason: "affectsOrders", affected });
   await db.$transaction([
     db.pickupScheduleRule.deleteMany({ where: { shopId: request.shopId, pickupPointId: input.pickupPointId } }),
     db.pickupScheduleRule.createMany({ data: rules.map((r) => ({ ...r, shopId: request.shopId, pickupPointId: input.pickupPointId })) }),
   ]);
-  return { affected };
+  // After the rules are saved, so the slots offered instead are the new rules' own.
+  const moved = await moveAffectedOrders(db, { orders: affected, action: input.affectedAction ?? "keep", reason: "nouveaux horaires de retrait", actorUserId: owner.userId, now });
+  return { affected, ...moved };
 }
 
 /** The owner closes the shop (or one pickup point) on some dates, warned about orders booked then. */

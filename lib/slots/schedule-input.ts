@@ -23,6 +23,8 @@ export const weeklyScheduleInput = z
     pickupPointId: z.string().min(1).max(64),
     rules: z.array(ruleInput).max(50),
     acknowledgeAffected: z.boolean().default(false),
+    /** What becomes of the orders booked in slots the new rules drop (issue #24): as for a closure */
+    affectedAction: z.enum(["keep", "propose", "cancel"], { message: "affectedActionInvalid" }).optional(),
   })
   .superRefine((input, ctx) => {
     input.rules.forEach((a, i) => {

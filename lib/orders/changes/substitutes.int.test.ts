@@ -15,6 +15,7 @@ import { createShop, createTerritory, guestOwner, openEveryDay, shopMemberActor 
 import { onlinePayments } from "@/tests/helpers/online-payments";
 import { person } from "@/tests/helpers/voucher-orders";
 import { startTestWorker, waitUntil } from "@/tests/helpers/worker";
+import { cancelOrderByCustomer } from "./cancel-order";
 import { orderChangesCsv } from "./change-history";
 import { shortOrderLine } from "./short-line";
 import { answerSubstitute, expireSubstitution, proposeSubstitute, substituteCap, substitutionForLink } from "./substitutes";
@@ -157,6 +158,19 @@ describe("a substitute with the customer's consent (issue #24, item 2)", () => {
     expect(await db.outgoingEmail.count({ where: { orderId: order.id, kind: "order-cancelled" } })).toBe(1);
   });
 
+  it("an order cancelled while a substitute waits asks nothing more: the proposal closed, its link answers 'decided', its deadline job gone", async () => {
+    const c = await cheesemonger();
+    const now = new Date();
+    const order = await orderAtPickup(c, [{ productId: c.comte.id, quantity: 1 }, { productId: c.cider.id, quantity: 1 }], { now });
+    const made = await proposeSubstitute(db, { now, actor: c.staff, input: { orderId: order.id, lineId: lineOf(order, "Comté 250 g"), productId: c.beaufort.id, quantity: 1, reason: "Rupture" } });
+    expect(await db.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM graphile_worker.jobs WHERE key = ${`substitution:${made.substitutionId}`}`).toEqual([{ n: 1n }]);
+    await cancelOrderByCustomer(db, { now, actor: anonymous, input: { orderId: order.id, token: order.accessToken, reason: "Plus besoin" } });
+    expect(await db.substitution.findUniqueOrThrow({ where: { id: made.substitutionId } })).toMatchObject({ status: "EXPIRED", decidedAt: now });
+    expect(await db.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM graphile_worker.jobs WHERE key = ${`substitution:${made.substitutionId}`}`).toEqual([{ n: 0n }]);
+    await expect(answerSubstitute(db, { now, actor: anonymous, input: { substitutionId: made.substitutionId, token: order.accessToken, answer: "accept" } })).rejects.toMatchObject({ details: { reason: "substituteDecided" } });
+    expect(await stockOf(c.beaufort.id)).toBe(10);
+  });
+
   it("sold out meanwhile: accepting is refused with that reason and changes nothing; the customer can still refuse", async () => {
     const c = await cheesemonger();
     const now = new Date();
@@ -210,10 +224,10 @@ describe("a substitute with the customer's consent (issue #24, item 2)", () => {
     await expect(answerSubstitute(db, { now: new Date(made.expiresAt.getTime() + 1), actor: anonymous, input: { ...link, answer: "accept" } })).rejects.toMatchObject({ details: { reason: "substituteExpired" } });
     expect(await substitutionForLink(db, link)).toMatchObject({ status: "PROPOSED" });
     expect(await db.order.findUniqueOrThrow({ where: { id: order.id } })).toMatchObject({ totalCents: 520 });
-    // A cancelled order only closes its proposal when the deadline comes.
+    // Cancelled by the shop: the proposal is closed with it; the link and the deadline find it decided.
     await transitionOrderByShop(db, { now, actor: c.staff, input: { orderId: order.id, action: "cancel", reason: "Fermeture" } });
-    await expect(answerSubstitute(db, { now, actor: anonymous, input: { ...link, answer: "accept" } })).rejects.toMatchObject({ details: { reason: "orderChanged" } });
-    expect(await expireSubstitution(db, { substitutionId: made.substitutionId, now: new Date(made.expiresAt.getTime() + 1) })).toEqual({ outcome: "order-closed" });
+    await expect(answerSubstitute(db, { now, actor: anonymous, input: { ...link, answer: "accept" } })).rejects.toMatchObject({ details: { reason: "substituteDecided" } });
+    expect(await expireSubstitution(db, { substitutionId: made.substitutionId, now: new Date(made.expiresAt.getTime() + 1) })).toEqual({ outcome: "decided" });
     expect(await stockOf(c.beaufort.id)).toBe(10);
   });
 

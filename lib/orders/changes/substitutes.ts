@@ -233,8 +233,7 @@ async function removeLine(tx: Tx, substitutionId: string, why: "refusé" | "sans
   const result = await applyShortfall(tx, { order: s.order, line: s.line, delivered: 0, reason, restock: false, actorUserId, now, emailed: othersLeft });
   if (othersLeft) return result;
   // Nothing left to hand over: the order is cancelled (as the shop would for a line missing alone), refunded if paid online.
-  const order = await tx.order.findUniqueOrThrow({ where: { id: s.order.id }, select: { id: true, shopId: true, checkoutId: true, paymentMethod: true, pickupPointId: true, slotStartsAt: true, lines: { select: { productId: true, quantity: true, deliveredQuantity: true } } } });
-  await cancelInTransaction(tx, order, { move: "cancelledByChange", from: CHANGEABLE, reason: `Plus rien à vous remettre : ${reason}`, note: reason, actorUserId, now });
+  await cancelInTransaction(tx, s.order, { move: "cancelledByChange", from: CHANGEABLE, reason: `Plus rien à vous remettre : ${reason}`, note: reason, actorUserId, now });
   return { totalCents: 0 };
 }
 

@@ -51,6 +51,15 @@ const RUNNERS: Record<Effect, Runner> = {
     await releaseHoldsOfOrders(tx, orders.filter((order) => order.shop.noShowRestock), { now });
     await releaseHoldsOfOrders(tx, orders.filter((order) => !order.shop.noShowRestock), { now, restock: false });
   },
+  closeOpenQuestions: async (tx, orders, { now }) => {
+    const orderIds = orders.map((order) => order.id);
+    const substitutions = await tx.substitution.findMany({ where: { orderId: { in: orderIds }, status: "PROPOSED" }, select: { id: true } });
+    const slotMoves = await tx.slotMove.findMany({ where: { orderId: { in: orderIds }, status: "PROPOSED" }, select: { id: true } });
+    if (substitutions.length) await tx.substitution.updateMany({ where: { id: { in: substitutions.map((s) => s.id) }, status: "PROPOSED" }, data: { status: "EXPIRED", decidedAt: now } });
+    if (slotMoves.length) await tx.slotMove.updateMany({ where: { id: { in: slotMoves.map((m) => m.id) }, status: "PROPOSED" }, data: { status: "CANCELLED", decidedAt: now } });
+    for (const { id } of substitutions) await cancelJob(tx, `substitution:${id}`);
+    for (const { id } of slotMoves) await cancelJob(tx, `slot-move:${id}`);
+  },
   spendVouchers: eachOrder((tx, order, { now }) => spendVoucherUses(tx, order.id, now)),
   cancelHoldJob: eachOrder((tx, order) => cancelJob(tx, `hold:${order.id}`)),
   closePaymentPage: eachOrder(async (tx, order) => {

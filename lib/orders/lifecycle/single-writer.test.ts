@@ -64,6 +64,8 @@ describe("one writer of an order's status (issue #24, item 0)", () => {
       if (move.to === "CONFIRMED") expect(has(move, "cancelHoldJob"), name).toBe(true);
       // The customer hears of every move that ends the order, except the relay desk's handover in person.
       if (move.to === "CANCELLED" || move.to === "NO_SHOW") expect(move.effects.some((effect) => effect.startsWith("email")), name).toBe(true);
+      // An ended order asks its customer nothing more (no substitute or slot left to answer).
+      if (TRANSITIONS[move.to].length === 0) expect(has(move, "closeOpenQuestions"), name).toBe(true);
       // A guard runs first, before anything is given back or told.
       if (has(move, "noSubstituteAwaitingAnswer")) expect(move.effects[0], name).toBe("noSubstituteAwaitingAnswer");
     }
