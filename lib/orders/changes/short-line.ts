@@ -10,6 +10,7 @@ import { boundedText, wholeNumber } from "@/lib/validation/fields";
 import { fitVoucherUsesToGoods } from "@/lib/vouchers/settle";
 import { queueLinesChangedEmail } from "../emails/change-emails";
 import { recomputeOrderTotals } from "./order-totals";
+import { lockOrderRow } from "../lifecycle/lock-order";
 
 /** While the shop prepares an order, its lines may still change (issue #24). */
 export const CHANGEABLE: OrderStatus[] = ["CONFIRMED", "PREPARING"];
@@ -62,8 +63,7 @@ export async function shortOrderLine(db: PrismaClient, request: { actor: Actor; 
 
 /** The order row first, as every change of a placed order does (two changes of one order queue up here). */
 export async function lockChangeableOrder(tx: Tx, orderId: string, now: Date): Promise<void> {
-  const still = await tx.order.updateMany({ where: { id: orderId, status: { in: CHANGEABLE } }, data: { updatedAt: now } });
-  if (still.count === 0) throw new DomainError("conflict", "the order changed meanwhile", { reason: "orderChanged" });
+  if (!(await lockOrderRow(tx, orderId, CHANGEABLE, now))) throw new DomainError("conflict", "the order changed meanwhile", { reason: "orderChanged" });
 }
 
 type ShortfallOrder = { id: string; checkoutId: string; paymentMethod: "ONLINE" | "PAY_AT_PICKUP"; deliveryFeeCents: number; totalCents: number };

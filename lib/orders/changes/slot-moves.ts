@@ -12,6 +12,7 @@ import { queueSlotMoveEmail } from "../emails/slot-move-emails";
 import { mayCancelAsCustomer, sameSecret } from "../order-access";
 import { cancelInTransaction } from "./cancel-order";
 import { moveOrderToSlot } from "./reschedule";
+import { lockOrderRow } from "../lifecycle/lock-order";
 
 /** Orders a closure can move to another slot: placed and paid (or to pay at pickup), not yet handed over. */
 export const SHOP_MOVABLE: readonly OrderStatus[] = ["CONFIRMED", "PREPARING", "READY"];
@@ -56,8 +57,7 @@ export async function proposeSlotMove(db: PrismaClient, request: { orderId: stri
   const expiresAt = new Date(Math.max(request.now.getTime() + 15 * 60_000, Math.min(request.now.getTime() + ANSWER_HOURS * 3_600_000, first - 3_600_000)));
   const secret = randomBytes(24).toString("base64url");
   return db.$transaction(async (tx) => {
-    const still = await tx.order.updateMany({ where: { id: order.id, status: { in: [...SHOP_MOVABLE] }, slotStartsAt: order.slotStartsAt }, data: { updatedAt: request.now } });
-    if (still.count === 0) throw new DomainError("conflict", "the order changed meanwhile", { reason: "orderChanged" });
+    if (!(await lockOrderRow(tx, order.id, SHOP_MOVABLE, request.now, { slotStartsAt: order.slotStartsAt }))) throw new DomainError("conflict", "the order changed meanwhile", { reason: "orderChanged" });
     await tx.slotMove.updateMany({ where: { orderId: order.id, status: "PROPOSED" }, data: { status: "CANCELLED", decidedAt: request.now } });
     const made = await tx.slotMove.create({ data: { orderId: order.id, options, reason: request.reason, tokenHash: hashSlotMoveSecret(secret), expiresAt }, select: { id: true } });
     await tx.orderEvent.create({

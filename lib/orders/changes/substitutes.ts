@@ -15,6 +15,7 @@ import { mayCancelAsCustomer, sameSecret } from "../order-access";
 import { recomputeOrderTotals } from "./order-totals";
 import { cancelInTransaction } from "./cancel-order";
 import { applyShortfall, CHANGEABLE, lockChangeableOrder } from "./short-line";
+import { lockOrderRow } from "../lifecycle/lock-order";
 
 /** The customer's answer is awaited this long unless the shop says otherwise, never past the slot's start. */
 export const DEFAULT_ANSWER_MINUTES = 120;
@@ -177,10 +178,10 @@ export async function expireSubstitution(db: PrismaClient, request: { substituti
   if (!proposal || proposal.status !== "PROPOSED") return { outcome: "decided" };
   if (proposal.expiresAt.getTime() > request.now.getTime()) return { outcome: "not-yet", deadline: proposal.expiresAt };
   return db.$transaction(async (tx) => {
-    const changeable = await tx.order.updateMany({ where: { id: proposal.orderId, status: { in: CHANGEABLE } }, data: { updatedAt: request.now } });
+    const changeable = await lockOrderRow(tx, proposal.orderId, CHANGEABLE, request.now);
     const closed = await tx.substitution.updateMany({ where: { id: proposal.id, status: "PROPOSED" }, data: { status: "EXPIRED", decidedAt: request.now } });
     if (closed.count === 0) return { outcome: "decided" as const };
-    if (changeable.count === 0) return { outcome: "order-closed" as const };
+    if (!changeable) return { outcome: "order-closed" as const };
     await removeLine(tx, proposal.id, "sans réponse", null, request.now);
     return { outcome: "expired" as const };
   });

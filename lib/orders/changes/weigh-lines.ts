@@ -10,6 +10,7 @@ import { fitVoucherUsesToGoods } from "@/lib/vouchers/settle";
 import { queueFinalAmountEmail } from "@/lib/payments/payment-emails";
 import { wholeNumber } from "@/lib/validation/fields";
 import { recomputeOrderTotals } from "./order-totals";
+import { lockOrderRow } from "../lifecycle/lock-order";
 
 const weighInput = z.object({
   orderId: z.string().min(1).max(64),
@@ -44,8 +45,7 @@ export async function weighOrderLines(db: PrismaClient, request: { actor: Actor;
     return { id: line.id, grams: weight.grams, total: priceForGrams(line.unitPriceCents, weight.grams) };
   });
   return db.$transaction(async (tx) => {
-    const still = await tx.order.updateMany({ where: { id: order.id, status: order.status }, data: { updatedAt: request.now } });
-    if (still.count === 0) throw new DomainError("conflict", "the order changed meanwhile", { reason: "orderChanged" });
+    if (!(await lockOrderRow(tx, order.id, order.status, request.now))) throw new DomainError("conflict", "the order changed meanwhile", { reason: "orderChanged" });
     for (const change of changes) {
       // Not a line marked missing meanwhile (lib/orders/changes/short-line.ts).
       const weighed = await tx.orderLine.updateMany({ where: { id: change.id, deliveredQuantity: null }, data: { actualGrams: change.grams, lineTotalCents: change.total } });
