@@ -19,6 +19,7 @@ import { cancelOrderByCustomer } from "./cancel-order";
 import { orderChangesCsv } from "./change-history";
 import { shortOrderLine } from "./short-line";
 import { answerSubstitute, expireSubstitution, proposeSubstitute, substituteCap, substitutionForLink } from "./substitutes";
+import { settleSubstitutePayment, startSubstitutePayment } from "./substitute-payment";
 
 const db = testDb();
 const pay = onlinePayments(db);
@@ -250,19 +251,18 @@ describe("a substitute with the customer's consent (issue #24, item 2)", () => {
     expect(substituteCap({ lineTotalCents: 1040, maxLineTotalCents: 1040 }, { online: false, automatic: true })).toBe(1144);
   });
 
-  it("paid online: never above the card's authorization for the line; an accepted substitute is captured at its price", async () => {
+  it("paid online: within the card's room a substitute is asked as usual and captured at its price; dearer, the room left by a missing line counts", async () => {
     const cheese = await pay.onlineShop("Fromagerie");
     const comte = await db.product.create({ data: { shopId: cheese.shop.id, name: "Comté", priceCents: 520, stock: 50 } });
     const beaufort = await db.product.create({ data: { shopId: cheese.shop.id, name: "Beaufort", priceCents: 480, stock: 50 } });
-    const dearer = await db.product.create({ data: { shopId: cheese.shop.id, name: "Beaufort d’alpage", priceCents: 690, stock: 50 } });
     const butter = await db.product.create({ data: { shopId: cheese.shop.id, name: "Beurre", priceCents: 450, stock: 50 } });
     const now = new Date();
     const paid = await pay.checkoutOnline([{ shop: cheese, productId: comte.id, quantity: 1 }, { shop: cheese, productId: butter.id, quantity: 1 }], now);
     pay.double.api.pay(paid.checkout.stripeSessionId ?? "");
     expect(await settleCheckoutSession(db, pay.gateway, { sessionId: paid.checkout.stripeSessionId ?? "", now })).toBe("confirmed");
     const order = await pay.orderOf(paid.placed.checkoutId, cheese.shop.id);
-    await expect(proposeSubstitute(db, { now, actor: cheese.owner, input: { orderId: order.id, lineId: lineOf(order, "Comté"), productId: dearer.id, quantity: 1, reason: "Rupture" } })).rejects.toMatchObject({ details: { reason: "substituteOverAuthorization", maxEuros: 5.2 } });
-    await proposeSubstitute(db, { now, actor: cheese.owner, input: { orderId: order.id, lineId: lineOf(order, "Comté"), productId: beaufort.id, quantity: 1, reason: "Rupture" } });
+    const made = await proposeSubstitute(db, { now, actor: cheese.owner, input: { orderId: order.id, lineId: lineOf(order, "Comté"), productId: beaufort.id, quantity: 1, reason: "Rupture" } });
+    expect(await db.substitution.findUniqueOrThrow({ where: { id: made.substitutionId } })).toMatchObject({ reauthorizeCents: null });
     const link = await emailedLink(order.id);
     await answerSubstitute(db, { now, actor: anonymous, input: { ...link, answer: "accept" } });
     await pay.as(cheese.owner, order.id, "startPreparing");
@@ -270,6 +270,72 @@ describe("a substitute with the customer's consent (issue #24, item 2)", () => {
     expect(await captureCheckout(db, pay.gateway, { checkoutId: paid.placed.checkoutId, now })).toBe("captured");
     const intent = pay.double.state.intents.get((await db.checkout.findUniqueOrThrow({ where: { id: paid.placed.checkoutId } })).stripePaymentIntentId ?? "");
     expect(intent?.amount_received).toBe(480 + 450);
+  });
+
+  it("paid online, dearer than the card holds: accepted through a new authorization that replaces the old one — charged once, at the new total", async () => {
+    const cheese = await pay.onlineShop("Fromagerie");
+    const comte = await db.product.create({ data: { shopId: cheese.shop.id, name: "Comté", priceCents: 520, stock: 50 } });
+    const dearer = await db.product.create({ data: { shopId: cheese.shop.id, name: "Beaufort d’alpage", priceCents: 690, stock: 50 } });
+    const butter = await db.product.create({ data: { shopId: cheese.shop.id, name: "Beurre", priceCents: 450, stock: 50 } });
+    const now = new Date();
+    const paid = await pay.checkoutOnline([{ shop: cheese, productId: comte.id, quantity: 1 }, { shop: cheese, productId: butter.id, quantity: 1 }], now);
+    pay.double.api.pay(paid.checkout.stripeSessionId ?? "");
+    await settleCheckoutSession(db, pay.gateway, { sessionId: paid.checkout.stripeSessionId ?? "", now });
+    const first = await db.checkout.findUniqueOrThrow({ where: { id: paid.placed.checkoutId } });
+    expect(first.authorizedCents).toBe(970);
+    const order = await pay.orderOf(paid.placed.checkoutId, cheese.shop.id);
+    const made = await proposeSubstitute(db, { now, actor: cheese.owner, input: { orderId: order.id, lineId: lineOf(order, "Comté"), productId: dearer.id, quantity: 1, reason: "Rupture" } });
+    expect(await db.substitution.findUniqueOrThrow({ where: { id: made.substitutionId } })).toMatchObject({ reauthorizeCents: 690 + 450, status: "PROPOSED" });
+    const link = await emailedLink(order.id);
+    expect(link.email.text).toContain("11,40");
+    // A plain "accept" asks for the new authorization and changes nothing.
+    expect(await answerSubstitute(db, { now, actor: anonymous, input: { ...link, answer: "accept" } })).toEqual({ outcome: "payment-required", reauthorizeCents: 1140 });
+    const page = await startSubstitutePayment(db, pay.gateway, { now, actor: anonymous, input: link });
+    expect(page.url).toContain("/pay/");
+    expect(await startSubstitutePayment(db, pay.gateway, { now, actor: anonymous, input: link })).toEqual(page); // the same page while open
+    const { stripeSessionId } = await db.substitution.findUniqueOrThrow({ where: { id: made.substitutionId } });
+    expect(await settleSubstitutePayment(db, pay.gateway, { sessionId: stripeSessionId ?? "", now })).toBe("pending");
+    pay.double.api.pay(stripeSessionId ?? "");
+    expect(await settleSubstitutePayment(db, pay.gateway, { sessionId: stripeSessionId ?? "", now })).toBe("accepted");
+    expect(await settleSubstitutePayment(db, pay.gateway, { sessionId: stripeSessionId ?? "", now })).toBe("already");
+    const after = await db.checkout.findUniqueOrThrow({ where: { id: paid.placed.checkoutId } });
+    expect(after.stripePaymentIntentId).not.toBe(first.stripePaymentIntentId);
+    expect(after).toMatchObject({ authorizedCents: 1140, paymentStatus: "AUTHORIZED" });
+    expect(await db.substitution.findUniqueOrThrow({ where: { id: made.substitutionId } })).toMatchObject({ status: "ACCEPTED", paymentIntentId: after.stripePaymentIntentId });
+    expect(await stockOf(dearer.id)).toBe(49);
+    // The old authorization is released by its job.
+    const jobs = await db.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM graphile_worker.jobs WHERE key = ${`cancel-authorization:${first.stripePaymentIntentId}`}`;
+    expect(jobs).toEqual([{ n: 1n }]);
+    await pay.gateway.cancelAuthorization(first.stripePaymentIntentId ?? "", "test-cancel-old");
+    expect(pay.double.state.intents.get(first.stripePaymentIntentId ?? "")?.status).toBe("canceled");
+    await pay.as(cheese.owner, order.id, "startPreparing");
+    await pay.as(cheese.owner, order.id, "markReady");
+    expect(await captureCheckout(db, pay.gateway, { checkoutId: paid.placed.checkoutId, now })).toBe("captured");
+    expect(pay.double.state.intents.get(after.stripePaymentIntentId ?? "")?.amount_received).toBe(690 + 450);
+  });
+
+  it("sold out before the new authorization is settled: it is released, nothing else changes, the customer can still refuse", async () => {
+    const cheese = await pay.onlineShop("Fromagerie");
+    const comte = await db.product.create({ data: { shopId: cheese.shop.id, name: "Comté", priceCents: 520, stock: 50 } });
+    const dearer = await db.product.create({ data: { shopId: cheese.shop.id, name: "Beaufort d’alpage", priceCents: 690, stock: 1 } });
+    const now = new Date();
+    const paid = await pay.checkoutOnline([{ shop: cheese, productId: comte.id, quantity: 1 }], now);
+    pay.double.api.pay(paid.checkout.stripeSessionId ?? "");
+    await settleCheckoutSession(db, pay.gateway, { sessionId: paid.checkout.stripeSessionId ?? "", now });
+    const first = await db.checkout.findUniqueOrThrow({ where: { id: paid.placed.checkoutId } });
+    const order = await pay.orderOf(paid.placed.checkoutId, cheese.shop.id);
+    const made = await proposeSubstitute(db, { now, actor: cheese.owner, input: { orderId: order.id, lineId: lineOf(order, "Comté"), productId: dearer.id, quantity: 1, reason: "Rupture" } });
+    const link = await emailedLink(order.id);
+    await startSubstitutePayment(db, pay.gateway, { now, actor: anonymous, input: link });
+    const { stripeSessionId } = await db.substitution.findUniqueOrThrow({ where: { id: made.substitutionId } });
+    await db.product.update({ where: { id: dearer.id }, data: { stock: 0 } });
+    const session = pay.double.api.pay(stripeSessionId ?? "");
+    expect(await settleSubstitutePayment(db, pay.gateway, { sessionId: stripeSessionId ?? "", now })).toBe("released");
+    expect(await db.checkout.findUniqueOrThrow({ where: { id: paid.placed.checkoutId } })).toMatchObject({ stripePaymentIntentId: first.stripePaymentIntentId, authorizedCents: 520 });
+    expect(await db.substitution.findUniqueOrThrow({ where: { id: made.substitutionId } })).toMatchObject({ status: "PROPOSED", stripeSessionId: null });
+    const jobs = await db.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM graphile_worker.jobs WHERE key = ${`cancel-authorization:${String(session.payment_intent)}`}`;
+    expect(jobs).toEqual([{ n: 1n }]);
+    expect(await answerSubstitute(db, { now, actor: anonymous, input: { ...link, answer: "refuse" } })).toMatchObject({ outcome: "refused" });
   });
 
   it("the customer accepting while the deadline job removes the line: one outcome each, stock and totals exact — 20 rounds", async () => {
