@@ -30,6 +30,7 @@ TIME_FILES=(
   lib/orders/changes/reschedule.int.test.ts
   lib/orders/changes/substitutes.int.test.ts
   lib/orders/changes/substitute-consent.int.test.ts
+  lib/orders/changes/substitute-reauthorization.int.test.ts
   lib/orders/changes/slot-moves.int.test.ts
   lib/orders/handover/shop-transitions.int.test.ts
   lib/orders/handover/relay-handover.int.test.ts

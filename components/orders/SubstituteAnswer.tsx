@@ -1,5 +1,5 @@
 import { getLocale, getTranslations } from "next-intl/server";
-import { answerSubstituteAction } from "@/app/actions/order-lines";
+import { answerSubstituteAction, paySubstituteAction } from "@/app/actions/order-lines";
 import { ActionForm } from "@/components/ui/ActionForm";
 import { toLocale } from "@/lib/i18n/locales";
 import { formatPrice } from "@/lib/money/format";
@@ -22,6 +22,7 @@ type Props = {
 export async function SubstituteAnswer({ proposal, secret, token, now }: Props) {
   const [t, locale] = await Promise.all([getTranslations("substitute"), getLocale().then(toLocale)]);
   const open = proposal.status === "PROPOSED" && proposal.expiresAt.getTime() > now.getTime();
+  const reauthorize = proposal.reauthorizeCents ? formatPrice(proposal.reauthorizeCents, locale) : null;
   const price = proposal.maxLineTotalCents > proposal.lineTotalCents
     ? t("priceAbout", { amount: formatPrice(proposal.lineTotalCents, locale), max: formatPrice(proposal.maxLineTotalCents, locale) })
     : formatPrice(proposal.lineTotalCents, locale);
@@ -34,11 +35,18 @@ export async function SubstituteAnswer({ proposal, secret, token, now }: Props) 
       </p>
       {open ? (
         <>
+          {reauthorize && <p data-testid="substitute-reauthorize">{t("reauthorize", { amount: reauthorize })}</p>}
           <p>{t("deadline", { day: formatDay(proposal.expiresAt, locale), time: formatTime(proposal.expiresAt, locale) })}</p>
           <div className="flex flex-wrap gap-4">
-            <ActionForm action={answerSubstituteAction} submitLabel={t("accept")} pendingLabel={t("sending")} successLabel={t("thanks")} className="space-y-0">
-              <AnswerFields id={proposal.id} secret={secret} token={token} answer="accept" />
-            </ActionForm>
+            {reauthorize ? (
+              <ActionForm action={paySubstituteAction} submitLabel={t("acceptAndAuthorize", { amount: reauthorize })} pendingLabel={t("toPayment")} successLabel={t("toPayment")} className="space-y-0">
+                <AnswerFields id={proposal.id} secret={secret} token={token} />
+              </ActionForm>
+            ) : (
+              <ActionForm action={answerSubstituteAction} submitLabel={t("accept")} pendingLabel={t("sending")} successLabel={t("thanks")} className="space-y-0">
+                <AnswerFields id={proposal.id} secret={secret} token={token} answer="accept" />
+              </ActionForm>
+            )}
             <ActionForm action={answerSubstituteAction} submitLabel={t("refuse")} pendingLabel={t("sending")} successLabel={t("thanks")} className="space-y-0" danger>
               <AnswerFields id={proposal.id} secret={secret} token={token} answer="refuse" />
             </ActionForm>
@@ -51,13 +59,13 @@ export async function SubstituteAnswer({ proposal, secret, token, now }: Props) 
   );
 }
 
-function AnswerFields({ id, secret, token, answer }: { id: string; secret?: string; token?: string; answer: "accept" | "refuse" }) {
+function AnswerFields({ id, secret, token, answer }: { id: string; secret?: string; token?: string; answer?: "accept" | "refuse" }) {
   return (
     <>
       <input type="hidden" name="substitutionId" value={id} />
       {secret && <input type="hidden" name="secret" value={secret} />}
       {token && <input type="hidden" name="token" value={token} />}
-      <input type="hidden" name="answer" value={answer} />
+      {answer && <input type="hidden" name="answer" value={answer} />}
     </>
   );
 }

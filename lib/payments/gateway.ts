@@ -29,6 +29,8 @@ export interface PaymentGateway {
     successUrl: string;
     cancelUrl: string;
     expiresAt: Date;
+    /** One page per checkout by default; a later page for the same checkout (a new authorization) names its own */
+    idempotencyKey?: string;
   }): Promise<SessionState>;
   getCheckoutSession(id: string): Promise<SessionState>;
   expireCheckoutSession(id: string): Promise<void>;
@@ -98,7 +100,7 @@ export function stripeGateway(settings: StripeSettings): PaymentGateway {
           expires_at: Math.floor(input.expiresAt.getTime() / 1000),
           locale: "fr",
         },
-        { idempotencyKey: `checkout-session:${input.checkoutId}` },
+        { idempotencyKey: input.idempotencyKey ?? `checkout-session:${input.checkoutId}` },
       );
       return session(created);
     },

@@ -2,6 +2,7 @@ import type { PrismaClient } from "@/generated/prisma/client";
 import { queueEmail } from "@/lib/notifications/outbox";
 import { AWAITING_HANDOVER } from "@/lib/orders/status";
 import type { PaymentGateway, WebhookEvent } from "./gateway";
+import { settleSubstitutePayment } from "@/lib/orders/changes/substitute-payment";
 import { settleCheckoutSession } from "./settle-session";
 import { recordDispute } from "./disputes";
 import { recordOutsideRefunds } from "./outside-refunds";
@@ -19,8 +20,14 @@ export async function handleStripeEvent(db: PrismaClient, gateway: PaymentGatewa
   const record = { id: event.id, type: event.type };
   switch (event.type) {
     case "checkout.session.completed":
-    case "checkout.session.expired":
-      return settleCheckoutSession(db, gateway, { sessionId: event.objectId, now, event: record });
+    case "checkout.session.expired": {
+      const outcome = await settleCheckoutSession(db, gateway, { sessionId: event.objectId, now, event: record });
+      // Not a checkout's page: the new authorization for a dearer substitute, perhaps.
+      if (outcome !== "unknown") return outcome;
+      const substitute = await settleSubstitutePayment(db, gateway, { sessionId: event.objectId, now, event: record });
+      if (substitute !== "unknown") return substitute;
+      break;
+    }
     case "payment_intent.amount_capturable_updated": {
       const checkoutId = typeof event.object.metadata === "object" && event.object.metadata ? String((event.object.metadata as Record<string, unknown>).checkoutId ?? "") : "";
       const checkout = checkoutId ? await db.checkout.findUnique({ where: { id: checkoutId }, select: { stripeSessionId: true } }) : null;

@@ -35,7 +35,8 @@ export const refundPayment: TaskHandler = async (raw, _job, context) => {
 /** A payment that came too late: the card's authorization is lifted. */
 export const cancelAuthorization: TaskHandler = async (raw, _job, context) => {
   const { checkoutId, paymentIntentId } = authorizationPayload.parse(raw);
-  await gateway(context).cancelAuthorization(paymentIntentId, `cancel-authorization:${checkoutId}`);
+  // Per authorization: a checkout whose substitute needed a new one cancels two.
+  await gateway(context).cancelAuthorization(paymentIntentId, `cancel-authorization:${checkoutId}:${paymentIntentId}`);
 };
 
 /** The payment page of orders whose hold ended is closed, so nobody pays for them. */

@@ -12,6 +12,7 @@ import { boundedText, wholeNumber } from "@/lib/validation/fields";
 import { fitVoucherUsesToGoods } from "@/lib/vouchers/settle";
 import { queueSubstituteEmail } from "../emails/substitute-emails";
 import { mayCancelAsCustomer, sameSecret } from "../order-access";
+import { cardRoomWith } from "./card-headroom";
 import { recomputeOrderTotals } from "./order-totals";
 import { cancelInTransaction } from "./cancel-order";
 import { applyShortfall, CHANGEABLE, lockChangeableOrder } from "./short-line";
@@ -23,7 +24,8 @@ export const DEFAULT_ANSWER_MINUTES = 120;
 export const REASONABLE_MARGIN_BP = 1000;
 
 export const hashSubstitutionSecret = (secret: string) => createHash("sha256").update(`substitution:${secret}`).digest("hex");
-const jobKey = (substitutionId: string) => `substitution:${substitutionId}`;
+export const substitutionJobKey = (substitutionId: string) => `substitution:${substitutionId}`;
+const jobKey = substitutionJobKey;
 
 const proposeInput = z.object({
   orderId: z.string().min(1).max(64),
@@ -47,6 +49,21 @@ export function substituteCap(line: LineForCap, options: { online: boolean; auto
   if (options.online && options.automatic) return Math.min(reasonable, authorized);
   if (options.online) return authorized;
   return options.automatic ? reasonable : Number.POSITIVE_INFINITY;
+}
+
+/**
+ * Paid online: null when the substitute fits what the card's authorization holds for the
+ * checkout; else the new authorization it needs (the checkout's new maximum). Refused when
+ * the authorization was already captured (at its deadline): it cannot be replaced any more.
+ */
+export async function reauthorizationFor(db: Tx | PrismaClient, change: { orderId: string; lineMaxBefore: number; lineMaxAfter: number }): Promise<number | null> {
+  const room = await cardRoomWith(db, change);
+  if (room.neededCents <= room.authorizedCents) return null;
+  if (room.paymentStatus !== "AUTHORIZED") {
+    const maxEuros = Math.max(0, room.authorizedCents - (room.neededCents - change.lineMaxAfter)) / 100;
+    throw new DomainError("conflict", "more than the card's authorization, already captured", { reason: "substituteOverAuthorization", maxEuros });
+  }
+  return room.neededCents;
 }
 
 /** The link's secret is never returned: it goes to the customer's email only (staff cannot answer for them). */
@@ -85,11 +102,9 @@ export async function proposeSubstitute(db: PrismaClient, request: { actor: Acto
   if (product.stock !== null && product.stock < input.quantity) throw new DomainError("conflict", "not enough in stock", { reason: "substituteSoldOut", stock: product.stock });
   const price = priceLine(product, input.quantity);
   const online = order.paymentMethod === "ONLINE";
-  // Above the authorization, the card would need a new payment step: not offered (the line can be marked missing instead).
-  if (online && price.maxTotalCents > substituteCap(line, { online, automatic: false })) {
-    throw new DomainError("conflict", "more than the card's authorization", { reason: "substituteOverAuthorization", maxEuros: substituteCap(line, { online, automatic: false }) / 100 });
-  }
-  const automatic = order.acceptSubstitutes && price.maxTotalCents <= substituteCap(line, { online, automatic: true });
+  const reauthorizeCents = online ? await reauthorizationFor(db, { orderId: order.id, lineMaxBefore: Math.max(line.maxLineTotalCents, line.lineTotalCents), lineMaxAfter: price.maxTotalCents }) : null;
+  // More than the card holds: only with the customer's explicit consent and a new authorization (substitute-payment.ts).
+  const automatic = order.acceptSubstitutes && reauthorizeCents === null && price.maxTotalCents <= substituteCap(line, { online, automatic: true });
   const expiresAt = new Date(Math.min(request.now.getTime() + input.answerWithinMinutes * 60_000, order.slotStartsAt.getTime()));
   if (!automatic && expiresAt.getTime() <= request.now.getTime() + 5 * 60_000) throw new DomainError("conflict", "no time left to ask", { reason: "tooLateToAsk" });
   const secret = randomBytes(24).toString("base64url");
@@ -103,7 +118,7 @@ export async function proposeSubstitute(db: PrismaClient, request: { actor: Acto
         orderId: order.id, lineId: line.id, originalName: line.productName, originalQuantity: line.quantity, originalTotalCents: line.lineTotalCents, reason: input.reason,
         productId: product.id, productName: product.name, unit: product.unit, quantity: input.quantity, unitPriceCents: product.priceCents, vatRateBp: product.vatRateBp,
         soldByWeight: product.soldByWeight && price.estimatedGrams !== null, estimatedGrams: price.estimatedGrams, lineTotalCents: price.totalCents, maxLineTotalCents: price.maxTotalCents,
-        tokenHash: hashSubstitutionSecret(secret), expiresAt, proposedById: staff.userId, automatic,
+        tokenHash: hashSubstitutionSecret(secret), expiresAt, proposedById: staff.userId, automatic, reauthorizeCents,
       },
       select: { id: true },
     });
@@ -135,7 +150,7 @@ const answerInput = z.object({
   answer: z.enum(["accept", "refuse"], { message: "answerInvalid" }),
 });
 
-export type AnswerResult = { outcome: "accepted" | "refused"; totalCents: number };
+export type AnswerResult = { outcome: "accepted" | "refused"; totalCents: number } | { outcome: "payment-required"; reauthorizeCents: number };
 
 /**
  * The customer accepts or refuses a proposal, once, before its deadline. Accepted:
@@ -148,15 +163,28 @@ export async function answerSubstitute(db: PrismaClient, request: { actor: Actor
   const input = answerInput.parse(request.input);
   const proposal = await db.substitution.findUnique({
     where: { id: input.substitutionId },
-    select: { id: true, tokenHash: true, status: true, expiresAt: true, order: { select: { id: true, customerId: true, placedById: true, shopId: true, territoryId: true, accessToken: true } } },
+    select: {
+      id: true, tokenHash: true, status: true, expiresAt: true, maxLineTotalCents: true,
+      line: { select: { maxLineTotalCents: true, lineTotalCents: true } },
+      order: { select: { id: true, checkoutId: true, paymentMethod: true, customerId: true, placedById: true, shopId: true, territoryId: true, accessToken: true } },
+    },
   });
   const bySecret = proposal && input.secret ? sameSecret(hashSubstitutionSecret(input.secret), proposal.tokenHash) : false;
   if (!proposal || !(bySecret || mayCancelAsCustomer(request.actor, proposal.order, input.token))) throw new NotFoundError("substitution");
   if (proposal.status !== "PROPOSED") throw new DomainError("conflict", "already answered", { reason: "substituteDecided", status: proposal.status });
   if (proposal.expiresAt.getTime() <= request.now.getTime()) throw new DomainError("conflict", "past its deadline", { reason: "substituteExpired" });
   const actorUserId = request.actor.kind === "user" ? request.actor.userId : null;
-  return db.$transaction(async (tx) => {
+  const answered = await db.$transaction(async (tx) => {
     await lockChangeableOrder(tx, proposal.order.id, request.now);
+    if (input.answer === "accept" && proposal.order.paymentMethod === "ONLINE") {
+      // Other lines of the basket may have changed since the proposal: the card's room is read again, one answer per checkout at a time.
+      await tx.$queryRaw`SELECT 1 FROM "Checkout" WHERE "id" = ${proposal.order.checkoutId} FOR UPDATE`;
+      const reauthorizeCents = await reauthorizationFor(tx, { orderId: proposal.order.id, lineMaxBefore: Math.max(proposal.line.maxLineTotalCents, proposal.line.lineTotalCents), lineMaxAfter: proposal.maxLineTotalCents });
+      if (reauthorizeCents !== null) {
+        await tx.substitution.updateMany({ where: { id: proposal.id, status: "PROPOSED" }, data: { reauthorizeCents } });
+        return { outcome: "payment-required" as const, reauthorizeCents };
+      }
+    }
     const decided = await tx.substitution.updateMany({
       where: { id: proposal.id, status: "PROPOSED", expiresAt: { gt: request.now } },
       data: { status: input.answer === "accept" ? "ACCEPTED" : "REFUSED", decidedAt: request.now },
@@ -166,6 +194,7 @@ export async function answerSubstitute(db: PrismaClient, request: { actor: Actor
     if (input.answer === "accept") return { outcome: "accepted" as const, totalCents: (await applySubstitute(tx, { substitutionId: proposal.id, actorUserId, now: request.now })).totalCents };
     return { outcome: "refused" as const, totalCents: (await removeLine(tx, proposal.id, "refusé", actorUserId, request.now)).totalCents };
   });
+  return answered;
 }
 
 /**
@@ -188,7 +217,7 @@ export async function expireSubstitution(db: PrismaClient, request: { substituti
 }
 
 /** The line becomes the substitute: its stock taken now (the original's is not there), totals, vouchers, history, email, money. */
-async function applySubstitute(tx: Tx, change: { substitutionId: string; actorUserId: string | null; now: Date }): Promise<{ totalCents: number }> {
+export async function applySubstitute(tx: Tx, change: { substitutionId: string; actorUserId: string | null; now: Date }): Promise<{ totalCents: number }> {
   const s = await tx.substitution.findUniqueOrThrow({ where: { id: change.substitutionId } });
   const taken = await tx.$executeRaw`UPDATE "Product" SET "stock" = "stock" - ${s.quantity}, "updatedAt" = now() WHERE "id" = ${s.productId} AND "active" AND ("stock" IS NULL OR "stock" >= ${s.quantity})`;
   if (taken === 0) throw new DomainError("conflict", "the substitute sold out meanwhile", { reason: "substituteSoldOut" });
@@ -253,12 +282,14 @@ export type SubstitutionView = {
   lineTotalCents: number;
   maxLineTotalCents: number;
   soldByWeight: boolean;
+  /** Paid online, dearer than the card holds: accepting authorizes this amount instead */
+  reauthorizeCents: number | null;
   order: { id: string; reference: string; shopName: string; status: string };
 };
 
 const viewSelect = {
   id: true, lineId: true, status: true, expiresAt: true, originalName: true, originalQuantity: true, originalTotalCents: true, reason: true,
-  productName: true, quantity: true, unit: true, lineTotalCents: true, maxLineTotalCents: true, soldByWeight: true,
+  productName: true, quantity: true, unit: true, lineTotalCents: true, maxLineTotalCents: true, soldByWeight: true, reauthorizeCents: true,
 } as const;
 
 /**

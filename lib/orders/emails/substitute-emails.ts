@@ -29,6 +29,7 @@ export async function queueSubstituteEmail(tx: Tx, email: { substitutionId: stri
         "",
         `${order.shop.name} ne peut pas vous remettre ${s.originalQuantity} × ${s.originalName} (${euros(s.originalTotalCents)}) : ${s.reason}.`,
         `À la place, la boutique vous propose : ${substitute}, pour ${price}.`,
+        ...(s.reauthorizeCents ? [`Ce remplacement coûte plus que ce que votre carte garantit : l’accepter vous demandera d’autoriser ${euros(s.reauthorizeCents)} sur votre carte à la place de l’autorisation actuelle, qui sera libérée (vous n’êtes débité qu’une fois, à la fin).`] : []),
         "",
         `Accepter ou refuser : ${link}`,
         "",

@@ -4,6 +4,8 @@ import { RescheduleForm } from "@/components/orders/RescheduleForm";
 import { rescheduleChoices } from "@/lib/orders/changes/reschedule-options";
 import { substitutionsOfOrder } from "@/lib/orders/changes/substitutes";
 import { SubstituteAnswer } from "@/components/orders/SubstituteAnswer";
+import { refreshSubstitutePayments } from "@/lib/orders/changes/substitute-payment";
+import { configuredGateway } from "@/lib/payments/configured";
 import { SlotMoveAnswer } from "@/components/orders/SlotMoveAnswer";
 import { openSlotMoveOfOrder } from "@/lib/orders/changes/slot-moves";
 import { CancelOrderForm } from "@/components/orders/CancelOrderForm";
@@ -21,14 +23,21 @@ import { statusLabelKey } from "@/lib/orders/status-label";
 import { formatSlot, formatTime } from "@/lib/time/format";
 import { VoucherShare } from "@/components/orders/VoucherShare";
 
-type Props = { params: Promise<{ orderId: string }>; searchParams: Promise<{ t?: string }> };
+type Props = { params: Promise<{ orderId: string }>; searchParams: Promise<{ t?: string; paiement?: string }> };
 
 export default async function OrderPage({ params, searchParams }: Props) {
-  const [{ orderId }, { t: token }, actor] = await Promise.all([params, searchParams, getActor()]);
-  const order = await getOrder(db(), { actor, orderId, token }).catch((error: unknown) => {
+  const [{ orderId }, { t: token, paiement }, actor] = await Promise.all([params, searchParams, getActor()]);
+  const load = () => getOrder(db(), { actor, orderId, token }).catch((error: unknown) => {
     if (isDomainError(error)) notFound();
     throw error;
   });
+  let order = await load();
+  const gateway = configuredGateway();
+  // Back from a substitute's new authorization: settled now (the webhook may come later), then read again.
+  if (gateway && paiement === "ok") {
+    await refreshSubstitutePayments(db(), gateway, { orderId: order.id, now: new Date() }).catch(() => undefined);
+    order = await load();
+  }
   const [t, locale] = await Promise.all([getTranslations("order"), getLocale().then(toLocale)]);
   const delivery = order.pickupPoint.kind === "DELIVERY";
   const active = order.status !== "CANCELLED" && order.status !== "COLLECTED" && order.status !== "NO_SHOW";
