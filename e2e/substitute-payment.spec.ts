@@ -52,7 +52,7 @@ test("a dearer substitute on an order paid online: the customer authorizes the n
   await waitForEmail(page, email, /Chabichou du Poitou AOP remplacé par Mothais sur feuille — nouveau total 10,60/);
 
   await shop.reload();
-  await expect(shop.getByText("1 × Mothais sur feuille")).toBeVisible();
+  await expect(shop.getByText("1 × Mothais sur feuille").first()).toBeVisible();
   await shop.getByRole("button", { name: "Marquer prête à retirer" }).click();
   await expect(shop.getByTestId("shop-order-status")).toHaveText("Prête à retirer");
   await expect(async () => {
