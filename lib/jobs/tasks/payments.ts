@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { captureCheckout } from "@/lib/payments/capture";
+import { moveMoneyOnce } from "@/lib/payments/ledger";
 import { refundOrder } from "@/lib/payments/refunds";
 import { transferToShop } from "@/lib/payments/transfers";
 import type { TaskContext, TaskHandler } from "../context";
@@ -32,11 +33,18 @@ export const refundPayment: TaskHandler = async (raw, _job, context) => {
   await refundOrder(context.db, gateway(context), orderPayload.parse(raw));
 };
 
-/** A payment that came too late: the card's authorization is lifted. */
+/**
+ * An authorization no longer counted on (a payment that came too late, or one replaced by a
+ * dearer substitute's new authorization) is lifted, and the ledger says so.
+ */
 export const cancelAuthorization: TaskHandler = async (raw, _job, context) => {
   const { checkoutId, paymentIntentId } = authorizationPayload.parse(raw);
   // Per authorization: a checkout whose substitute needed a new one cancels two.
-  await gateway(context).cancelAuthorization(paymentIntentId, `cancel-authorization:${checkoutId}:${paymentIntentId}`);
+  const key = `cancel-authorization:${checkoutId}:${paymentIntentId}`;
+  await moveMoneyOnce(context.db, { checkoutId, kind: "RELEASE", amountCents: 0, idempotencyKey: key }, async () => {
+    await gateway(context).cancelAuthorization(paymentIntentId, key);
+    return paymentIntentId;
+  });
 };
 
 /** The payment page of orders whose hold ended is closed, so nobody pays for them. */

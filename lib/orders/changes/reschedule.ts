@@ -109,7 +109,10 @@ export type SlotTarget = { point: { id: string; kind: PointKind; capacityPerSlot
  * the old event (its SEQUENCE counts every move). The customer's own moves count
  * against the shop's limit; a move the shop caused (a closure) does not.
  */
-export async function moveOrderToSlot(tx: Tx, move: SlotTarget & { order: OrderToMove; now: Date; byCustomer: boolean; actorUserId: string | null; note: string; statuses?: readonly OrderStatus[] }): Promise<void> {
+export async function moveOrderToSlot(tx: Tx, move: SlotTarget & { order: OrderToMove; now: Date; byCustomer: boolean; actorUserId: string | null; note: string; statuses?: readonly OrderStatus[];
+  /** Said to the customer when the move is not theirs (a deadline passed unanswered) */
+  emailWhy?: string;
+}): Promise<void> {
   const { order, point, slot } = move;
   const moved = await tx.order.updateMany({
     where: { id: order.id, status: { in: [...(move.statuses ?? RESCHEDULABLE)] }, slotStartsAt: order.slotStartsAt, pickupPointId: order.pickupPointId, rescheduleCount: order.rescheduleCount },
@@ -136,5 +139,5 @@ export async function moveOrderToSlot(tx: Tx, move: SlotTarget & { order: OrderT
   });
   // Same job keys: the reminder and the no-show check move to the new slot.
   await scheduleFollowUps(tx, [order.id], move.now);
-  await queueRescheduledEmail(tx, order.id);
+  await queueRescheduledEmail(tx, order.id, move.emailWhy);
 }

@@ -79,6 +79,7 @@ describe("the shop closes a slot that has orders (issue #24, item 4)", () => {
     expect([await booked(b, b.onClosedDay[2]!.startsAt), await booked(b, chosen.startsAt)]).toEqual([0, 1]);
     const rescheduled = await db.outgoingEmail.findFirstOrThrow({ where: { orderId: order.id, kind: "order-rescheduled" } });
     expect(rescheduled.attachments).toBeTruthy();
+    expect(rescheduled.text).not.toContain("Sans réponse");
     expect(JSON.stringify(rescheduled.attachments)).toContain("SEQUENCE:1");
     // Once only, the job has nothing left to do.
     await expect(answerSlotMove(db, { now: b.now, actor: anonymous, input: { ...link, choice: "cancel" } })).rejects.toMatchObject({ details: { reason: "slotMoveDecided" } });
@@ -98,6 +99,8 @@ describe("the shop closes a slot that has orders (issue #24, item 4)", () => {
     expect(await expireSlotMove(db, { slotMoveId: link.slotMoveId, now: later })).toEqual({ outcome: "moved" });
     const after = await db.order.findUniqueOrThrow({ where: { id: order.id } });
     expect(after.slotStartsAt).toEqual(view.options[1]!.startsAt);
+    // Told why: the move is not one they made.
+    expect((await db.outgoingEmail.findFirstOrThrow({ where: { orderId: order.id, kind: "order-rescheduled" } })).text).toContain("Sans réponse de votre part avant l’échéance");
     expect([await booked(b, view.options[0]!.startsAt), await booked(b, view.options[1]!.startsAt)]).toEqual([1, 1]);
     expect(await db.slotMove.findUniqueOrThrow({ where: { id: link.slotMoveId } })).toMatchObject({ status: "MOVED", answered: false });
   });

@@ -127,7 +127,9 @@ export async function expireSlotMove(db: PrismaClient, request: { slotMoveId: st
     try {
       await db.$transaction(async (tx) => {
         await decide(tx, proposal.id, "MOVED", false, request.now);
-        await moveOrderToSlot(tx, { order: proposal.order, ...target, now: request.now, byCustomer: false, actorUserId: null, note: "sans réponse : premier créneau proposé encore libre", statuses: SHOP_MOVABLE });
+        await moveOrderToSlot(tx, { order: proposal.order, ...target, now: request.now, byCustomer: false, actorUserId: null, note: "sans réponse : premier créneau proposé encore libre", statuses: SHOP_MOVABLE,
+          emailWhy: "Sans réponse de votre part avant l’échéance, nous avons retenu le premier des créneaux proposés encore libre. S’il ne vous convient pas, le suivi de votre commande vous permet d’en changer ou d’annuler tant que c’est possible.",
+        });
       });
       return { outcome: "moved" };
     } catch (error) {

@@ -5,7 +5,8 @@ import { settleCheckoutSession } from "@/lib/payments/settle-session";
 import { handleStripeEvent } from "@/lib/payments/webhook";
 import { testDb } from "@/tests/helpers/db";
 import { onlinePayments } from "@/tests/helpers/online-payments";
-import { signedDelivery } from "@/tests/helpers/payments";
+import { deliverEvents, signedDelivery } from "@/tests/helpers/payments";
+import { startTestWorker, waitUntil } from "@/tests/helpers/worker";
 import { substituteFixtures } from "@/tests/helpers/substitutes";
 import { settleSubstitutePayment, startSubstitutePayment } from "./substitute-payment";
 import { answerSubstitute, proposeSubstitute } from "./substitutes";
@@ -83,8 +84,17 @@ describe("a substitute on an order paid online: within the card's authorization,
     // The old authorization is released by its job.
     const jobs = await db.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM graphile_worker.jobs WHERE key = ${`cancel-authorization:${first.stripePaymentIntentId}`}`;
     expect(jobs).toEqual([{ n: 1n }]);
-    await pay.gateway.cancelAuthorization(first.stripePaymentIntentId ?? "", "test-cancel-old");
+    const worker = await startTestWorker({ payments: pay.gateway });
+    try {
+      await waitUntil(async () => (await db.payment.count({ where: { checkoutId: paid.placed.checkoutId, kind: "RELEASE", status: "SUCCEEDED", providerId: first.stripePaymentIntentId } })) === 1, 20_000, "the old authorization released");
+    } finally {
+      await worker.stop();
+    }
     expect(pay.double.state.intents.get(first.stripePaymentIntentId ?? "")?.status).toBe("canceled");
+    // Its cancellation, reported by Stripe, is not mistaken for the loss of the card's authorization.
+    await deliverEvents(db, pay.gateway, pay.double);
+    expect(await db.checkout.findUniqueOrThrow({ where: { id: paid.placed.checkoutId } })).toMatchObject({ paymentStatus: "AUTHORIZED", stripePaymentIntentId: after.stripePaymentIntentId });
+    expect(await db.order.findUniqueOrThrow({ where: { id: order.id } })).toMatchObject({ paymentMethod: "ONLINE" });
     await pay.as(cheese.owner, order.id, "startPreparing");
     await pay.as(cheese.owner, order.id, "markReady");
     expect(await captureCheckout(db, pay.gateway, { checkoutId: paid.placed.checkoutId, now })).toBe("captured");

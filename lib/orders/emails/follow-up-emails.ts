@@ -20,7 +20,7 @@ function calendarOf(order: OrderForEmail): string {
 }
 
 /** The customer moved their order (issue #24, item 3): the new slot, and a calendar file that replaces the old event. */
-export async function queueRescheduledEmail(tx: Tx, orderId: string): Promise<void> {
+export async function queueRescheduledEmail(tx: Tx, orderId: string, why?: string): Promise<void> {
   const order = await loadOrderForEmail(tx, orderId);
   if (!order) return;
   await queueCustomerEmail(tx, order, {
@@ -33,6 +33,7 @@ export async function queueRescheduledEmail(tx: Tx, orderId: string): Promise<vo
       "",
       ...handOverLines(order),
       "",
+      ...(why ? [why, ""] : []),
       "Le fichier calendrier joint remplace le précédent dans votre agenda. Suivre votre commande :",
       orderLink(order),
       "",
