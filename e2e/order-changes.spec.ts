@@ -1,9 +1,9 @@
 import type { Locator, Page } from "@playwright/test";
 import { expect, test } from "./support/test";
 import { expectNoAccessibilityViolations } from "./support/axe";
-import { addToBasket, chooseDoorPickupPaidOnline } from "./support/basket";
+import { addToBasket, orderAtOneShopPaidOnline } from "./support/basket";
 import { latestLinkFor, uniqueEmail, waitForEmail } from "./support/mailbox";
-import { signInWithPassword } from "./support/session";
+import { signInWithPassword, startPreparingAsShop } from "./support/session";
 
 // Issue #24: an order changes after it is placed, and the money follows.
 
@@ -21,25 +21,8 @@ async function payAtPickupAndConfirm(page: Page, block: Locator, contact: { name
 test("the cheesemonger marks a line missing and proposes a substitute for another; the customer accepts from the email, and only the new total is taken from the card", async ({ page, browser }) => {
   const email = uniqueEmail("manquant");
   const name = `Dominique Manque ${Date.now()}`;
-  await addToBasket(page, "fromagerie-des-halles", "Comté 18 mois");
-  await addToBasket(page, "fromagerie-des-halles", "Chabichou du Poitou AOP");
-  await addToBasket(page, "fromagerie-des-halles", "Camembert de Normandie AOP");
-  await page.goto("/commande");
-  await chooseDoorPickupPaidOnline(page, "Fromagerie des Halles");
-  await page.getByLabel("Nom et prénom").fill(name);
-  await page.getByLabel("Adresse e-mail").fill(email);
-  await page.getByLabel("Téléphone").fill("0612345678");
-  await page.getByRole("button", { name: "Confirmer la commande" }).click();
-  await page.getByRole("button", { name: /^Payer / }).click();
-  await expect(page.getByRole("heading", { level: 1, name: "Merci, votre commande est confirmée" })).toBeVisible();
-
-  const shop = await (await browser.newContext()).newPage();
-  await signInWithPassword(shop, "fromagerie@comptoir.local");
-  await shop.goto("/dashboard");
-  const card = shop.getByRole("listitem").filter({ hasText: name });
-  await card.getByRole("link").first().click();
-  await shop.getByRole("button", { name: "Commencer la préparation" }).click();
-  await expect(shop.getByTestId("shop-order-status")).toHaveText("En préparation");
+  await orderAtOneShopPaidOnline(page, { slug: "fromagerie-des-halles", name: "Fromagerie des Halles" }, ["Comté 18 mois", "Chabichou du Poitou AOP", "Camembert de Normandie AOP"], { name, email });
+  const shop = await startPreparingAsShop(browser, "fromagerie@comptoir.local", name);
 
   // The Comté is not ready to cut: missing, with the reason the customer reads.
   const comte = shop.getByTestId("short-line-Comté 18 mois");

@@ -1,8 +1,8 @@
 import { expect, test } from "./support/test";
 import { expectNoAccessibilityViolations } from "./support/axe";
-import { addToBasket, chooseDoorPickupPaidOnline } from "./support/basket";
+import { orderAtOneShopPaidOnline } from "./support/basket";
 import { latestLinkFor, uniqueEmail, waitForEmail } from "./support/mailbox";
-import { signInWithPassword } from "./support/session";
+import { startPreparingAsShop } from "./support/session";
 
 // Issue #24: a substitute dearer than what the card guarantees is accepted through a new
 // authorization (the Stripe double's hosted page stands in for Stripe Checkout).
@@ -10,23 +10,8 @@ import { signInWithPassword } from "./support/session";
 test("a dearer substitute on an order paid online: the customer authorizes the new amount, the old authorization is replaced, the card is charged once at the new total", async ({ page, browser }) => {
   const email = uniqueEmail("plus-cher");
   const name = `Camille Pluscher ${Date.now()}`;
-  await addToBasket(page, "fromagerie-des-halles", "Chabichou du Poitou AOP");
-  await addToBasket(page, "fromagerie-des-halles", "Camembert de Normandie AOP");
-  await page.goto("/commande");
-  await chooseDoorPickupPaidOnline(page, "Fromagerie des Halles");
-  await page.getByLabel("Nom et prénom").fill(name);
-  await page.getByLabel("Adresse e-mail").fill(email);
-  await page.getByLabel("Téléphone").fill("0612345678");
-  await page.getByRole("button", { name: "Confirmer la commande" }).click();
-  await page.getByRole("button", { name: /^Payer / }).click();
-  await expect(page.getByRole("heading", { level: 1, name: "Merci, votre commande est confirmée" })).toBeVisible();
-
-  const shop = await (await browser.newContext()).newPage();
-  await signInWithPassword(shop, "fromagerie@comptoir.local");
-  await shop.goto("/dashboard");
-  await shop.getByRole("listitem").filter({ hasText: name }).getByRole("link").first().click();
-  await shop.getByRole("button", { name: "Commencer la préparation" }).click();
-  await expect(shop.getByTestId("shop-order-status")).toHaveText("En préparation");
+  await orderAtOneShopPaidOnline(page, { slug: "fromagerie-des-halles", name: "Fromagerie des Halles" }, ["Chabichou du Poitou AOP", "Camembert de Normandie AOP"], { name, email });
+  const shop = await startPreparingAsShop(browser, "fromagerie@comptoir.local", name);
   // No Chabichou left: the Mothais (6,10 € for 5,20 €) is more than the 9,70 € the card guarantees.
   const chabichou = shop.getByTestId("substitute-Chabichou du Poitou AOP");
   await chabichou.getByText("Proposer un remplacement").click();

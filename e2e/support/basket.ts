@@ -17,3 +17,16 @@ export async function chooseDoorPickupPaidOnline(page: Page, shopName: string) {
   await select.selectOption((await options.nth((await options.count()) > 1 ? 1 : 0).getAttribute("value")) ?? "");
   await block.getByRole("radio", { name: /Paiement en ligne/ }).check();
 }
+
+/** The basket's products from one shop, picked up at its door and paid on the Stripe double's page: the order confirmed. */
+export async function orderAtOneShopPaidOnline(page: Page, shop: { slug: string; name: string }, products: string[], contact: { name: string; email: string }) {
+  for (const product of products) await addToBasket(page, shop.slug, product);
+  await page.goto("/commande");
+  await chooseDoorPickupPaidOnline(page, shop.name);
+  await page.getByLabel("Nom et prénom").fill(contact.name);
+  await page.getByLabel("Adresse e-mail").fill(contact.email);
+  await page.getByLabel("Téléphone").fill("0612345678");
+  await page.getByRole("button", { name: "Confirmer la commande" }).click();
+  await page.getByRole("button", { name: /^Payer / }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Merci, votre commande est confirmée" })).toBeVisible();
+}

@@ -1,4 +1,4 @@
-import { expect, type Page } from "@playwright/test";
+import { expect, type Browser, type Page } from "@playwright/test";
 
 /** Signs a demo staff account in with its password. */
 export async function signInWithPassword(page: Page, email: string, password = "comptoir-demo") {
@@ -11,4 +11,15 @@ export async function signInWithPassword(page: Page, email: string, password = "
   // (on a phone the sign-out button sits behind the menu, so the address tells).
   await expect(page).not.toHaveURL(/\/connexion/);
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+}
+
+/** A shop's staff on their own phone (a new browser context): signed in, on the customer's order, preparation started. */
+export async function startPreparingAsShop(browser: Browser, staffEmail: string, customerName: string): Promise<Page> {
+  const shop = await (await browser.newContext()).newPage();
+  await signInWithPassword(shop, staffEmail);
+  await shop.goto("/dashboard");
+  await shop.getByRole("listitem").filter({ hasText: customerName }).getByRole("link").first().click();
+  await shop.getByRole("button", { name: "Commencer la préparation" }).click();
+  await expect(shop.getByTestId("shop-order-status")).toHaveText("En préparation");
+  return shop;
 }
