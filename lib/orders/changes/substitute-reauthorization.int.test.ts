@@ -15,18 +15,23 @@ const db = testDb();
 const pay = onlinePayments(db);
 const { lineOf, stockOf, emailedLink } = substituteFixtures(db);
 
+/** A cheesemonger paid online: Comté (5,20) and, unless left out, butter (4,50) authorized on the card and confirmed. */
+async function cheeseOrderPaidOnline(now: Date, options: { butter?: boolean; dearerStock?: number } = {}) {
+  const cheese = await pay.onlineShop("Fromagerie");
+  const product = (name: string, priceCents: number, stock = 50) => db.product.create({ data: { shopId: cheese.shop.id, name, priceCents, stock } });
+  const [comte, beaufort, dearer, butter] = [await product("Comté", 520), await product("Beaufort", 480), await product("Beaufort d’alpage", 690, options.dearerStock), await product("Beurre", 450)];
+  const items = [{ shop: cheese, productId: comte.id, quantity: 1 }, ...(options.butter === false ? [] : [{ shop: cheese, productId: butter.id, quantity: 1 }])];
+  const paid = await pay.checkoutOnline(items, now);
+  pay.double.api.pay(paid.checkout.stripeSessionId ?? "");
+  expect(await settleCheckoutSession(db, pay.gateway, { sessionId: paid.checkout.stripeSessionId ?? "", now })).toBe("confirmed");
+  const order = await pay.orderOf(paid.placed.checkoutId, cheese.shop.id);
+  return { cheese, beaufort, dearer, paid, order, first: await db.checkout.findUniqueOrThrow({ where: { id: paid.placed.checkoutId } }) };
+}
+
 describe("a substitute on an order paid online: within the card's authorization, or through a new one (issue #24, item 2)", () => {
   it("paid online: within the card's room a substitute is asked as usual and captured at its price — and the room a missing line leaves counts", async () => {
-    const cheese = await pay.onlineShop("Fromagerie");
-    const comte = await db.product.create({ data: { shopId: cheese.shop.id, name: "Comté", priceCents: 520, stock: 50 } });
-    const beaufort = await db.product.create({ data: { shopId: cheese.shop.id, name: "Beaufort", priceCents: 480, stock: 50 } });
-    const dearer = await db.product.create({ data: { shopId: cheese.shop.id, name: "Beaufort d’alpage", priceCents: 690, stock: 50 } });
-    const butter = await db.product.create({ data: { shopId: cheese.shop.id, name: "Beurre", priceCents: 450, stock: 50 } });
     const now = new Date();
-    const paid = await pay.checkoutOnline([{ shop: cheese, productId: comte.id, quantity: 1 }, { shop: cheese, productId: butter.id, quantity: 1 }], now);
-    pay.double.api.pay(paid.checkout.stripeSessionId ?? "");
-    expect(await settleCheckoutSession(db, pay.gateway, { sessionId: paid.checkout.stripeSessionId ?? "", now })).toBe("confirmed");
-    const order = await pay.orderOf(paid.placed.checkoutId, cheese.shop.id);
+    const { cheese, beaufort, dearer, paid, order } = await cheeseOrderPaidOnline(now);
     // 4,80 instead of 5,20: the card holds it, nothing more to ask than the customer's yes.
     const cheaper = await proposeSubstitute(db, { now, actor: cheese.owner, input: { orderId: order.id, lineId: lineOf(order, "Comté"), productId: beaufort.id, quantity: 1, reason: "Rupture" } });
     expect(await db.substitution.findUniqueOrThrow({ where: { id: cheaper.substitutionId } })).toMatchObject({ reauthorizeCents: null });
@@ -43,17 +48,9 @@ describe("a substitute on an order paid online: within the card's authorization,
   });
 
   it("paid online, dearer than the card holds: accepted through a new authorization that replaces the old one — charged once, at the new total", async () => {
-    const cheese = await pay.onlineShop("Fromagerie");
-    const comte = await db.product.create({ data: { shopId: cheese.shop.id, name: "Comté", priceCents: 520, stock: 50 } });
-    const dearer = await db.product.create({ data: { shopId: cheese.shop.id, name: "Beaufort d’alpage", priceCents: 690, stock: 50 } });
-    const butter = await db.product.create({ data: { shopId: cheese.shop.id, name: "Beurre", priceCents: 450, stock: 50 } });
     const now = new Date();
-    const paid = await pay.checkoutOnline([{ shop: cheese, productId: comte.id, quantity: 1 }, { shop: cheese, productId: butter.id, quantity: 1 }], now);
-    pay.double.api.pay(paid.checkout.stripeSessionId ?? "");
-    await settleCheckoutSession(db, pay.gateway, { sessionId: paid.checkout.stripeSessionId ?? "", now });
-    const first = await db.checkout.findUniqueOrThrow({ where: { id: paid.placed.checkoutId } });
+    const { cheese, dearer, paid, order, first } = await cheeseOrderPaidOnline(now);
     expect(first.authorizedCents).toBe(970);
-    const order = await pay.orderOf(paid.placed.checkoutId, cheese.shop.id);
     const made = await proposeSubstitute(db, { now, actor: cheese.owner, input: { orderId: order.id, lineId: lineOf(order, "Comté"), productId: dearer.id, quantity: 1, reason: "Rupture" } });
     expect(await db.substitution.findUniqueOrThrow({ where: { id: made.substitutionId } })).toMatchObject({ reauthorizeCents: 690 + 450, status: "PROPOSED" });
     const link = await emailedLink(order.id);
@@ -102,15 +99,8 @@ describe("a substitute on an order paid online: within the card's authorization,
   });
 
   it("sold out before the new authorization is settled: it is released, nothing else changes, the customer can still refuse", async () => {
-    const cheese = await pay.onlineShop("Fromagerie");
-    const comte = await db.product.create({ data: { shopId: cheese.shop.id, name: "Comté", priceCents: 520, stock: 50 } });
-    const dearer = await db.product.create({ data: { shopId: cheese.shop.id, name: "Beaufort d’alpage", priceCents: 690, stock: 1 } });
     const now = new Date();
-    const paid = await pay.checkoutOnline([{ shop: cheese, productId: comte.id, quantity: 1 }], now);
-    pay.double.api.pay(paid.checkout.stripeSessionId ?? "");
-    await settleCheckoutSession(db, pay.gateway, { sessionId: paid.checkout.stripeSessionId ?? "", now });
-    const first = await db.checkout.findUniqueOrThrow({ where: { id: paid.placed.checkoutId } });
-    const order = await pay.orderOf(paid.placed.checkoutId, cheese.shop.id);
+    const { cheese, dearer, paid, order, first } = await cheeseOrderPaidOnline(now, { butter: false, dearerStock: 1 });
     const made = await proposeSubstitute(db, { now, actor: cheese.owner, input: { orderId: order.id, lineId: lineOf(order, "Comté"), productId: dearer.id, quantity: 1, reason: "Rupture" } });
     const link = await emailedLink(order.id);
     await startSubstitutePayment(db, pay.gateway, { now, actor: anonymous, input: link });
