@@ -14,12 +14,14 @@ import { runningTopUp } from "@/tests/helpers/voucher-orders";
 import { rescheduleChoices } from "./reschedule-options";
 import { rescheduleOrder } from "./reschedule";
 import { shortOrderLine } from "./short-line";
+import { settleSubstitutePayment, startSubstitutePayment } from "./substitute-payment";
 import { answerSubstitute, proposeSubstitute } from "./substitutes";
 import { weighOrderLines } from "./weigh-lines";
 
 /**
  * Issue #24: random sequences of changes (weigh, short, missing, substitute accepted
- * or refused, reschedule, cancel, no-show) on a three-shop card payment with the
+ * or refused, a dearer one that may need a new card authorization, reschedule, cancel,
+ * no-show) on a three-shop card payment with the
  * town's top-up. Whatever the sequence: each order's total is what this test's own
  * model of its lines says; the card is charged, net of refunds, exactly what the
  * customer owes; each shop is paid its card share less the commission; the town's
@@ -28,6 +30,8 @@ import { weighOrderLines } from "./weigh-lines";
 const db = testDb();
 const pay = onlinePayments(db);
 const COMMISSION_BP = 500;
+/** How the sequences met the dearer substitute: within the card's room, or through a new authorization (both must come up). */
+const dearer = { withinRoom: 0, reauthorized: 0 };
 
 /** A small deterministic generator: a failing seed replays the same sequence. */
 function generator(seed: number) {
@@ -55,7 +59,9 @@ async function threeShops() {
       products.push({ product, quantity });
     }
     const substitute = await db.product.create({ data: { shopId: shop.shop.id, name: "Substitut", priceCents: 300, stock: 10_000 } });
-    shops.push({ ...shop, products, substitute });
+    // Dearer than most baskets' room on the card: accepting it may take a new authorization.
+    const dearSubstitute = await db.product.create({ data: { shopId: shop.shop.id, name: "Substitut cher", priceCents: 2500, stock: 10_000 } });
+    shops.push({ ...shop, products, substitute, dearSubstitute });
   }
   return shops;
 }
@@ -97,6 +103,7 @@ async function sequence(seed: number, now: Date, campaignId: string) {
         live().length >= 2 ? "missing" : null,
         o.lines.some((l) => l.weighed && l.delivered > 0 && l.grams === null) ? "weigh" : null,
         o.lines.some((l) => l.asOrdered && !l.weighed && l.delivered === l.quantity && l.unitPriceCents >= 300) ? "substituteAccepted" : null,
+        o.lines.some((l) => l.asOrdered && !l.weighed && l.delivered === l.quantity) ? "substituteDearer" : null,
         live().length >= 2 && o.lines.some((l) => l.asOrdered && l.delivered === l.quantity) ? "substituteRefused" : null,
         "cancel",
       ].filter((x): x is string => x !== null);
@@ -131,6 +138,21 @@ async function sequence(seed: number, now: Date, campaignId: string) {
         const line = o.lines.find((l) => l.weighed && l.delivered > 0 && l.grams === null)!;
         line.grams = random.between(Math.floor(line.estimatedGrams * 0.8), maxGramsFor(line.estimatedGrams, 1500));
         await weighOrderLines(db, { now, actor, input: { orderId: o.order.id, weights: [{ lineId: line.id, grams: line.grams }] } });
+      } else if (op === "substituteDearer") {
+        const line = random.pick(o.lines.filter((l) => l.asOrdered && !l.weighed && l.delivered === l.quantity));
+        const made = await proposeSubstitute(db, { now, actor, input: { orderId: o.order.id, lineId: line.id, productId: o.shop.dearSubstitute.id, quantity: 1, reason: "Rupture" } });
+        const input = { substitutionId: made.substitutionId, token: o.order.accessToken };
+        const answer = await answerSubstitute(db, { now, actor: anonymous, input: { ...input, answer: "accept" } });
+        if (answer.outcome === "payment-required") {
+          // Beyond the card's room: a new authorization replaces the checkout's, the old one released.
+          await startSubstitutePayment(db, pay.gateway, { now, actor: anonymous, input });
+          const { stripeSessionId } = await db.substitution.findUniqueOrThrow({ where: { id: made.substitutionId } });
+          pay.double.api.pay(stripeSessionId ?? "");
+          expect(await settleSubstitutePayment(db, pay.gateway, { sessionId: stripeSessionId ?? "", now })).toBe("accepted");
+          log.push("reauthorized");
+        }
+        dearer[answer.outcome === "payment-required" ? "reauthorized" : "withinRoom"]++;
+        Object.assign(line, { unitPriceCents: 2500, quantity: 1, delivered: 1, weighed: false, grams: null, asOrdered: false });
       } else {
         const accepted = op === "substituteAccepted";
         const line = random.pick(o.lines.filter((l) => l.asOrdered && l.delivered === l.quantity && (accepted ? !l.weighed && l.unitPriceCents >= 300 : true)));
@@ -210,4 +232,8 @@ describe("money over random sequences of changes (issue #24)", () => {
       await run(seed);
     }, 60_000);
   }
+  it("the seeds met the dearer substitute both ways: within the card's room and through a new authorization", () => {
+    expect(dearer.reauthorized).toBeGreaterThan(0);
+    expect(dearer.withinRoom).toBeGreaterThan(0);
+  });
 });
