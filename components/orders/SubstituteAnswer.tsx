@@ -3,7 +3,7 @@ import { answerSubstituteAction, paySubstituteAction } from "@/app/actions/order
 import { ActionForm } from "@/components/ui/ActionForm";
 import { toLocale } from "@/lib/i18n/locales";
 import { formatPrice } from "@/lib/money/format";
-import type { SubstitutionView } from "@/lib/orders/changes/substitutes";
+import type { SubstitutionView } from "@/lib/orders/changes/substitution-views";
 import { formatDay, formatTime } from "@/lib/time/format";
 
 type Props = {

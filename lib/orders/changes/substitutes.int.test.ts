@@ -10,7 +10,8 @@ import { startTestWorker, waitUntil } from "@/tests/helpers/worker";
 import { cancelOrderByCustomer } from "./cancel-order";
 import { orderChangesCsv } from "./change-history";
 import { shortOrderLine } from "./short-line";
-import { answerSubstitute, expireSubstitution, proposeSubstitute, substitutionForLink } from "./substitutes";
+import { substitutionForLink } from "./substitution-views";
+import { answerSubstitute, expireSubstitution, proposeSubstitute } from "./substitutes";
 
 const db = testDb();
 const MINUTE = 60_000;

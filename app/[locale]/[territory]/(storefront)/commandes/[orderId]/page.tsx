@@ -2,7 +2,7 @@ import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { RescheduleForm } from "@/components/orders/RescheduleForm";
 import { rescheduleChoices } from "@/lib/orders/changes/reschedule-options";
-import { substitutionsOfOrder } from "@/lib/orders/changes/substitutes";
+import { substitutionsOfOrder } from "@/lib/orders/changes/substitution-views";
 import { SubstituteAnswer } from "@/components/orders/SubstituteAnswer";
 import { refreshSubstitutePayments } from "@/lib/orders/changes/substitute-payment";
 import { configuredGateway } from "@/lib/payments/configured";

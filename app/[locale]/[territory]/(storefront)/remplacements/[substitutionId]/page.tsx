@@ -4,7 +4,7 @@ import { SubstituteAnswer } from "@/components/orders/SubstituteAnswer";
 import { db } from "@/lib/db/prisma";
 import { isDomainError } from "@/lib/errors";
 import { refreshSubstitutePayments } from "@/lib/orders/changes/substitute-payment";
-import { substitutionForLink } from "@/lib/orders/changes/substitutes";
+import { substitutionForLink } from "@/lib/orders/changes/substitution-views";
 import { configuredGateway } from "@/lib/payments/configured";
 import { now } from "@/lib/time/clock";
 

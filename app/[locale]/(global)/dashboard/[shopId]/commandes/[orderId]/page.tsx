@@ -5,7 +5,7 @@ import { OrderActions } from "@/components/dashboard/OrderActions";
 import { ShortLineForm } from "@/components/dashboard/ShortLineForm";
 import { SubstituteForm } from "@/components/dashboard/SubstituteForm";
 import { substituteChoices } from "@/lib/orders/changes/substitute-choices";
-import { substitutionsOfOrder } from "@/lib/orders/changes/substitutes";
+import { substitutionsOfOrder } from "@/lib/orders/changes/substitution-views";
 import { WeighLinesForm } from "@/components/dashboard/WeighLinesForm";
 import { DisputeNotice } from "@/components/orders/DisputeNotice";
 import { OrderHistory } from "@/components/orders/OrderHistory";
