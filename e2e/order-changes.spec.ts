@@ -3,7 +3,7 @@ import { expect, test } from "./support/test";
 import { expectNoAccessibilityViolations } from "./support/axe";
 import { addToBasket, orderAtOneShopPaidOnline } from "./support/basket";
 import { latestLinkFor, uniqueEmail, waitForEmail } from "./support/mailbox";
-import { signInWithPassword, startPreparingAsShop } from "./support/session";
+import { markReadyAndSeeCapture, signInWithPassword, startPreparingAsShop } from "./support/session";
 
 // Issue #24: an order changes after it is placed, and the money follows.
 
@@ -66,13 +66,8 @@ test("the cheesemonger marks a line missing and proposes a substitute for anothe
   await expect(page.getByText("1 × Bûche de chèvre cendrée")).toBeVisible();
 
   await shop.reload();
-  await shop.getByRole("button", { name: "Marquer prête à retirer" }).click();
-  await expect(shop.getByTestId("shop-order-status")).toHaveText("Prête à retirer");
   // The card is charged the new total, not the authorized maximum.
-  await expect(async () => {
-    await shop.reload();
-    await expect(shop.getByTestId("payment-ledger")).toContainText(/Prélèvement.*9,30/, { timeout: 1_000 });
-  }).toPass({ timeout: 30_000 });
+  await markReadyAndSeeCapture(shop, "9,30");
   await shop.context().close();
 });
 

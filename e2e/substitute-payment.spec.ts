@@ -2,7 +2,7 @@ import { expect, test } from "./support/test";
 import { expectNoAccessibilityViolations } from "./support/axe";
 import { orderAtOneShopPaidOnline } from "./support/basket";
 import { latestLinkFor, uniqueEmail, waitForEmail } from "./support/mailbox";
-import { startPreparingAsShop } from "./support/session";
+import { markReadyAndSeeCapture, startPreparingAsShop } from "./support/session";
 
 // Issue #24: a substitute dearer than what the card guarantees is accepted through a new
 // authorization (the Stripe double's hosted page stands in for Stripe Checkout).
@@ -38,11 +38,6 @@ test("a dearer substitute on an order paid online: the customer authorizes the n
 
   await shop.reload();
   await expect(shop.getByText("1 × Mothais sur feuille").first()).toBeVisible();
-  await shop.getByRole("button", { name: "Marquer prête à retirer" }).click();
-  await expect(shop.getByTestId("shop-order-status")).toHaveText("Prête à retirer");
-  await expect(async () => {
-    await shop.reload();
-    await expect(shop.getByTestId("payment-ledger")).toContainText(/Prélèvement.*10,60/, { timeout: 1_000 });
-  }).toPass({ timeout: 30_000 });
+  await markReadyAndSeeCapture(shop, "10,60");
   await shop.context().close();
 });

@@ -23,3 +23,13 @@ export async function startPreparingAsShop(browser: Browser, staffEmail: string,
   await expect(shop.getByTestId("shop-order-status")).toHaveText("En préparation");
   return shop;
 }
+
+/** The shop marks the order ready; the capture that follows (a background job) shows in the payment history with this amount. */
+export async function markReadyAndSeeCapture(shop: Page, amount: string) {
+  await shop.getByRole("button", { name: "Marquer prête à retirer" }).click();
+  await expect(shop.getByTestId("shop-order-status")).toHaveText("Prête à retirer");
+  await expect(async () => {
+    await shop.reload();
+    await expect(shop.getByTestId("payment-ledger")).toContainText(new RegExp(`Prélèvement.*${amount}`), { timeout: 1_000 });
+  }).toPass({ timeout: 30_000 });
+}
