@@ -25,7 +25,6 @@ export const REASONABLE_MARGIN_BP = 1000;
 
 export const hashSubstitutionSecret = (secret: string) => createHash("sha256").update(`substitution:${secret}`).digest("hex");
 export const substitutionJobKey = (substitutionId: string) => `substitution:${substitutionId}`;
-const jobKey = substitutionJobKey;
 
 const proposeInput = z.object({
   orderId: z.string().min(1).max(64),
@@ -135,7 +134,7 @@ export async function proposeSubstitute(db: PrismaClient, request: { actor: Acto
     if (automatic) {
       await applySubstitute(tx, { substitutionId: proposal.id, actorUserId: staff.userId, now: request.now });
     } else {
-      await enqueue(tx, "expire-substitution", { substitutionId: proposal.id }, { runAt: expiresAt, key: jobKey(proposal.id) });
+      await enqueue(tx, "expire-substitution", { substitutionId: proposal.id }, { runAt: expiresAt, key: substitutionJobKey(proposal.id) });
       await queueSubstituteEmail(tx, { substitutionId: proposal.id, secret, kind: "proposed" });
     }
     return { substitutionId: proposal.id, applied: automatic, expiresAt };
@@ -174,11 +173,13 @@ export async function answerSubstitute(db: PrismaClient, request: { actor: Actor
   if (proposal.status !== "PROPOSED") throw new DomainError("conflict", "already answered", { reason: "substituteDecided", status: proposal.status });
   if (proposal.expiresAt.getTime() <= request.now.getTime()) throw new DomainError("conflict", "past its deadline", { reason: "substituteExpired" });
   const actorUserId = request.actor.kind === "user" ? request.actor.userId : null;
-  const answered = await db.$transaction(async (tx) => {
+  const onlineAccept = input.answer === "accept" && proposal.order.paymentMethod === "ONLINE";
+  return db.$transaction(async (tx) => {
+    // The checkout before the order, as the payment's settlement locks them (settle-session, substitute-payment): never the other way round.
+    if (onlineAccept) await tx.$queryRaw`SELECT 1 FROM "Checkout" WHERE "id" = ${proposal.order.checkoutId} FOR UPDATE`;
     await lockChangeableOrder(tx, proposal.order.id, request.now);
-    if (input.answer === "accept" && proposal.order.paymentMethod === "ONLINE") {
+    if (onlineAccept) {
       // Other lines of the basket may have changed since the proposal: the card's room is read again, one answer per checkout at a time.
-      await tx.$queryRaw`SELECT 1 FROM "Checkout" WHERE "id" = ${proposal.order.checkoutId} FOR UPDATE`;
       const reauthorizeCents = await reauthorizationFor(tx, { orderId: proposal.order.id, lineMaxBefore: Math.max(proposal.line.maxLineTotalCents, proposal.line.lineTotalCents), lineMaxAfter: proposal.maxLineTotalCents });
       if (reauthorizeCents !== null) {
         await tx.substitution.updateMany({ where: { id: proposal.id, status: "PROPOSED" }, data: { reauthorizeCents } });
@@ -190,11 +191,10 @@ export async function answerSubstitute(db: PrismaClient, request: { actor: Actor
       data: { status: input.answer === "accept" ? "ACCEPTED" : "REFUSED", decidedAt: request.now },
     });
     if (decided.count === 0) throw new DomainError("conflict", "already answered", { reason: "substituteDecided" });
-    await cancelJob(tx, jobKey(proposal.id));
+    await cancelJob(tx, substitutionJobKey(proposal.id));
     if (input.answer === "accept") return { outcome: "accepted" as const, totalCents: (await applySubstitute(tx, { substitutionId: proposal.id, actorUserId, now: request.now })).totalCents };
     return { outcome: "refused" as const, totalCents: (await removeLine(tx, proposal.id, "refusé", actorUserId, request.now)).totalCents };
   });
-  return answered;
 }
 
 /**
