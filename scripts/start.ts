@@ -9,6 +9,7 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import { parseEnv, EnvError } from "@/lib/env";
 import { applyMigrations, MigrationError } from "@/lib/db/migrations";
+import { UnsupportedPostgresError } from "@/lib/db/server-version";
 import { installJobQueue } from "@/lib/jobs/install";
 import { isPortInUse } from "@/lib/db/embedded";
 import { EmbeddedAccessError } from "@/lib/db/embedded-access";
@@ -79,6 +80,7 @@ async function main(): Promise<void> {
     console.log(await seedDemoData(database.url));
   } catch (error) {
     await stopDatabase();
+    if (error instanceof UnsupportedPostgresError) fail(error.message);
     fail(error instanceof MigrationError ? `A migration failed and was rolled back: ${error.message}` : String(error));
   }
 

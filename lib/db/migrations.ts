@@ -2,6 +2,7 @@ import { mkdir, readdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { MigrationList, SchemaFilter } from "@prisma/schema-engine-wasm";
 import { openSchemaEngine, type EngineSession } from "./schema-engine";
+import { assertSupportedPostgres } from "./server-version";
 
 /**
  * Offline replacement for `prisma migrate deploy | dev --create-only | reset`,
@@ -81,6 +82,7 @@ function engineErrorMessage(error: unknown): string {
 
 /** Applies pending migrations (each in its own transaction); returns the names applied. */
 export async function applyMigrations(url: string, paths: MigrationPaths = defaultPaths): Promise<string[]> {
+  await assertSupportedPostgres(url);
   const migrationsList = await readMigrationsList(paths.migrationsDir);
   return withEngine(url, paths, async ({ engine }) => {
     const output = await engine.applyMigrations({ migrationsList, filters: noFilter });

@@ -25,10 +25,7 @@ declare module "vitest" {
  * the template: CREATE DATABASE … TEMPLATE needs it idle).
  */
 export default async function setup(project: TestProject) {
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), "comptoir-test-pg-"));
-  // As root, PostgreSQL runs as its own system user, which must reach the folder.
-  chmodSync(dataDir, 0o755);
-  const server = await startEmbeddedPostgres({ dataDir: path.join(dataDir, "data"), persistent: false });
+  const server = await testServer();
   const templateUrl = withDatabase(server.serverUrl, TEMPLATE_DB);
   await ensureDatabase(templateUrl);
   const migrate = spawnSync("npx", ["tsx", "scripts/db.ts", "migrate"], {
@@ -50,8 +47,29 @@ export default async function setup(project: TestProject) {
   }
   project.provide("serverUrl", server.serverUrl);
   project.provide("templateDb", templateDb);
-  return async () => {
-    await server.stop();
-    rmSync(dataDir, { recursive: true, force: true });
+  return () => server.stop();
+}
+
+/**
+ * The embedded PostgreSQL in a temporary folder, or — with TEST_POSTGRES_SERVER_URL, a
+ * superuser's URL — a server someone else runs (scripts/test-postgres-server.sh: Debian's
+ * PostgreSQL, issue #25); its template databases from an earlier run are dropped first.
+ */
+async function testServer(): Promise<{ serverUrl: string; stop: () => Promise<void> }> {
+  const external = process.env.TEST_POSTGRES_SERVER_URL;
+  if (external) {
+    for (const name of [DEMO_TEMPLATE_DB, TEMPLATE_DB]) await queryOnce(external, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    return { serverUrl: external, stop: async () => {} };
+  }
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), "comptoir-test-pg-"));
+  // As root, PostgreSQL runs as its own system user, which must reach the folder.
+  chmodSync(dataDir, 0o755);
+  const server = await startEmbeddedPostgres({ dataDir: path.join(dataDir, "data"), persistent: false });
+  return {
+    serverUrl: server.serverUrl,
+    stop: async () => {
+      await server.stop();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
   };
 }
